@@ -1,0 +1,34 @@
+# Everyday commands. `make install` once, then `make check` before every commit.
+.PHONY: install test lint format typecheck check golden bench clean
+
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+install:
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -e '.[test]'
+
+test:
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck:
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+golden:  ## refresh the golden Markdown drafts after an intended change
+	$(BIN)/pytest tests/test_golden.py --update-golden
+
+bench:
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,38 @@
+"""Writing output files so that a failure never leaves a half-written or clobbered file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import OutputError, display_path
+
+
+def check_writable(path: Path, *, force: bool) -> None:
+    """Refuse to replace an existing file unless forced; refuse a directory always."""
+    if path.is_dir():
+        raise OutputError(f"{display_path(path)}: is a directory, expected an output file")
+    if path.exists() and not force:
+        raise OutputError(f"{display_path(path)}: already exists (use --force to overwrite)")
+
+
+def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename it."""
+    check_writable(path, force=force)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{display_path(path)}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,1 @@
+"""The phrase bank: its entry format, layered loading, validation, search and editing."""

@@ -1,0 +1,89 @@
+"""The phrase-bank entry: the one format the bank files, the miner and the drafter share.
+
+A bank folder holds YAML files, one per function (`closing.call.yaml`), each a mapping:
+
+    function: closing.call
+    entries:
+      - id: closing.call.shidai-huhuan
+        text: 同志们，时代呼唤担当，奋斗成就梦想，……
+        tags: [担当]
+        kinds: [summary]
+        status: approved
+        sources: ["004_f2a58c95e92b24d2.txt:40"]
+        note: 004 的结尾号召
+
+`text` may hold named slots (`{occasion}`, see `drafter.vocabulary.SLOTS`). A heading set's
+`text` is its skeleton (`{X}要更{Y}`) and `members` gives each member's slot values.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9_-]*)+$"
+SOURCE_PATTERN = r"^[^:]+:[1-9][0-9]*$"
+
+Status = Literal["approved", "candidate", "deprecated"]
+
+
+def slots_of(text: str) -> tuple[str, ...]:
+    """The named slots of a phrase text, in order of first appearance."""
+    names: list[str] = []
+    for _, name, _, _ in string.Formatter().parse(text):
+        if name is not None and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """The text with its slots filled; every slot must have a value."""
+    return text.format_map(values)
+
+
+class Entry(BaseModel):
+    """One reusable formula, traceable to where it was found."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=ID_PATTERN, description="稳定、可读的编号，如 closing.call.shidai-huhuan")
+    text: str = Field(
+        min_length=1, description="正文，可含 {occasion} 等槽位；并列标题组为骨架，如 {X}要更{Y}"
+    )
+    function: str = Field("", description="功能；缺省时取文件的 function")
+    tags: tuple[str, ...] = Field((), description="主题标签，如 学习、作风")
+    kinds: tuple[str, ...] = Field((), description="适用的讲话类型；空表示都适用")
+    status: Status = Field("approved", description="approved、candidate 或 deprecated")
+    sources: tuple[str, ...] = Field(min_length=1, description="出处，“文件:行号”，一个或多个")
+    members: tuple[dict[str, str], ...] | None = Field(
+        None, description="并列标题组的成员：每个成员给出骨架各槽位的取值"
+    )
+    note: str | None = Field(None, description="备注")
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_are_file_line(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for source in value:
+            if not re.match(SOURCE_PATTERN, source):
+                raise ValueError(f"source {source!r} is not FILE:LINE")
+        return value
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        return slots_of(self.text)
+
+    def member_texts(self) -> tuple[str, ...]:
+        """A heading set's members as text (empty for other entries)."""
+        return tuple(fill(self.text, m) for m in self.members or ())
+
+
+class BankFile(BaseModel):
+    """The shape of one bank file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    function: str = Field(description="本文件中词条的功能，如 closing.call")
+    entries: list[Entry] = Field(default_factory=list)

@@ -1,0 +1,76 @@
+"""One error hierarchy for everything a user can get wrong.
+
+Core modules raise these; only the CLI turns them into a message and an exit code.
+A `Finding` is one located problem (`FILE:LINE: field: message`); an error may carry many,
+so that validation can report all problems at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place: `FILE:LINE: field: message`."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class DrafterError(Exception):
+    """A problem the user can fix; printed as one line per finding, never as a traceback."""
+
+    def __init__(self, message: str = "", findings: Iterable[Finding] = ()) -> None:
+        self.findings = tuple(findings)
+        super().__init__(message or "\n".join(str(f) for f in self.findings))
+
+
+class InputFileError(DrafterError):
+    """A file that cannot be read as what it should be (missing, directory, not UTF-8, empty, bad YAML)."""
+
+
+class BriefError(DrafterError):
+    """A brief that does not validate."""
+
+
+class BankError(DrafterError):
+    """A phrase bank that does not load or validate."""
+
+
+class TemplateError(DrafterError):
+    """A speech template that is missing or fails to render (names the template file and line)."""
+
+
+class SelectionError(DrafterError):
+    """The bank cannot supply what a template asks for."""
+
+
+class OutputError(DrafterError):
+    """An output that cannot be written (exists without --force, unwritable folder)."""
+
+
+class MineError(DrafterError):
+    """A mining run that cannot proceed at all (no readable input, bad output path)."""
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the user would recognise it: relative to the working folder when below it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

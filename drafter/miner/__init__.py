@@ -1,0 +1,1 @@
+"""The miner: phrase-bank candidates from an archive of past speeches."""

@@ -1,0 +1,68 @@
+"""The shared vocabulary of the product: phrase functions, speech kinds, slots and topic tags.
+
+The bank, the miner, the selection step and the templates all speak these names; they are
+defined once, here. Descriptions are Chinese because writers read them (`drafter bank stats`,
+the JSON Schemas, `drafter templates`).
+"""
+
+from __future__ import annotations
+
+# Rhetorical functions of bank entries, in the order a speech uses them (GUIDE.md §2).
+FUNCTIONS: dict[str, str] = {
+    "title": "标题，如“在{occasion}上的讲话”",
+    "salutation": "称谓，如“同志们：”",
+    "opening.purpose": "开场：说明会议目的",
+    "opening.acknowledge": "开场：肯定前面同志的讲话或部署",
+    "opening.review": "开场：回顾成绩、表示感谢",
+    "opening.transition": "开场：转入正文，如“下面，我围绕……讲几点意见”",
+    "section.lead_in": "部分导语，如“关于{topic}方面，我强调{count}点：”",
+    "transition": "正文中的承转与强调，如“这里，我想强调一点”",
+    "heading_set": "成套的并列标题（整套及其骨架）",
+    "heading": "单个标题骨架，如“{X}要更{Y}”",
+    "enumerator": "列举标记，如“{n}是”“第{n}，”“{n}要”",
+    "requirement": "按主题分类的要求句，如“要……”“必须……”",
+    "parallel": "四字格排比",
+    "problem": "问题剖析，如“有的……有的……”“X不适应”",
+    "quote": "引语（连同引出语），如“古语说，……”",
+    "closing.call": "结尾号召，如“同志们，……让我们……”",
+    "closing.thanks": "结尾致谢，如“谢谢大家！”",
+}
+
+# Speech kinds: the built-in templates, one per shape of speech in the sample corpus.
+KINDS: dict[str, str] = {
+    "work_meeting": "工作会议讲话：回顾成绩、剖析问题、提出要求（如 001）",
+    "training": "专题培训讲话：讲规范、讲方法（如 000、002）",
+    "system_meeting": "系统工作会议讲话：以“X要更Y”并列标题统领全篇（如 003）",
+    "summary": "总结讲话：以“三个清楚/三种能力/三项纪律”等计数标题统领全篇（如 004）",
+}
+
+# Named slots that phrase texts may contain and the drafting step knows how to fill.
+# Heading sets are the exception: their slots are filled by their own members.
+SLOTS: dict[str, str] = {
+    "occasion": "会议名称，如“全市政府办公室工作会议”",
+    "org": "讲话人代表的机关，如“市政府”",
+    "region": "辖区范围词，如“全市”“全区”",
+    "audience": "听众的称呼，如“政府办公室系统的同志们”",
+    "purpose": "会议目的，如“总结去年工作，部署今年任务”",
+    "earlier_speaker": "前面讲话的同志，如“张区长”",
+    "earlier_work": "前面讲话的内容，如“本月的重点工作”",
+    "achievement": "要肯定的成绩",
+    "thanks_to": "感谢的对象，如“全市政府办公室系统的同志们”",
+    "topic": "当前部分或要点的主题，如“工作规范”",
+    "topics": "全篇的几个方面，如“工作规范和工作方法”",
+    "count": "部分或要点的个数（中文数字），如“三”",
+    "n": "列举序数（中文数字），如“一”“二”",
+    "goal": "结尾提出的目标",
+    "slogan": "结尾口号",
+}
+
+# Topic tags the built-in bank uses; teams may add their own (unknown tags are warnings, not errors).
+TOPIC_TAGS: tuple[str, ...] = tuple(
+    "学习 调研 落实 作风 纪律 廉洁 法治 服务 团结 创新 担当 决策 督查 效能 能力 站位 "
+    "大局 激励 问责 改革 发展 群众 基层 责任 规范 方法 安全 政治 思想 队伍".split()
+)
+
+STATUSES: tuple[str, ...] = ("approved", "candidate", "deprecated")
+
+# Chinese numerals used for counts and ordinals (1-10).
+CHINESE_NUMERALS: tuple[str, ...] = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")

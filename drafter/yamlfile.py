@@ -1,0 +1,126 @@
+"""Reading user YAML files safely, remembering the line of every key and item.
+
+Briefs and bank files are loaded through here so that every error can name `FILE:LINE`.
+Loading uses PyYAML's safe C loader where available; mappings and sequences come back as
+`LocatedDict` / `LocatedList`, plain `dict` / `list` subclasses that also know their lines.
+Commands that *edit* user YAML use ruamel.yaml instead (see `drafter.bank.edit`), which keeps comments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.errors import InputFileError, display_path
+
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LocatedDict(dict[Any, Any]):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LocatedList(list[Any]):
+    """A sequence that knows its own line and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LocatingLoader(_BaseLoader):  # type: ignore[misc]
+    pass
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LocatedDict:
+    loader.flatten_mapping(node)
+    result = LocatedDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping",
+                node.start_mark,
+                "found an unhashable key",
+                key_node.start_mark,
+            ) from None
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_user_text(path: Path, *, what: str = "file", allow_empty: bool = False) -> str:
+    """Read a UTF-8 text file a user gave us, or raise one clear `InputFileError`."""
+    shown = display_path(path)
+    if path.is_dir():
+        raise InputFileError(f"{shown}: is a directory, expected a {what}")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(f"{shown}: no such file") from None
+    except OSError as exc:
+        raise InputFileError(f"{shown}: cannot read: {exc.strerror}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputFileError(f"{shown}:{line}: not UTF-8 text (save the {what} as UTF-8)") from None
+    if not allow_empty and not text.strip():
+        raise InputFileError(f"{shown}: is empty, expected a {what}")
+    return text
+
+
+def parse_yaml(text: str, shown: str) -> Any:
+    """Parse YAML text into located containers; a syntax error names line and column."""
+    try:
+        return yaml.load(text, Loader=_LocatingLoader)  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputFileError(f"{where}: YAML syntax error: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise InputFileError(f"{shown}: YAML syntax error: {exc}") from None
+
+
+def load_yaml(path: Path, *, what: str = "YAML file") -> Any:
+    """Read and parse a user's YAML file; every failure is one `InputFileError` line."""
+    return parse_yaml(read_user_text(path, what=what), display_path(path))
+
+
+def line_of(data: Any, loc: Sequence[int | str]) -> int | None:
+    """The line of the deepest element of `loc` (a pydantic-style path) found in located data."""
+    line: int | None = getattr(data, "line", None) or None
+    node = data
+    for part in loc:
+        if isinstance(node, LocatedDict) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LocatedList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return line

@@ -1,0 +1,1 @@
+"""Built-in phrase bank (package data): one YAML file per phrase function."""
