@@ -12,6 +12,8 @@ A bank folder holds YAML files, one per function (`closing.call.yaml`), each a m
         sources: ["004_f2a58c95e92b24d2.txt:40"]
         note: 004 的结尾号召
 
+Sources are `FILE:LINE`, FILE relative to the bank folder's `corpus/` subfolder (where the bank
+keeps the speeches it cites) or to a corpus folder named on the command line.
 `text` may hold named slots (`{occasion}`, see `drafter.vocabulary.SLOTS`). A heading set's
 `text` is its skeleton (`{X}要更{Y}`) and `members` gives each member's slot values.
 """
@@ -44,6 +46,16 @@ def fill(text: str, values: dict[str, str]) -> str:
     return text.format_map(values)
 
 
+class Mined(BaseModel):
+    """What the miner measured for a candidate: in how many documents, how often, how good."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    documents: int = Field(ge=1, description="出现在几篇讲话中")
+    count: int = Field(ge=1, description="出现次数")
+    score: float = Field(description="评分，越高越好")
+
+
 class Entry(BaseModel):
     """One reusable formula, traceable to where it was found."""
 
@@ -62,6 +74,7 @@ class Entry(BaseModel):
         None, description="并列标题组的成员：每个成员给出骨架各槽位的取值"
     )
     note: str | None = Field(None, description="备注")
+    mined: Mined | None = Field(None, description="挖掘统计（仅挖掘出的候选词条）")
 
     @field_validator("sources")
     @classmethod
