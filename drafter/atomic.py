@@ -31,8 +31,22 @@ def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the output should have: the replaced file's, else what the umask gives a new file.
+
+    `mkstemp` creates files readable by their owner only; a draft is an ordinary file.
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

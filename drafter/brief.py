@@ -4,24 +4,49 @@ A brief is "skeleton + the speaker's own substance": the template (speech kind) 
 skeleton and the phrase bank the formulas; the brief supplies the occasion, the people and the
 things the leader wants to say. Field descriptions are Chinese: they appear in editors through
 the JSON Schema while a writer types.
+
+Fields added to the first model (for the composer; all optional, defaults keep old briefs valid):
+
+- `Brief.situation`: the speaker's own sentences on the situation and tasks, said in the opening
+  after the review (001 line 5 `“十四五”时期，是我市…`, 003 line 5 `当前，经济的新常态…`).
+- `Section.role`: `requirements` (default: requirement sentences, 四字格, quotes) or `problems`
+  (a diagnosis section such as 001's `思想观念不适应 / 工作作风不适应`: use `problem` entries).
+- `Section.enumerator`: how the points are numbered inline, a pattern with `{n}` such as `{n}是`,
+  `{n}要`, `第{n}，` (003 `一是要讲大局`, 001 `一要服务基层`, 004 `第一，`); unset: the template decides.
+- `Closing.text`: the speaker's own closing sentences (000 line 16 `希望大家进一步树立…`).
+- `Closing.thanks`: end with a thanks line (`谢谢大家！`); default true (003 ends without one).
+
+Cross-field rules a model cannot see alone (known templates, skeleton slots against fillers,
+heading sets in the bank) are checked by `drafter.brief_load` and `drafter.brief_check`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from drafter.vocabulary import KINDS
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+SectionRole = Literal["requirements", "problems"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _schema(description: str, **rules: Any) -> ConfigDict:
+    """Config giving a model its Chinese description (and extra rules) in the JSON Schema."""
+    return ConfigDict(json_schema_extra={"description": description, **rules})
+
+
 class Speaker(_Model):
     """Who speaks: the post and, optionally, the name."""
+
+    model_config = _schema("讲话人：职务和姓名")
 
     post: Text = Field(description="职务，如“市长”“区委书记”")
     name: str = Field("", description="姓名，如“张三”；可不填")
@@ -30,12 +55,20 @@ class Speaker(_Model):
 class Acknowledgement(_Model):
     """An earlier speaker to acknowledge, and what they did."""
 
+    model_config = _schema("前面讲话的同志及其所讲内容，开场时予以肯定")
+
     who: Text = Field(description="前面讲话的同志，如“王区长”")
     did: Text = Field(description="所讲内容，如“对本月的重点工作进行了安排部署”")
 
 
 class HeadingPlan(_Model):
     """How a run of sibling headings is built: from a skeleton with per-item fillers, or a bank set."""
+
+    model_config = _schema(
+        "一组并列标题的生成方式：skeleton（骨架，各项给 fillers）与 set（词库中的标题组）二选一",
+        minProperties=1,
+        maxProperties=1,
+    )
 
     skeleton: str | None = Field(None, description="标题骨架，如“{X}要更{Y}”；各项在 fillers 中给出槽位取值")
     set: str | None = Field(None, description="词库中并列标题组的编号，如 heading_set.yaogeng.bangongshi")
@@ -50,6 +83,8 @@ class HeadingPlan(_Model):
 class Point(_Model):
     """One point of a section: an optional sub-heading, the writer's own sentences, topic tags."""
 
+    model_config = _schema("一个要点：小标题（可选）、讲话人自己的话、主题标签")
+
     heading: str | None = Field(
         None, description="小标题原文，如“讲大局”；不填则按上级的 point_headings 生成或不设"
     )
@@ -61,12 +96,21 @@ class Point(_Model):
 class Section(_Model):
     """One part of the body: heading, optional lead-in, points."""
 
+    model_config = _schema("正文的一个部分：标题、导语（可选）、要点")
+
     heading: str | None = Field(None, description="部分标题原文；不填则按 headings 生成")
     fillers: dict[str, str] | None = Field(
         None, description="按骨架生成标题时各槽位的取值，如 {X: 站位, Y: 高}"
     )
     topic: str | None = Field(None, description="本部分的主题，填入“关于{topic}方面”；默认取标题")
     lead_in: str | None = Field(None, description="本部分导语（讲话人自己的话）")
+    role: SectionRole = Field(
+        "requirements",
+        description="本部分的作用：requirements 提要求（默认）；problems 摆问题（选用“有的……”等问题剖析）",
+    )
+    enumerator: str | None = Field(
+        None, description="要点的序号样式，须含 {n}，如“{n}是”“{n}要”“第{n}，”；不填由模板决定"
+    )
     point_headings: HeadingPlan | None = Field(None, description="本部分小标题的生成方式")
     tags: list[Text] = Field(default_factory=list, description="本部分的主题标签，各要点继承")
     points: list[Point] = Field(min_length=1, description="要点")
@@ -75,12 +119,22 @@ class Section(_Model):
 class Closing(_Model):
     """The end of the speech."""
 
+    model_config = _schema("结尾：目标、口号、结束语、致谢")
+
     goal: str | None = Field(None, description="结尾提出的目标，如“推动全区走在高质量发展的前列”")
     slogan: str | None = Field(None, description="结尾口号")
+    text: list[Text] = Field(
+        default_factory=list, description="讲话人自己的结束语，如“希望大家进一步树立责任意识”"
+    )
+    thanks: bool = Field(True, description="是否以致谢结束，如“谢谢大家！”；默认是")
 
 
 class Length(_Model):
     """Target length: minutes at a speaking rate, or characters."""
+
+    model_config = _schema(
+        "目标篇幅：按分钟（乘以语速）或按字数，二者选一", **{"not": {"required": ["minutes", "chars"]}}
+    )
 
     minutes: float | None = Field(None, gt=0, description="讲话时长（分钟）")
     chars: int | None = Field(None, gt=0, description="字数")
@@ -89,7 +143,7 @@ class Length(_Model):
     @model_validator(mode="after")
     def _one_target(self) -> Length:
         if self.minutes is not None and self.chars is not None:
-            raise ValueError("give minutes or chars, not both")
+            raise ValueError("chars: give minutes or chars, not both")
         return self
 
     @property
@@ -102,6 +156,8 @@ class Length(_Model):
 class PhraseChoice(_Model):
     """The writer's say over the bank: entries to prefer and entries never to use."""
 
+    model_config = _schema("对词库的要求：优先选用和不要选用的词条编号")
+
     use: list[str] = Field(default_factory=list, description="优先选用的词条编号")
     avoid: list[str] = Field(default_factory=list, description="不要选用的词条编号")
 
@@ -109,15 +165,21 @@ class PhraseChoice(_Model):
 class Brief(_Model):
     """A request for one speech draft."""
 
-    template: Text = Field(description="讲话类型（模板名），见 drafter templates")
-    title: str | list[Text] | None = Field(
+    model_config = _schema(
+        "讲话稿简报：讲话类型、会议、讲话人、日期和讲话人要讲的几个方面。title 与 occasion 至少填一项",
+        title="drafter 讲话稿简报",
+        anyOf=[{"required": ["title"]}, {"required": ["occasion"]}],
+    )
+
+    template: Text = Field(description="讲话类型（模板名），见 drafter templates", examples=list(KINDS))
+    title: str | Annotated[list[Text], Field(min_length=1)] | None = Field(
         None,
         description="标题；两段式主标题写成列表，如 [加强工作规范, 注重工作方法]；不填则由 occasion 生成",
     )
     subtitle: str | None = Field(None, description="副标题")
     occasion: str | None = Field(None, description="会议名称，如“全市政府办公室工作会议”")
-    speaker: Speaker
-    date: dt.date = Field(description="讲话日期，如 2026-11-30")
+    speaker: Speaker = Field(description="讲话人")
+    date: dt.date = Field(description="讲话日期，写作 YYYY-MM-DD，如 2026-11-30")
     salutation: Text = Field("同志们", description="称谓，默认“同志们”")
     org: str | None = Field(None, description="讲话人代表的机关，如“市政府”")
     region: str | None = Field(None, description="辖区范围词，如“全市”“全区”")
@@ -126,6 +188,9 @@ class Brief(_Model):
     acknowledge: list[Acknowledgement] = Field(default_factory=list, description="要肯定的前面讲话")
     achievements: list[Text] = Field(default_factory=list, description="要回顾和感谢的成绩")
     thanks_to: str | None = Field(None, description="感谢的对象")
+    situation: list[Text] = Field(
+        default_factory=list, description="形势与任务（讲话人自己的话），在开场回顾之后讲"
+    )
     headings: HeadingPlan | None = Field(None, description="各部分标题的生成方式")
     sections: list[Section] = Field(min_length=1, description="正文各部分")
     closing: Closing = Field(default_factory=Closing, description="结尾")
@@ -134,8 +199,16 @@ class Brief(_Model):
     font_profile: str | None = Field(None, description=".docx 字体方案：standard、windows 或自定义名称")
     seed: int = Field(0, description="随机种子：同一简报、词库和种子得到同一稿")
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_not_number(cls, value: Any) -> Any:
+        # pydantic would read a bare number as Unix time; a writer never means that
+        if isinstance(value, int | float):
+            raise ValueError(f"not a date: {value!r}")
+        return value
+
     @model_validator(mode="after")
     def _has_title(self) -> Brief:
         if not self.title and not self.occasion:
-            raise ValueError("give a title or an occasion (the title is then 在{occasion}上的讲话)")
+            raise ValueError("title: give a title or an occasion (the title is then 在{occasion}上的讲话)")
         return self

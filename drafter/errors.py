@@ -21,9 +21,12 @@ class Finding:
     field: str
     message: str
     severity: str = "error"  # "error" or "warning"
+    column: int | None = None  # shown as FILE:LINE:COLUMN when known (YAML syntax errors)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where = f"{where}:{self.column}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
     @property

@@ -3,7 +3,7 @@
 Briefs and bank files are loaded through here so that every error can name `FILE:LINE`.
 Loading uses PyYAML's safe C loader where available; mappings and sequences come back as
 `LocatedDict` / `LocatedList`, plain `dict` / `list` subclasses that also know their lines.
-Commands that *edit* user YAML use ruamel.yaml instead (see `drafter.bank.edit`), which keeps comments.
+Commands that *edit* user YAML use ruamel.yaml instead (see `drafter.bank.merge`), which keeps comments.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ class LocatedDict(dict[Any, Any]):
 
     line: int = 0
     key_lines: dict[Any, int]
+    # keys written twice in this mapping, as (key, first line, repeated line): YAML keeps the last
+    # value silently, so loaders that care can report them
+    duplicate_keys: tuple[tuple[Any, int, int], ...] = ()
 
 
 class LocatedList(list[Any]):
@@ -38,8 +41,11 @@ class _LocatingLoader(_BaseLoader):  # type: ignore[misc]
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LocatedDict:
+    own = {id(key_node) for key_node, _ in node.value}  # keys written here, not merged in by `<<:`
     loader.flatten_mapping(node)
     result = LocatedDict()
+    written: dict[Any, int] = {}
+    duplicates: list[tuple[Any, int, int]] = []
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
@@ -55,6 +61,12 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LocatedDict:
             ) from None
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
+        if id(key_node) in own:
+            if key in written:
+                duplicates.append((key, written[key], result.key_lines[key]))
+            written[key] = result.key_lines[key]
+    if duplicates:
+        result.duplicate_keys = tuple(duplicates)
     return result
 
 
@@ -65,8 +77,21 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LocatedList:
     return result
 
 
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A date or time, or the plain text when it only looks like one (`2026-11-31`).
+
+    PyYAML raises a bare ValueError for an impossible date; keeping the text lets validation
+    report it with its line, as for any other value that is not a date.
+    """
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_user_text(path: Path, *, what: str = "file", allow_empty: bool = False) -> str:

@@ -1,14 +1,28 @@
-"""Loading bank folders and stacking them: built-in, then a team's, then a writer's."""
+"""Loading bank folders and stacking them: built-in, then a team's, then a writer's.
+
+A later folder adds entries and overrides an earlier folder's entry with the same id; an override
+may give only the fields it changes (`{id: x, status: deprecated}`), merged over the entry below.
+Every problem in every file is collected; `load_bank` raises one `BankError` with all of them, so a
+bank is either loaded whole or not at all.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from drafter.bank.model import BankFile, Entry
-from drafter.yamlfile import load_yaml
+from pydantic import ValidationError
+
+from drafter.bank.checks import entry_problems, loc_text, schema_problems
+from drafter.bank.model import Entry
+from drafter.bank.parallel import parse_in_parallel
+from drafter.bank.parse import ENTRY_FIELDS, ParsedItem, entry_of, parse_bank_file
+from drafter.errors import BankError, Finding, display_path
 
 
 def builtin_bank_dir() -> Path:
@@ -16,36 +30,268 @@ def builtin_bank_dir() -> Path:
     return Path(str(resources.files("drafter.phrasebank")))
 
 
+class BankFileRef(NamedTuple):
+    """One bank file of one layer."""
+
+    path: Path
+    folder: Path  # the bank folder (its layer)
+    layer: int  # 0 for the lowest layer loaded
+    function: str  # the function the file declares
+
+
+class Origin(NamedTuple):
+    """Where one layer defined (or overrode) an entry."""
+
+    file: BankFileRef
+    item: ParsedItem
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def folder(self) -> Path:
+        return self.file.folder
+
+    @property
+    def layer(self) -> int:
+        return self.file.layer
+
+    @property
+    def line(self) -> int:
+        return self.item.line
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        """The fields this layer wrote."""
+        return self.item.given
+
+    @property
+    def source_lines(self) -> tuple[int, ...]:
+        return self.item.source_lines
+
+    def line_of(self, name: str) -> int:
+        """The line of one field in this definition, else the entry's line."""
+        for key, line in zip(self.item.given, self.item.given_lines, strict=True):
+            if key == name:
+                return line
+        return self.item.line
+
+
+class EntryTable(MutableMapping[str, Entry]):
+    """Entries by id, in bank order; an entry read from a (cached) row is built on first access.
+
+    Building 50,000 pydantic objects takes longer than loading them, and a draft reads only a few
+    functions, so `Bank.draftable` filters on the rows and builds only what it returns.
+    """
+
+    def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
+        self._slots: dict[str, Entry | ParsedItem] = dict(entries or {})
+
+    def put_row(self, item: ParsedItem) -> None:
+        """Add (or replace) an entry by its schema-valid row, to be built when first read."""
+        assert item.id is not None and item.row is not None
+        self._slots[item.id] = item
+
+    def __getitem__(self, key: str) -> Entry:
+        value = self._slots[key]
+        if isinstance(value, Entry):
+            return value
+        assert value.row is not None
+        entry = self._slots[key] = entry_of(value.row, value.given)
+        return entry
+
+    def __setitem__(self, key: str, value: Entry) -> None:
+        self._slots[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._slots[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._slots
+
+    def ids_where(self, function: str, status: str) -> list[str]:
+        """Ids of the entries of one function and status, in bank order, without building others."""
+        ids = []
+        for key, value in self._slots.items():
+            if isinstance(value, Entry):
+                if value.function == function and value.status == status:
+                    ids.append(key)
+            elif value.row is not None and value.row[_FUNCTION] == function and value.row[_STATUS] == status:
+                ids.append(key)
+        return ids
+
+
+_FUNCTION = ENTRY_FIELDS.index("function")
+_STATUS = ENTRY_FIELDS.index("status")
+
+
 @dataclass
 class Bank:
-    """Entries by id after layering; a later folder's entry replaces an earlier one's with the same id."""
+    """Entries by id after layering; `origins` tells where each was defined, lowest layer first."""
 
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: EntryTable = field(default_factory=EntryTable)
+    origins: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
+    folders: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
+            self.entries = EntryTable(self.entries)
 
     def draftable(self, function: str) -> list[Entry]:
         """Approved entries of one function, in bank order: the only ones a draft may use."""
-        return [e for e in self.entries.values() if e.function == function and e.status == "approved"]
+        return [self.entries[key] for key in self.entries.ids_where(function, "approved")]
+
+    def origin(self, entry_id: str) -> Origin | None:
+        """The latest definition of an entry (the layer that decided its final form)."""
+        chain = self.origins.get(entry_id)
+        return chain[-1] if chain else None
+
+    def field_origin(self, entry_id: str, name: str) -> Origin | None:
+        """The definition that gave an entry's field its final value."""
+        chain: tuple[Origin, ...] = self.origins.get(entry_id, ())
+        for origin in chain[::-1]:
+            if name in origin.given:
+                return origin
+        return self.origin(entry_id)
 
     def __len__(self) -> int:
         return len(self.entries)
 
 
-def load_folder(folder: Path) -> list[Entry]:
-    """All entries of one bank folder, files in name order, `function` filled from the file."""
-    entries: list[Entry] = []
-    for path in sorted(folder.glob("*.yaml")):
-        bank_file = BankFile.model_validate(load_yaml(path, what="phrase-bank file"))
-        entries.extend(
-            e.model_copy(update={"function": e.function or bank_file.function}) for e in bank_file.entries
-        )
-    return entries
+def _merged(below: Entry, item: ParsedItem) -> dict[str, Any]:
+    """An override's fields written over the entry below it."""
+    data = below.model_dump()
+    if item.row is not None:
+        written = dict(zip(ENTRY_FIELDS, item.row, strict=True))
+        data.update({name: written[name] for name in item.given if name in written})
+    elif item.raw is not None:
+        data.update(item.raw)
+    return data
+
+
+def _override(below: Entry, item: ParsedItem, shown: str) -> tuple[Entry | None, list[Finding]]:
+    """Validate an override merged over the entry below; problems point into the override."""
+
+    def finding(loc: tuple[int | str, ...], message: str) -> Finding:
+        line = item.key_lines.get(str(loc[0]), item.line) if loc else item.line
+        return Finding(shown, line, item.label(), f"{loc_text(loc)}: {message}" if loc else message)
+
+    try:
+        entry = Entry.model_validate(_merged(below, item))
+    except ValidationError as exc:
+        return None, [finding(loc, message) for loc, message in schema_problems(exc)]
+    problems = entry_problems(entry, function_given="function" in item.given)
+    if problems:
+        return None, [finding(loc, message) for loc, message in problems]
+    return entry, []
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects that form no cycles.
+
+    Loading a large bank makes hundreds of thousands of objects; the collector's passes over them
+    would cost more than the load itself.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
+    """Stack `folders` in order; return what loaded and every problem (never raises for bad files)."""
+    with paused_gc():
+        bank, findings = _assemble(folders)
+    return bank, sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0))
+
+
+def _item_findings(item: ParsedItem, shown: str) -> list[Finding]:
+    """The problems an entry has on its own, as findings."""
+    return [Finding(shown, line, item.label(), f"{where}: {text}") for line, where, text in item.problems]
+
+
+class _Layer:
+    """Adds the files of one bank folder over the layers below it."""
+
+    def __init__(self, bank: Bank, findings: list[Finding]) -> None:
+        self.bank, self.findings = bank, findings
+        self.defined_here: dict[str, tuple[str, int]] = {}  # id -> where this folder defines it
+
+    def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
+        if item.id is None:
+            self.findings.extend(
+                Finding(shown, line, item.label(), f"{at}: {msg}") for line, at, msg in item.problems
+            )
+            return
+        if item.id in self.defined_here:
+            first_file, first_line = self.defined_here[item.id]
+            message = f"defined twice in one bank folder (also at {first_file}:{first_line})"
+            self.findings.append(Finding(shown, item.line, item.id, message))
+            return
+        self.defined_here[item.id] = (shown, item.line)
+        if item.id in self.bank.entries:  # an override of a layer below
+            entry, problems = _override(self.bank.entries[item.id], item, shown)
+            self.findings.extend(problems)
+            if entry is not None:
+                self.bank.entries[item.id] = entry
+                self.bank.origins[item.id] = (*self.bank.origins[item.id], Origin(ref, item))
+        elif item.problems or item.row is None:
+            self.findings.extend(
+                Finding(shown, line, item.id, f"{at}: {msg}") for line, at, msg in item.problems
+            )
+        else:
+            self.bank.entries.put_row(item)
+            self.bank.origins[item.id] = (Origin(ref, item),)
+
+
+def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
+    bank = Bank(folders=tuple(folders))
+    findings: list[Finding] = []
+    paths = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.yaml"))]
+    parsed_files = parse_in_parallel(paths)
+    for number, folder in enumerate(folders):
+        if not folder.is_dir():
+            problem = "is not a folder" if folder.exists() else "no such folder"
+            findings.append(Finding(display_path(folder), None, "", f"{problem} (expected a bank folder)"))
+            continue
+        layer = _Layer(bank, findings)
+        for path in sorted(folder.glob("*.yaml")):
+            parsed, file_findings = parsed_files.get(path) or parse_bank_file(path)
+            findings.extend(file_findings)
+            ref, shown = BankFileRef(path, folder, number, parsed.function), display_path(path)
+            for item in parsed.items:
+                layer.add(item, ref, shown)
+    return bank, findings
+
+
+def bank_layers(folders: Sequence[Path] = (), *, builtin: bool = True) -> list[Path]:
+    """The folders a bank is stacked from: the built-in one (unless `builtin` is false), then `folders`."""
+    return [builtin_bank_dir(), *folders] if builtin else list(folders)
 
 
 def load_bank(folders: Sequence[Path] = (), *, builtin: bool = True) -> Bank:
-    """The built-in bank (unless `builtin` is false) with `folders` stacked over it in order."""
-    layers: Iterable[Path] = [builtin_bank_dir(), *folders] if builtin else folders
-    bank = Bank()
-    for folder in layers:
-        for entry in load_folder(folder):
-            bank.entries[entry.id] = entry
+    """The built-in bank (unless `builtin` is false) with `folders` stacked over it in order.
+
+    Raises `BankError` listing every problem of every file when any file is bad.
+    """
+    bank, findings = assemble(bank_layers(folders, builtin=builtin))
+    errors = [f for f in findings if f.is_error]
+    if errors:
+        raise BankError(findings=errors)
     return bank
+
+
+def load_folder(folder: Path) -> list[Entry]:
+    """All entries of one bank folder on its own, in file order (raises `BankError` when bad)."""
+    return list(load_bank([folder], builtin=False).entries.values())

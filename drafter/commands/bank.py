@@ -1,5 +1,281 @@
-"""Placeholder: this command family is being built (see the open issues)."""
+"""`drafter bank ...`: validate, search, show, count and merge phrase banks."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-COMMANDS: list[click.Command] = []
+from drafter.bank.corpus import Corpus
+from drafter.bank.load import Bank, builtin_bank_dir, load_bank
+from drafter.bank.merge import merge_candidates
+from drafter.bank.model import Entry
+from drafter.bank.query import get_entry, search, stats
+from drafter.bank.schema import bank_file_schema_text
+from drafter.bank.validate import DEFAULT_SIMILARITY, validate_bank
+from drafter.errors import DrafterError, display_path
+from drafter.vocabulary import FUNCTIONS, STATUSES
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+FOLDER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+
+
+def _reports_errors(command: F) -> F:
+    """Print a user error as its lines on stderr and exit 1, never as a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DrafterError as exc:
+            click.echo(str(exc), err=True)
+            raise SystemExit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _phrasebank_option(command: F) -> F:
+    return click.option(
+        "--phrasebank",
+        "folders",
+        multiple=True,
+        type=FOLDER,
+        metavar="DIR",
+        help="A bank folder stacked over the built-in bank (repeatable: team, then writer).",
+    )(command)
+
+
+def _no_builtin_option(command: F) -> F:
+    return click.option(
+        "--no-builtin", is_flag=True, help="Leave the built-in bank out (use only the folders given)."
+    )(command)
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+def bank() -> None:
+    """Keep phrase banks: validate, search, show, count and merge mined candidates.
+
+    \b
+    A bank is a folder of YAML files, one per function (docs/phrasebank.md).
+    Banks stack: the built-in one, then --phrasebank folders in order.
+    """
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("folders", nargs=-1, type=FOLDER, metavar="[DIR]...")
+@click.option(
+    "--corpus",
+    multiple=True,
+    type=FOLDER,
+    metavar="DIR",
+    help="A folder of speeches that sources point into (besides each bank's own corpus/).",
+)
+@click.option(
+    "--similarity",
+    type=click.FloatRange(0.5, 1.0),
+    default=DEFAULT_SIMILARITY,
+    show_default=True,
+    help="Character-pair similarity above which two texts are reported as near-duplicates.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@_no_builtin_option
+@_reports_errors
+def validate(
+    folders: tuple[Path, ...], corpus: tuple[Path, ...], similarity: float, strict: bool, no_builtin: bool
+) -> None:
+    """Check bank folders (stacked over the built-in bank); with no DIR, the built-in bank.
+
+    Prints each finding as FILE:LINE: id: message, then a summary line. Exits 1 when there are
+    errors (or warnings, with --strict).
+
+    \b
+    Example:
+      drafter bank validate team-bank/ --corpus archive/
+    """
+    report = validate_bank(folders, builtin=not no_builtin, corpus=corpus, similarity=similarity)
+    for finding in report.findings:
+        shown = finding if finding.is_error else replace(finding, message=f"warning: {finding.message}")
+        click.echo(str(shown))
+    click.echo(report.summary())
+    if report.errors or (strict and report.warnings):
+        raise SystemExit(1)
+
+
+def _one_line(entry: Entry) -> str:
+    text = " / ".join(entry.member_texts()) if entry.members else entry.text
+    status = "" if entry.status == "approved" else f" [{entry.status}]"
+    return f"{entry.id}{status}\t{text}"
+
+
+@bank.command("search", context_settings=CONTEXT_SETTINGS)
+@click.argument("text")
+@click.option(
+    "--function", "function", type=click.Choice(list(FUNCTIONS)), help="Only entries of this function."
+)
+@click.option("--tag", help="Only entries with this topic tag.")
+@click.option("--status", type=click.Choice(list(STATUSES)), help="Only entries with this status.")
+@_phrasebank_option
+@_no_builtin_option
+@_reports_errors
+def search_command(
+    text: str,
+    function: str | None,
+    tag: str | None,
+    status: str | None,
+    folders: tuple[Path, ...],
+    no_builtin: bool,
+) -> None:
+    """Find entries whose text contains TEXT (ignoring punctuation and spaces).
+
+    When nothing contains it, lists the closest entries instead. An empty TEXT ("") lists all
+    entries that pass the filters. One entry per line: id, then text (a heading set's members).
+
+    \b
+    Example:
+      drafter bank search 担当 --function closing.call
+    """
+    found = search(_load(folders, no_builtin), text, function=function, tag=tag, status=status)
+    for entry in found:
+        click.echo(_one_line(entry))
+    if not found:
+        click.echo("no entry matches", err=True)
+
+
+def _load(folders: tuple[Path, ...], no_builtin: bool) -> Bank:
+    return load_bank(folders, builtin=not no_builtin)
+
+
+def _layer_name(folder: Path) -> str:
+    return "built-in bank" if folder == builtin_bank_dir() else display_path(folder)
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("entry_id", metavar="ID")
+@click.option(
+    "--corpus", multiple=True, type=FOLDER, metavar="DIR", help="A folder of speeches sources point into."
+)
+@_phrasebank_option
+@_no_builtin_option
+@_reports_errors
+def show(entry_id: str, corpus: tuple[Path, ...], folders: tuple[Path, ...], no_builtin: bool) -> None:
+    """Show one entry: every field, where it is defined, and each source line in context.
+
+    \b
+    Example:
+      drafter bank show closing.call.shidai-huhuan
+    """
+    loaded = _load(folders, no_builtin)
+    entry = get_entry(loaded, entry_id)
+    click.echo(entry.id)
+    fields: list[tuple[str, str]] = [
+        ("function", entry.function),
+        ("status", entry.status),
+        ("text", entry.text),
+    ]
+    for number, member in enumerate(entry.member_texts(), start=1):
+        fields.append((f"member {number}", member))
+    fields += [("tags", "、".join(entry.tags) or "-"), ("kinds", ", ".join(entry.kinds) or "all")]
+    if entry.note:
+        fields.append(("note", entry.note))
+    if entry.mined:
+        mined = entry.mined
+        fields.append(("mined", f"{mined.documents} documents, {mined.count} times, score {mined.score:g}"))
+    for number, origin in enumerate(loaded.origins.get(entry.id, ())):
+        where = f"{display_path(origin.path)}:{origin.line} ({_layer_name(origin.folder)})"
+        if number:
+            where += ": sets " + ", ".join(name for name in origin.given if name != "id")
+        fields.append(("override" if number else "defined", where))
+    width = max(len(name) for name, _ in fields)
+    for name, value in fields:
+        click.echo(f"  {name.ljust(width)}  {value}")
+    click.echo("  sources:")
+    books = Corpus(extra=corpus)
+    cited_by = loaded.field_origin(entry.id, "sources")
+    for source in entry.sources:
+        click.echo(f"    {source}")
+        found = books.find(source, cited_by.folder if cited_by else None)
+        if found.problem:
+            click.echo(f"      ({found.problem})")
+            continue
+        for number, line in books.context(found):
+            mark = ">" if number == found.line else " "
+            shown = line if number == found.line else _clip(line)
+            click.echo(f"      {mark} {number:>4} | {shown}")
+
+
+@bank.command("stats", context_settings=CONTEXT_SETTINGS)
+@_phrasebank_option
+@_no_builtin_option
+@_reports_errors
+def stats_command(folders: tuple[Path, ...], no_builtin: bool) -> None:
+    """Count entries by function, status and topic tag.
+
+    \b
+    Example:
+      drafter bank stats --phrasebank team-bank/
+    """
+    counts = stats(_load(folders, no_builtin))
+    statuses = ", ".join(f"{status} {counts.by_status[status]}" for status in STATUSES)
+    click.echo(f"{counts.total} entries ({statuses})")
+    click.echo("")
+    width = max([len("function"), *(len(f) for f in counts.by_function)])
+    click.echo(f"{'function'.ljust(width)}  " + "  ".join(f"{s:>10}" for s in (*STATUSES, "total")))
+    for function, by_status in counts.by_function.items():
+        cells = [by_status[status] for status in STATUSES] + [sum(by_status.values())]
+        click.echo(f"{function.ljust(width)}  " + "  ".join(f"{c:>10}" for c in cells))
+    if counts.by_tag:
+        click.echo("")
+        click.echo("tag  entries")
+        for tag, count in sorted(counts.by_tag.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"{tag}  {count}")
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+def schema() -> None:
+    """Print the JSON Schema of a bank file (for editors that validate YAML while you type).
+
+    \b
+    Example:
+      drafter bank schema > bank.schema.json
+    """
+    click.echo(bank_file_schema_text(), nl=False)
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("out", type=FOLDER)
+@click.argument("into", type=FOLDER)
+@_reports_errors
+def merge(out: Path, into: Path) -> None:
+    """Add to bank folder INTO the mined candidates in folder OUT that it lacks.
+
+    A candidate is already present when INTO has an entry with the same text, ignoring
+    punctuation, spaces and slot names (for a heading set: the same skeleton). Comments, order
+    and layout in INTO are kept; each candidate is appended to INTO's file for its function.
+    Running it again adds nothing.
+
+    \b
+    Example:
+      drafter mine archive/ -o mined/
+      drafter bank merge mined/ team-bank/
+    """
+    result = merge_candidates(out, into)
+    for added in result.added:
+        renamed = f" (renamed from {added.renamed_from})" if added.renamed_from else ""
+        click.echo(f"added {added.id}{renamed} to {display_path(added.path)}: {_clip(added.text)}")
+    files = len(result.written)
+    click.echo(
+        f"{len(result.added)} candidates added to {files} file{'s' if files != 1 else ''}; "
+        f"{result.present} already present"
+    )
+
+
+COMMANDS: list[click.Command] = [bank]

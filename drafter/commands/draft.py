@@ -1,5 +1,260 @@
-"""Placeholder: this command family is being built (see the open issues)."""
+"""`drafter draft` and `drafter templates`: drafting speeches from briefs, listing speech templates.
+
+Heavy modules (Jinja, pydantic, python-docx) are imported inside the commands, so that
+`drafter --help` and the other commands start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-COMMANDS: list[click.Command] = []
+from drafter.errors import DrafterError, Finding, OutputError, display_path
+from drafter.writers import FORMATS, RenderOptions
+
+if TYPE_CHECKING:
+    from drafter.bank.load import Bank
+    from drafter.templating import TemplateSet
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A `DrafterError` becomes its message on stderr and exit status 1, never a traceback."""
+    try:
+        yield
+    except DrafterError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One brief and the file its draft goes to."""
+
+    brief: Path
+    output: Path
+    fmt: str
+
+
+def trace_path(output: Path) -> Path:
+    """Where `--trace` writes: beside the draft, `<stem>.trace.tsv`."""
+    return output.with_name(output.stem + ".trace.tsv")
+
+
+def _format_of(output: Path | None, fmt: str | None) -> str:
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if output is None or not suffix:
+        return fmt or "docx"
+    if suffix in FORMATS:
+        if fmt is not None and fmt != suffix:
+            raise OutputError(f"{display_path(output)}: the suffix .{suffix} does not match --format {fmt}")
+        return suffix
+    if fmt is None:
+        raise OutputError(
+            f"{display_path(output)}: cannot tell the format from .{suffix}; "
+            f"use a .docx, .md or .txt name or --format"
+        )
+    return fmt
+
+
+def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> list[Job]:
+    """The output file of each brief: `-o FILE` for one brief, `-o DIR`, or `<stem>.<format>` here.
+
+    `-o` names a folder when it is one, ends in a slash or has no suffix (`-o drafts`).
+    """
+    output = Path(given) if given is not None else None
+    as_folder = (
+        given is not None
+        and output is not None
+        and (output.is_dir() or given.endswith(("/", "\\")) or not output.suffix)
+    )
+    if output is not None and not as_folder:
+        if len(briefs) > 1:
+            raise OutputError(f"{display_path(output)}: -o must be a folder when drafting several briefs")
+        return [Job(briefs[0], output, _format_of(output, fmt))]
+    chosen = fmt or "docx"
+    folder = output if output is not None else Path(".")
+    jobs = [Job(b, folder / f"{b.stem}.{chosen}", chosen) for b in briefs]
+    seen: dict[Path, Path] = {}
+    for job in jobs:
+        if job.output in seen:
+            raise OutputError(
+                f"{display_path(job.output)}: both {display_path(seen[job.output])} and "
+                f"{display_path(job.brief)} would be drafted to this file; draft them one by one with -o FILE"
+            )
+        seen[job.output] = job.brief
+    return jobs
+
+
+@click.command("draft")
+@click.argument("briefs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BRIEF...")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Output file, or folder (exists, ends in / or has no suffix; needed for several briefs). "
+    "Default: BRIEF's name in the current folder.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="docx (GB/T 9704 layout), md or txt; default: the -o FILE suffix, else docx.",
+)
+@click.option("--seed", type=int, help="Another draft of the same brief (default: the brief's seed, else 0).")
+@click.option(
+    "--phrasebank",
+    "phrasebanks",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A bank folder stacked over the built-in bank (repeatable; later folders win).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A folder of your own templates (*.j2); adds to or overrides the built-in ones.",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@click.option(
+    "--trace", is_flag=True, help="Also write <output stem>.trace.tsv: the bank source of each sentence."
+)
+@click.option("--font-profile", help=".docx fonts: standard, windows or your own profile name.")
+@click.option(
+    "--reference-docx",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help=".docx: take page setup, headers, footers and styles from this house template.",
+)
+@click.option(
+    "--annotate", is_flag=True, help=".docx: a Word comment with the source of every bank sentence."
+)
+def draft_command(
+    briefs: tuple[Path, ...],
+    output: str | None,
+    fmt: str | None,
+    seed: int | None,
+    phrasebanks: tuple[Path, ...],
+    templates_dir: Path | None,
+    force: bool,
+    trace: bool,
+    font_profile: str | None,
+    reference_docx: Path | None,
+    annotate: bool,
+) -> None:
+    """Draft a speech from each BRIEF (a YAML file; start one with `drafter new`).
+
+    The bank and templates are loaded once for all briefs. An existing output is never replaced
+    without --force; each file is written whole or not at all. The length of each draft goes to
+    stderr as 约N字，约M分钟, with any warnings (uneven parallel headings, a bank too thin for the
+    target length). A brief that fails is reported and the others are still drafted; the exit
+    status is then 1.
+
+    \b
+    Examples:
+      drafter draft brief.yaml                    # brief.docx here
+      drafter draft brief.yaml -o 讲话稿.md        # Markdown
+      drafter draft a.yaml b.yaml -o drafts/      # drafts/a.docx, drafts/b.docx
+      drafter draft brief.yaml --seed 7 --force   # another draft, replacing brief.docx
+      drafter draft brief.yaml --phrasebank team-bank/ --trace
+      drafter draft brief.yaml --font-profile windows --annotate
+    """
+    with _user_errors():
+        from drafter.bank.load import load_bank
+        from drafter.templating import TemplateSet
+
+        jobs = plan_outputs(briefs, output, fmt)
+        templates = TemplateSet(templates_dir)
+        bank = load_bank(list(phrasebanks))
+        options = RenderOptions(font_profile=font_profile, reference_docx=reference_docx, annotate=annotate)
+    failed = False
+    for job in jobs:
+        try:
+            _draft_one(job, templates, bank, seed, options, force=force, trace=trace)
+        except DrafterError as exc:
+            click.echo(str(exc), err=True)
+            failed = True
+    if failed:
+        sys.exit(1)
+
+
+def _draft_one(
+    job: Job,
+    templates: TemplateSet,
+    bank: Bank,
+    seed: int | None,
+    options: RenderOptions,
+    *,
+    force: bool,
+    trace: bool,
+) -> None:
+    from drafter.atomic import check_writable, write_atomic
+    from drafter.brief_check import check_against_bank
+    from drafter.brief_load import load_brief_located
+    from drafter.compose import compose
+    from drafter.errors import BriefError, SelectionError
+    from drafter.trace import trace_tsv
+    from drafter.writers import get_writer
+
+    shown = display_path(job.brief)
+    check_writable(job.output, force=force)
+    if trace:
+        check_writable(trace_path(job.output), force=force)
+    loaded = load_brief_located(job.brief, templates.names())
+    findings = check_against_bank(loaded, bank)
+    if errors := [f for f in findings if f.is_error]:
+        raise BriefError(findings=errors)
+    try:
+        draft = compose(loaded.brief, bank, templates, seed=seed)
+    except SelectionError as exc:
+        raise SelectionError(f"{shown}: {exc}") from None
+    warnings = [f for f in findings if not f.is_error]
+    warnings += [loaded.finding(w.loc, w.message, "warning") for w in draft.warnings]
+    for warning in warnings:
+        click.echo(_warning_line(warning), err=True)
+    data = get_writer(job.fmt)(draft.document, options)
+    write_atomic(job.output, data, force=force)
+    if trace:
+        write_atomic(trace_path(job.output), trace_tsv(draft.trace), force=force)
+    click.echo(f"{display_path(job.output)}: {draft.length.summary()}", err=True)
+
+
+def _warning_line(finding: Finding) -> str:
+    where = finding.file if finding.line is None else f"{finding.file}:{finding.line}"
+    return f"{where}: {finding.field}: warning: {finding.message}"
+
+
+@click.command("templates")
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also list the templates in this folder (they add to or override the built-in ones).",
+)
+def templates_command(templates_dir: Path | None) -> None:
+    """List the speech templates: the name a brief's `template:` takes, and what each is for.
+
+    Templates from --templates DIR are marked with the folder they come from.
+
+    \b
+    Examples:
+      drafter templates
+      drafter templates --templates my-templates/
+    """
+    with _user_errors():
+        from drafter.templating import discover_templates
+
+        infos = discover_templates(templates_dir)
+        width = max((len(name) for name in infos), default=0)
+        for info in infos.values():
+            own = templates_dir is not None and info.path.parent.resolve() == templates_dir.resolve()
+            origin = f"  [{display_path(info.path)}]" if own else ""
+            click.echo(f"{info.name.ljust(width)}  {info.description or '（无说明）'}{origin}")
+
+
+COMMANDS: list[click.Command] = [draft_command, templates_command]

@@ -1,0 +1,73 @@
+"""A cache of parsed bank files, keyed by their content, so that a repeat load skips YAML parsing.
+
+One file per bank file under `$DRAFTER_CACHE_DIR`, else `$XDG_CACHE_HOME/drafter`, else
+`~/.cache/drafter`, named by the sha256 of the file's bytes, the drafter version and the cache
+format. Values are plain Python data written with `marshal` (fast, and unable to run code).
+A missing, broken or unwritable cache is ignored: the file is parsed again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from drafter import __version__
+
+FORMAT = "bank-4"  # bump when the meaning of cached data changes; its shape is in the caller's salt
+
+
+def cache_dir() -> Path:
+    """Where drafter keeps its caches."""
+    if explicit := os.environ.get("DRAFTER_CACHE_DIR"):
+        return Path(explicit)
+    if xdg := os.environ.get("XDG_CACHE_HOME"):
+        return Path(xdg) / "drafter"
+    return Path.home() / ".cache" / "drafter"
+
+
+def content_key(data: bytes, salt: str = "") -> str:
+    """The cache key of a file's bytes; `salt` names the shape of what is cached for it."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{salt}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _path_for(key: str) -> Path:
+    return cache_dir() / "bank" / key[:2] / f"{key}.marshal"
+
+
+def is_cached(key: str) -> bool:
+    """Whether a value is stored under `key` (it may still turn out unreadable)."""
+    return _path_for(key).is_file()
+
+
+def read(key: str) -> Any | None:
+    """The cached value for `key`, or None when absent or unreadable."""
+    try:
+        blob = _path_for(key).read_bytes()
+        return marshal.loads(blob)
+    except Exception:  # a cache is only ever a shortcut: any failure means "not cached"
+        return None
+
+
+def write(key: str, value: Any) -> None:
+    """Store `value` under `key`; failures (read-only home, full disk, unmarshallable data) are ignored."""
+    path = _path_for(key)
+    try:
+        blob = marshal.dumps(value)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    except (OSError, ValueError):
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(blob)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

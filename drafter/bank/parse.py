@@ -1,0 +1,213 @@
+"""Reading one phrase-bank file: every entry checked on its own, with the line of every field.
+
+The result is plain data (cacheable by content, see `drafter.bank.cache`): entries that are valid
+on their own as value rows, the others as the data written (a later layer may give only the fields
+it changes, so `drafter.bank.load` decides once it knows the layers below), and every problem with
+its line. File-level problems (not UTF-8, bad YAML, a list where a mapping belongs) are findings.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pydantic import ValidationError
+
+from drafter.bank import cache
+from drafter.bank.checks import entry_problems, function_problem, loc_text, schema_problems, slot_problems
+from drafter.bank.model import BankFile, Entry, Mined
+from drafter.errors import Finding, InputFileError, display_path
+from drafter.yamlfile import LocatedDict, LocatedList, line_of, parse_yaml
+
+ENTRY_FIELDS: tuple[str, ...] = tuple(Entry.model_fields)
+FILE_KEYS: tuple[str, ...] = tuple(BankFile.model_fields)
+
+
+class ParsedItem(NamedTuple):
+    """One entry as written in one file."""
+
+    position: int  # its place in the file's entries list
+    line: int
+    id: str | None
+    given: tuple[str, ...]  # the keys written in the file
+    row: tuple[Any, ...] | None  # field values in ENTRY_FIELDS order, when valid on its own
+    raw: dict[str, Any] | None  # the data as written, when not
+    given_lines: tuple[int, ...]  # the line of each key in `given`
+    source_lines: tuple[int, ...]
+    problems: tuple[tuple[int, str, str], ...]  # (line, field path, message) when standing alone
+
+    @property
+    def key_lines(self) -> dict[str, int]:
+        """The line of each key written in the file."""
+        return dict(zip(self.given, self.given_lines, strict=True))
+
+    def label(self) -> str:
+        """How findings name this entry: its id, else its place in the file."""
+        return self.id or f"entries[{self.position}]"
+
+
+class ParsedFile(NamedTuple):
+    """One bank file: its function and its entries, in file order."""
+
+    function: str
+    items: tuple[ParsedItem, ...]
+
+
+# Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
+CACHE_SALT = ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+
+
+def row_of(entry: Entry) -> tuple[Any, ...]:
+    """An entry's field values as plain data."""
+    return tuple(
+        (value.model_dump() if isinstance(value, Mined) else value)
+        for value in (getattr(entry, name) for name in ENTRY_FIELDS)
+    )
+
+
+def entry_of(row: tuple[Any, ...], given: tuple[str, ...]) -> Entry:
+    """The entry of a row that was validated when it was made (no second validation)."""
+    values = dict(zip(ENTRY_FIELDS, row, strict=True))
+    if values["mined"] is not None:
+        values["mined"] = Mined.model_construct(**values["mined"])
+    return Entry.model_construct(_fields_set=set(given), **values)
+
+
+def plain(data: Any) -> Any:
+    """Located YAML data as ordinary dicts and lists."""
+    if isinstance(data, dict):
+        return {key: plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [plain(value) for value in data]
+    return data
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text" if isinstance(value, str) else f"{type(value).__name__} {value!r}"
+
+
+_GIVEN: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _interned(given: tuple[str, ...]) -> tuple[str, ...]:
+    """One shared tuple per combination of keys, so the cache stores each combination once."""
+    return _GIVEN.setdefault(given, given)
+
+
+def parse_item(index: int, item: LocatedDict, file_function: str) -> ParsedItem:
+    """Check one entry on its own; `function` defaults to the file's."""
+    raw_id = item.get("id")
+    entry_id = raw_id if isinstance(raw_id, str) and raw_id else None
+    given = _interned(tuple(str(key) for key in item))
+    data = dict(item)
+    data.setdefault("function", file_function)
+    row: tuple[Any, ...] | None = None
+    raw: dict[str, Any] | None = None
+    try:
+        entry = Entry.model_validate(data)
+    except ValidationError as exc:
+        problems = schema_problems(exc)
+        if isinstance(item.get("text"), str) and isinstance(data["function"], str):
+            problems += slot_problems(item["text"], data["function"])
+        raw = plain(item)
+    else:
+        problems = entry_problems(entry, function_given="function" in item)
+        row = row_of(entry)
+    sources = item.get("sources")
+    return ParsedItem(
+        position=index,
+        line=item.line,
+        id=entry_id,
+        given=given,
+        row=row,
+        raw=raw,
+        given_lines=tuple(item.key_lines[key] for key in item),
+        source_lines=tuple(sources.item_lines) if isinstance(sources, LocatedList) else (),
+        problems=tuple((line_of(item, loc) or item.line, loc_text(loc), msg) for loc, msg in problems),
+    )
+
+
+def _parse_data(data: Any, shown: str) -> tuple[ParsedFile, list[Finding]]:
+    findings: list[Finding] = []
+    if not isinstance(data, LocatedDict):
+        found = "nothing" if data is None else _kind(data)
+        line = getattr(data, "line", None)
+        message = f"expected a mapping with `function:` and `entries:`, found {found}"
+        return ParsedFile("", ()), [Finding(shown, line, "", message)]
+    for key in data:
+        if key not in FILE_KEYS:
+            findings.append(
+                Finding(shown, data.key_lines[key], str(key), "unknown key (expected function, entries)")
+            )
+    function = data.get("function")
+    if "function" not in data:
+        findings.append(
+            Finding(shown, data.line, "function", "missing: say which function the file's entries have")
+        )
+    elif not isinstance(function, str):
+        findings.append(
+            Finding(shown, data.key_lines["function"], "function", f"expected text, found {_kind(function)}")
+        )
+    elif why := function_problem(function):
+        findings.append(Finding(shown, data.key_lines["function"], "function", why))
+    file_function = function if isinstance(function, str) else ""
+    entries = data.get("entries", LocatedList())
+    if not isinstance(entries, LocatedList):
+        line = data.key_lines.get("entries")
+        found = "nothing" if entries is None else _kind(entries)
+        return ParsedFile(file_function, ()), [
+            *findings,
+            Finding(shown, line, "entries", f"expected a list of entries, found {found}"),
+        ]
+    items: list[ParsedItem] = []
+    for index, item in enumerate(entries):
+        if isinstance(item, LocatedDict):
+            items.append(parse_item(index, item, file_function))
+        else:
+            message = f"expected a mapping (one entry with id, text, ...), found {_kind(item)}"
+            findings.append(Finding(shown, entries.item_lines[index], f"entries[{index}]", message))
+    return ParsedFile(file_function, tuple(items)), findings
+
+
+def _yaml_finding(exc: InputFileError, shown: str) -> Finding:
+    message = str(exc)
+    if match := re.match(r":(\d+):(\d+): (.*)", message.removeprefix(shown), re.DOTALL):
+        return Finding(shown, int(match[1]), "", match[3], column=int(match[2]))
+    return Finding(shown, None, "", message.removeprefix(shown).removeprefix(": "))
+
+
+def parse_bank_file(path: Path, *, use_cache: bool = True) -> tuple[ParsedFile, list[Finding]]:
+    """One bank file, checked; findings are file-level problems (the entries carry their own)."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ParsedFile("", ()), [Finding(shown, None, "", f"cannot read: {exc.strerror}")]
+    key = cache.content_key(data, CACHE_SALT)
+    if use_cache and (cached := cache.read(key)) is not None:
+        try:
+            function, items = cached
+            return ParsedFile(function, tuple(ParsedItem._make(item) for item in items)), []
+        except (TypeError, ValueError):
+            pass  # a cache from another shape of data: parse again
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return ParsedFile("", ()), [Finding(shown, line, "", "not UTF-8 text (save the bank file as UTF-8)")]
+    if not text.strip():
+        return ParsedFile("", ()), [Finding(shown, None, "", "is empty, expected `function:` and `entries:`")]
+    try:
+        parsed, findings = _parse_data(parse_yaml(text, shown), shown)
+    except InputFileError as exc:
+        return ParsedFile("", ()), [_yaml_finding(exc, shown)]
+    if not findings and use_cache:
+        cache.write(key, (parsed.function, tuple(tuple(item) for item in parsed.items)))
+    return parsed, findings

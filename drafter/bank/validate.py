@@ -1,0 +1,178 @@
+"""`drafter bank validate`: everything `load_bank` rejects, and what only the whole bank shows.
+
+Errors: anything that stops loading (schema, YAML, encoding, duplicate ids in one folder, unknown
+functions and slots, heading-set members that do not fill the skeleton), two approved entries with
+the same text (ignoring punctuation and spaces), sources whose file is missing or line out of range.
+Warnings: the same text where either entry is a candidate (deprecated entries are not compared),
+near-duplicate texts, unknown topic tags and speech kinds, an entry filed under another function's
+file, a bank folder without a corpus to check sources against, files not named *.yaml.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.bank.corpus import Corpus
+from drafter.bank.load import Bank, assemble, bank_layers, paused_gc
+from drafter.bank.model import Entry
+from drafter.bank.similar import similar_pairs
+from drafter.bank.text import comparable
+from drafter.errors import Finding, display_path
+from drafter.vocabulary import KINDS, TOPIC_TAGS
+
+DEFAULT_SIMILARITY = 0.8
+MIN_COMPARED_LENGTH = 6  # shorter texts (`谢谢大家！`) are only compared exactly
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings of one validation, errors and warnings, in file and line order."""
+
+    findings: tuple[Finding, ...]
+    entries: int
+    files: int
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    def summary(self) -> str:
+        """One line for the end of the output."""
+        return (
+            f"{_count(self.entries, 'entry', 'entries')} in {_count(self.files, 'file')}: "
+            f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}"
+        )
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def _sort_key(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.file, finding.line or 0, finding.column or 0, finding.field)
+
+
+class _Checker:
+    """Cross-entry checks over the entries of the reported layers."""
+
+    def __init__(self, bank: Bank, reported: set[int], corpus: Corpus) -> None:
+        self.bank, self.reported, self.corpus = bank, reported, corpus
+        self.findings: list[Finding] = []
+
+    def _at(self, entry_id: str, name: str, message: str, severity: str = "error") -> None:
+        origin = self.bank.field_origin(entry_id, name)
+        if origin is None or origin.layer not in self.reported:
+            return
+        line = origin.line_of(name)
+        self.findings.append(Finding(display_path(origin.path), line, entry_id, message, severity))
+
+    def _where(self, entry_id: str) -> str:
+        origin = self.bank.field_origin(entry_id, "text")
+        return f"{display_path(origin.path)}:{origin.line_of('text')}" if origin else "?"
+
+    def duplicates(self, similarity: float) -> None:
+        live = [(key, entry) for key, entry in self.bank.entries.items() if entry.status != "deprecated"]
+        by_text: dict[str, list[str]] = defaultdict(list)
+        for key, entry in live:
+            by_text[comparable(entry)].append(key)
+        for keys in by_text.values():
+            for later in keys[1:]:
+                message = f"same text as {keys[0]} ({self._where(keys[0])}), ignoring punctuation and spaces"
+                # Two approved entries would both be drafted; a candidate is only noise for reviewers.
+                both_draftable = all(self.bank.entries[key].status == "approved" for key in (keys[0], later))
+                self._at(later, "text", message, "error" if both_draftable else "warning")
+        texts = [text for text in by_text if len(text) >= MIN_COMPARED_LENGTH]
+        position = {key: n for n, key in enumerate(self.bank.entries)}
+        for i, j, score in similar_pairs(texts, similarity):
+            first, second = sorted((by_text[texts[i]][0], by_text[texts[j]][0]), key=position.__getitem__)
+            message = f"near-duplicate of {first} ({self._where(first)}): similarity {score:.2f}"
+            self._at(second, "text", message, "warning")
+
+    def vocabulary(self, entry_id: str, entry: Entry) -> None:
+        for tag in entry.tags:
+            if tag not in TOPIC_TAGS:
+                self._at(
+                    entry_id, "tags", f"unknown topic tag {tag!r} (not one of the built-in tags)", "warning"
+                )
+        for kind in entry.kinds:
+            if kind not in KINDS:
+                message = f"unknown speech kind {kind!r} (known: {', '.join(KINDS)})"
+                self._at(entry_id, "kinds", message, "warning")
+
+    def sources(self, entry_id: str, entry: Entry) -> None:
+        origin = self.bank.field_origin(entry_id, "sources")
+        if origin is None or origin.layer not in self.reported:
+            return
+        if not self.corpus.folders_for(origin.folder):
+            return  # reported once per folder by `corpus_folders`
+        lines = origin.source_lines if "sources" in origin.given else ()
+        for number, source in enumerate(entry.sources):
+            found = self.corpus.find(source, origin.folder)
+            if found.problem:
+                line = lines[number] if number < len(lines) else origin.line_of("sources")
+                self.findings.append(Finding(display_path(origin.path), line, entry_id, found.problem))
+
+    def filed_function(self, entry_id: str, entry: Entry) -> None:
+        origin = self.bank.origin(entry_id)
+        if origin is None or origin.layer not in self.reported:
+            return
+        function = origin.file.function
+        if function and entry.function != function:
+            message = f"entry of function {entry.function} in a file of function {function}"
+            self._at(entry_id, "function", message, "warning")
+
+
+def _folder_findings(folder: Path, corpus: Corpus) -> list[Finding]:
+    shown = display_path(folder)
+    findings = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yml")):
+            message = "ignored: bank files must end in .yaml"
+            findings.append(Finding(display_path(path), None, "", message, "warning"))
+        if not any(folder.glob("*.yaml")):
+            findings.append(Finding(shown, None, "", "no bank files (*.yaml) in this folder", "warning"))
+        if not corpus.folders_for(folder):
+            message = "no corpus/ subfolder and no --corpus given: sources not checked"
+            findings.append(Finding(shown, None, "", message, "warning"))
+    return findings
+
+
+def validate_bank(
+    folders: Sequence[Path] = (),
+    *,
+    builtin: bool = True,
+    corpus: Sequence[Path] = (),
+    similarity: float = DEFAULT_SIMILARITY,
+) -> Report:
+    """Validate bank folders stacked over the built-in bank (or the built-in bank when none given).
+
+    Findings are reported for the given folders only; the built-in bank below them is used to
+    resolve overrides and duplicates. Problems that stop the stack from loading are always reported.
+    """
+    with paused_gc():
+        return _validate(bank_layers(folders, builtin=builtin), len(folders), corpus, similarity)
+
+
+def _validate(layers: list[Path], given: int, corpus: Sequence[Path], similarity: float) -> Report:
+    reported = set(range(len(layers) - given, len(layers))) if given else set(range(len(layers)))
+    bank, findings = assemble(layers)
+    sources = Corpus(extra=corpus)
+    checker = _Checker(bank, reported, sources)
+    checker.duplicates(similarity)
+    for entry_id, entry in bank.entries.items():
+        checker.vocabulary(entry_id, entry)
+        checker.sources(entry_id, entry)
+        checker.filed_function(entry_id, entry)
+    for layer in sorted(reported):
+        findings.extend(_folder_findings(layers[layer], sources))
+    files = sum(len(list(layers[layer].glob("*.yaml"))) for layer in reported if layers[layer].is_dir())
+    entries = sum(1 for chain in bank.origins.values() if chain[-1].layer in reported)
+    all_findings = sorted([*findings, *checker.findings], key=_sort_key)
+    return Report(tuple(all_findings), entries, files)

@@ -1,0 +1,428 @@
+"""Loading a brief from YAML and reporting every problem in it at once, each with its line.
+
+`load_brief` is what `drafter draft` and `drafter check` call. Problems become `Finding`s
+(`FILE:LINE: path.to.field: message`, list indices counted from 0): unreadable files and YAML
+syntax errors, then every pydantic error turned into a readable sentence, then the rules that
+need more than the model (known templates, heading skeletons against their fillers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import string
+import types
+import typing
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from drafter.bank.model import slots_of
+from drafter.brief import Brief
+from drafter.errors import BriefError, Finding, InputFileError, display_path
+from drafter.yamlfile import LocatedDict, LocatedList, line_of, parse_yaml, read_user_text
+
+Loc = tuple[int | str, ...]
+
+DATE_HINT = "write it as YYYY-MM-DD, e.g. 2026-11-30"
+
+# What a list field holds, for "needs at least one …".
+_ITEM_NOUNS = {"sections": "section", "points": "point"}
+
+
+@dataclass(frozen=True)
+class LoadedBrief:
+    """A valid brief with what it was read from: the shown file name and the located YAML data."""
+
+    brief: Brief
+    shown: str
+    data: LocatedDict
+
+    def line(self, loc: Sequence[int | str]) -> int | None:
+        """The line of a field of this brief (of its nearest existing parent when absent)."""
+        return line_of(self.data, loc)
+
+    def finding(self, loc: Sequence[int | str], message: str, severity: str = "error") -> Finding:
+        return Finding(self.shown, self.line(loc), dotted(loc), message, severity)
+
+
+def load_brief(path: Path, known_templates: Collection[str]) -> Brief:
+    """The brief in `path`, or a `BriefError` whose findings are all of its problems."""
+    return load_brief_located(path, known_templates).brief
+
+
+def load_brief_located(path: Path, known_templates: Collection[str]) -> LoadedBrief:
+    """Like `load_brief`, keeping the located YAML data so later checks can name lines."""
+    shown = display_path(path)
+    try:
+        data = parse_yaml(read_user_text(path, what="brief"), shown)
+    except InputFileError as exc:
+        raise BriefError(str(exc), [_file_finding(str(exc), shown)]) from None
+    if not isinstance(data, LocatedDict):
+        got = _describe(data)
+        message = f"expected a mapping of brief fields (template:, speaker:, sections: …), got {got}"
+        finding = Finding(shown, getattr(data, "line", None) or 1, "", message)
+        raise BriefError(findings=[finding])
+    findings: list[Finding] = []
+    brief: Brief | None = None
+    try:
+        brief = Brief.model_validate(data)
+    except ValidationError as exc:
+        findings.extend(_model_findings(exc, data, shown))
+    findings.extend(
+        Finding(shown, line_of(data, loc), dotted(loc), message)
+        for loc, message in _rule_problems(data, known_templates)
+    )
+    findings.extend(_duplicate_keys(data, (), shown))
+    if findings or brief is None:
+        raise BriefError(findings=sorted(set(findings), key=_reading_order))
+    return LoadedBrief(brief, shown, data)
+
+
+def _duplicate_keys(node: Any, loc: Loc, shown: str) -> Iterator[Finding]:
+    """Keys written twice in one mapping: YAML would silently keep only the later value."""
+    if isinstance(node, LocatedDict):
+        for key, first, again in node.duplicate_keys:
+            message = f"written twice (lines {first} and {again}); only the later one would count"
+            yield Finding(shown, again, dotted((*loc, key)), message)
+        for key, value in node.items():
+            yield from _duplicate_keys(value, (*loc, key), shown)
+    elif isinstance(node, LocatedList):
+        for index, item in enumerate(node):
+            yield from _duplicate_keys(item, (*loc, index), shown)
+
+
+def dotted(loc: Sequence[int | str]) -> str:
+    """A field path as the user sees it: `sections.1.points`."""
+    return ".".join(str(part) for part in loc)
+
+
+def _reading_order(finding: Finding) -> tuple[int, str, str]:
+    return (finding.line or 0, finding.field, finding.message)
+
+
+_FILE_MESSAGE = re.compile(r"(?P<line>\d+)(?::\d+)?: (?P<message>.*)", re.DOTALL)
+
+
+def _file_finding(message: str, shown: str) -> Finding:
+    """A `Finding` for an `InputFileError` message, which starts with the shown file name."""
+    rest = message[len(shown) + 1 :].lstrip() if message.startswith(shown + ":") else message
+    match = _FILE_MESSAGE.fullmatch(rest)
+    if match:
+        return Finding(shown, int(match["line"]), "", match["message"])
+    return Finding(shown, None, "", rest)
+
+
+# ---------------------------------------------------------------------------------------------
+# pydantic errors as sentences
+
+
+def _model_findings(exc: ValidationError, data: LocatedDict, shown: str) -> list[Finding]:
+    located: list[tuple[Loc, str]] = []
+    unions: dict[Loc, list[tuple[Loc, ErrorDetails]]] = {}
+    for error in exc.errors():
+        loc, union_at = _data_loc(error["loc"])
+        if union_at is None:
+            located.append(_message(loc, error))
+        else:
+            unions.setdefault(loc[:union_at], []).append((loc, error))
+    for key, branches in unions.items():
+        located.extend(_union_messages(key, branches))
+    return [Finding(shown, line_of(data, loc), dotted(loc), message) for loc, message in located]
+
+
+def _union_messages(key: Loc, branches: list[tuple[Loc, ErrorDetails]]) -> list[tuple[Loc, str]]:
+    """Errors from the branches of a union (`title: text | list`) as what the writer meant."""
+    fitting = [
+        (loc, error) for loc, error in branches if len(loc) > len(key) or error["type"] not in _EXPECTED
+    ]
+    if fitting:
+        # the value had the shape of one branch (a list, say): report that branch's own problems
+        return [_message(loc, error) for loc, error in fitting]
+    wanted = [w for w in dict.fromkeys(_EXPECTED.get(error["type"], "") for _, error in branches) if w]
+    got = _describe(branches[0][1]["input"])
+    return [(key, f"expected {' or '.join(wanted) or 'another value'}, got {got}")]
+
+
+_EXPECTED = {
+    "string_type": "a text",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+
+
+def _message(loc: Loc, error: ErrorDetails) -> tuple[Loc, str]:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind in ("extra_forbidden", "invalid_key"):
+        return loc, _unknown_field(loc)
+    if loc and loc[-1] == "[key]":
+        return loc[:-1], f"names must be text, got {_describe(value)}"
+    if kind == "missing":
+        return loc, "is required"
+    if kind.startswith("date") or (
+        kind == "value_error" and str(ctx.get("error", "")).startswith("not a date")
+    ):
+        if value is None:
+            return loc, f"is empty ({DATE_HINT})"
+        return loc, f"not a date: {_show(value)} ({DATE_HINT})"
+    if kind == "string_too_short":
+        return loc, "must not be empty"
+    if kind == "too_short":
+        noun = _ITEM_NOUNS.get(str(loc[-1]) if loc else "", "item")
+        return loc, _at_least(int(ctx.get("min_length", 1)), noun)
+    if kind == "literal_error":
+        return loc, f"must be one of {ctx.get('expected', '')}, got {_show(value)}"
+    if kind in ("greater_than", "greater_than_equal"):
+        bound = ctx.get("gt", ctx.get("ge"))
+        bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
+        relation = "greater than" if kind == "greater_than" else "at least"
+        return loc, f"must be {relation} {bound}, got {_show(value)}"
+    if kind == "value_error":
+        return _blamed(loc, str(ctx.get("error", error["msg"])))
+    if kind in ("list_type", "tuple_type"):
+        return loc, f"expected a list (one '- ' line per item), got {_describe(value)}"
+    if kind in _EXPECTED:
+        return loc, f"expected {_EXPECTED[kind]}, got {_describe(value)}"
+    return loc, error["msg"]
+
+
+def _at_least(count: int, noun: str) -> str:
+    return f"needs at least one {noun}" if count == 1 else f"needs at least {count} {noun}s"
+
+
+def _blamed(loc: Loc, message: str) -> tuple[Loc, str]:
+    """A model validator names the field it blames as `field: message`; move it into the path."""
+    head, sep, rest = message.partition(": ")
+    model = _model_at((*loc, ""))
+    if sep and model is not None and head in model.model_fields:
+        return (*loc, head), rest
+    return loc, message
+
+
+def _unknown_field(loc: Loc) -> str:
+    name = str(loc[-1])
+    model = _model_at(loc)
+    if model is None:
+        return "unknown field"
+    fields = list(model.model_fields)
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field; did you mean {close[0]!r}?"
+    return f"unknown field; expected one of: {', '.join(fields)}"
+
+
+def _describe(value: Any) -> str:
+    """The kind of a wrong value, in words, with the value itself when it is short."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return _show(value)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# walking the model's types along an error location
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The annotation without `Annotated[...]` and without `| None`."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if _is_union(annotation):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return _unwrap(members[0])
+    return annotation
+
+
+def _is_union(annotation: Any) -> bool:
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType)
+
+
+def _step(annotation: Any, part: int | str) -> Any:
+    """The type one location part further in, or None when it cannot be told."""
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(str(part))
+        return field.annotation if field is not None else None
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (list, tuple) and args:
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    return None
+
+
+def _data_loc(loc: Loc) -> tuple[Loc, int | None]:
+    """The error location without pydantic's union branch tags, and where the first union was."""
+    annotation: Any = Brief
+    kept: list[int | str] = []
+    union_at: int | None = None
+    parts = list(loc)
+    while parts:
+        current = _unwrap(annotation)
+        if annotation is not None and _is_union(current):
+            if union_at is None:
+                union_at = len(kept)
+            parts.pop(0)  # the branch tag, e.g. 'list[constrained-str]'
+            annotation = None
+            continue
+        part = parts.pop(0)
+        kept.append(part)
+        annotation = _step(annotation, part) if annotation is not None else None
+    return tuple(kept), union_at
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class whose field the last part of `loc` names."""
+    annotation: Any = Brief
+    for part in loc[:-1]:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return None
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# rules beyond the model, checked on the raw data so they are reported with the model's errors
+
+
+def _rule_problems(data: LocatedDict, known_templates: Collection[str]) -> Iterator[tuple[Loc, str]]:
+    yield from _template_problems(data.get("template"), known_templates)
+    sections = data.get("sections")
+    headings = data.get("headings")
+    if isinstance(sections, list):
+        yield from _plan_problems(headings, sections, ("headings",), ("sections",), "section")
+        for index, section in enumerate(sections):
+            if not isinstance(section, Mapping):
+                continue
+            here: Loc = ("sections", index)
+            yield from _enumerator_problems(section.get("enumerator"), (*here, "enumerator"))
+            points = section.get("points")
+            if isinstance(points, list):
+                plan = section.get("point_headings")
+                yield from _plan_problems(plan, points, (*here, "point_headings"), (*here, "points"), "point")
+
+
+def _template_problems(name: Any, known: Collection[str]) -> Iterator[tuple[Loc, str]]:
+    if not isinstance(name, str) or not name.strip() or not known or name.strip() in known:
+        return
+    names = sorted(known)
+    close = difflib.get_close_matches(name.strip(), names, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    yield ("template",), f"unknown template {name.strip()!r}{hint}; known templates: {', '.join(names)}"
+
+
+def _enumerator_problems(enumerator: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if not isinstance(enumerator, str):
+        return
+    slots = _slots(enumerator)
+    if slots != ("n",):
+        yield loc, f"must contain {{n}} (the ordinal) and no other slot, e.g. {{n}}是, got {enumerator!r}"
+
+
+def _slots(text: str) -> tuple[str, ...] | None:
+    """The slots of a skeleton, or None when it is not a valid skeleton (plain `{name}` slots only)."""
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    for _, name, spec, conversion in fields:
+        if name is not None and (not name.isidentifier() or spec or conversion):
+            return None
+    return slots_of(text)
+
+
+def _plan_problems(
+    plan: Any, items: list[Any], plan_loc: Loc, items_loc: Loc, noun: str
+) -> Iterator[tuple[Loc, str]]:
+    """Each item's heading against the plan: skeleton fillers give exactly the skeleton's slots."""
+    skeleton = plan.get("skeleton") if isinstance(plan, Mapping) else None
+    has_set = isinstance(plan, Mapping) and plan.get("set") is not None
+    slots: tuple[str, ...] | None = None
+    if isinstance(skeleton, str):
+        slots = _slots(skeleton)
+        if slots is None:
+            yield (*plan_loc, "skeleton"), f"not a valid skeleton: {skeleton!r} (slots are written {{X}})"
+        elif not slots:
+            yield (*plan_loc, "skeleton"), f"the skeleton {skeleton!r} has no slot; write slots as {{X}}"
+            slots = None
+    source = f"{dotted(plan_loc)}.skeleton"
+    for index, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            continue
+        here: Loc = (*items_loc, index)
+        fillers = item.get("fillers")
+        heading = item.get("heading")
+        literal = isinstance(heading, str) and bool(heading.strip())
+        if isinstance(fillers, Mapping):
+            if has_set:
+                yield (
+                    (*here, "fillers"),
+                    f"{dotted(plan_loc)}.set takes its headings from the bank; drop fillers",
+                )
+            elif not isinstance(skeleton, str):
+                yield (*here, "fillers"), f"fillers need a skeleton: add {source}"
+            elif literal:
+                yield (*here, "fillers"), "give a literal heading or fillers, not both"
+            elif slots is not None:
+                yield from _filler_problems(fillers, slots, skeleton, (*here, "fillers"))
+        elif slots is not None and isinstance(skeleton, str) and not literal:
+            needed = ", ".join(slots)
+            yield (
+                (*here, "fillers"),
+                (f"the {noun} needs fillers for the skeleton {skeleton!r} ({needed}) or a literal heading"),
+            )
+
+
+def _filler_problems(
+    fillers: Mapping[Any, Any], slots: tuple[str, ...], skeleton: str, loc: Loc
+) -> Iterator[tuple[Loc, str]]:
+    missing = [slot for slot in slots if slot not in fillers]
+    if missing:
+        yield loc, f"missing {', '.join(missing)} for the skeleton {skeleton!r}"
+    for key, value in fillers.items():
+        if not isinstance(key, str):
+            continue  # the model reports a key that is not text
+        if key not in slots:
+            close = difflib.get_close_matches(str(key), slots, n=1, cutoff=0.5)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; its slots are {', '.join(slots)}"
+            yield (*loc, key), f"the skeleton {skeleton!r} has no slot {key!r}{hint}"
+        elif isinstance(value, str) and not value.strip():
+            yield (*loc, key), "must not be empty"

@@ -1,0 +1,67 @@
+"""What helps a writer type a brief: the JSON Schema and the commented starter briefs.
+
+The schema is generated from `drafter.brief.Brief` and also committed as package data
+(`drafter/schemas/brief.schema.json`) so that editors running yaml-language-server can
+validate and autocomplete a brief through its first line:
+
+    # yaml-language-server: $schema=file:///…/drafter/schemas/brief.schema.json
+
+Starters are package data too (`drafter/starters/<kind>.yaml`), one per speech kind.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from drafter.errors import BriefError
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_FILE = "brief.schema.json"
+STARTER_SUFFIX = ".yaml"
+
+
+def brief_schema() -> dict[str, object]:
+    """The brief's JSON Schema, with the dialect named so editors know how to read it."""
+    from drafter.brief import Brief  # pydantic is slow to import; `drafter new` does without it
+
+    return {"$schema": SCHEMA_DIALECT, **Brief.model_json_schema()}
+
+
+def brief_schema_text() -> str:
+    """The schema as the committed file holds it: indented JSON, Chinese kept readable."""
+    return json.dumps(brief_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def installed_schema_path() -> Path:
+    """The committed schema file inside the installed package."""
+    return Path(str(resources.files("drafter").joinpath("schemas", SCHEMA_FILE)))
+
+
+def schema_modeline() -> str:
+    """The first line of a brief that points yaml-language-server at the installed schema."""
+    return f"# yaml-language-server: $schema={installed_schema_path().resolve().as_uri()}"
+
+
+def _starters() -> Traversable:
+    return resources.files("drafter").joinpath("starters")
+
+
+def starter_kinds() -> list[str]:
+    """The kinds that have a starter brief, sorted."""
+    return sorted(
+        item.name[: -len(STARTER_SUFFIX)]
+        for item in _starters().iterdir()
+        if item.name.endswith(STARTER_SUFFIX) and item.is_file()
+    )
+
+
+def starter_text(kind: str) -> str:
+    """The starter brief for `kind`, its first line pointing at the schema."""
+    kinds = starter_kinds()
+    if kind not in kinds:
+        raise BriefError(f"{kind}: no starter brief for this kind; known kinds: {', '.join(kinds)}")
+    body = _starters().joinpath(kind + STARTER_SUFFIX).read_text(encoding="utf-8")
+    return f"{schema_modeline()}\n{body}"

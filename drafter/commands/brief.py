@@ -1,0 +1,164 @@
+"""`drafter new`, `drafter check` and `drafter schema`: starting, checking and describing a brief.
+
+The brief model, the bank and the templates (pydantic, Jinja) are imported inside the commands,
+so that `drafter --help` and the other commands do not pay for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from drafter.atomic import write_atomic
+from drafter.errors import DrafterError, Finding, display_path
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A `DrafterError` becomes its message on stderr and exit status 1, never a traceback."""
+    try:
+        yield
+    except DrafterError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+
+
+def _show(finding: Finding) -> str:
+    if finding.is_error:
+        return str(finding)
+    where = finding.file if finding.line is None else f"{finding.file}:{finding.line}"
+    return f"{where}: {finding.field}: warning: {finding.message}"
+
+
+@click.command("new")
+@click.argument("kind", metavar="KIND")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the brief (default: KIND.yaml in the current folder; '-' for stdout).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def new_command(kind: str, output: Path | None, force: bool) -> None:
+    """Write a commented starter brief for KIND, a speech kind.
+
+    The starter's comments (in Chinese) explain every field; replace its sample content with
+    your own and draft it. Its first line points editors with yaml-language-server (VS Code's
+    YAML extension and others) at the brief's JSON Schema, so they check and complete fields
+    while you type. Kinds: work_meeting, training, system_meeting, summary.
+
+    \b
+    Examples:
+      drafter new work_meeting                  # writes work_meeting.yaml
+      drafter new summary -o 年终总结.yaml
+      drafter new training -o brief.yaml --force
+      drafter new system_meeting -o -           # print it instead
+    """
+    from drafter.brief_starters import starter_text
+
+    with _user_errors():
+        text = starter_text(kind)
+        if output is not None and str(output) == "-":
+            click.echo(text, nl=False)
+            return
+        target = output if output is not None else Path(f"{kind}.yaml")
+        write_atomic(target, text, force=force)
+        click.echo(f"{display_path(target)}: starter brief for {kind} written", err=True)
+
+
+@click.command("check")
+@click.argument("briefs", metavar="BRIEF...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path),
+    help="A folder of your own speech templates, added to the built-in ones.",
+)
+@click.option(
+    "--phrasebank",
+    "phrasebanks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A phrase-bank folder stacked over the built-in bank (repeatable; later folders win).",
+)
+def check_command(
+    briefs: tuple[Path, ...], templates_dir: Path | None, phrasebanks: tuple[Path, ...]
+) -> None:
+    """Check briefs without drafting: report every problem of every BRIEF at once.
+
+    Each problem is one line, FILE:LINE: field: message (list items are counted from 0:
+    sections.0 is the first section). Besides the brief's own format, checks what needs the
+    templates and the phrase bank: the template exists, heading sets named by headings.set and
+    point_headings.set exist and have a member for every section or point, phrases.use and
+    phrases.avoid name existing entries, font_profile names a known .docx font profile. Tags no
+    bank entry carries are warnings. Prints
+    'BRIEF: ok' for each good brief; exits 1 if any brief has an error.
+
+    \b
+    Examples:
+      drafter check brief.yaml
+      drafter check examples/*.yaml --phrasebank ~/team-bank
+      drafter check my.yaml --templates ~/my-templates
+    """
+    from drafter.bank.load import load_bank
+    from drafter.brief_check import check_against_bank, check_font_profile
+    from drafter.brief_load import load_brief_located
+    from drafter.templating import discover_templates
+
+    with _user_errors():
+        known = discover_templates(templates_dir)
+        bank = load_bank(list(phrasebanks))
+    failed = False
+    for path in briefs:
+        try:
+            loaded = load_brief_located(path, known)
+        except DrafterError as exc:
+            click.echo(str(exc), err=True)
+            failed = True
+            continue
+        findings = check_against_bank(loaded, bank) + check_font_profile(loaded)
+        for finding in findings:
+            click.echo(_show(finding), err=True)
+        if any(f.is_error for f in findings):
+            failed = True
+        else:
+            click.echo(f"{loaded.shown}: ok")
+    if failed:
+        sys.exit(1)
+
+
+@click.command("schema")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the schema to this file instead of printing it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def schema_command(output: Path | None, force: bool) -> None:
+    """Print the JSON Schema of a brief.
+
+    Editors use it to check and complete a brief while you type; field descriptions are in
+    Chinese. Briefs made by 'drafter new' already point at the installed copy on their first
+    line (# yaml-language-server: $schema=...).
+
+    \b
+    Examples:
+      drafter schema > brief.schema.json
+      drafter schema -o drafter/schemas/brief.schema.json --force   # refresh the committed copy
+    """
+    from drafter.brief_starters import brief_schema_text
+
+    with _user_errors():
+        text = brief_schema_text()
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text, force=force)
+
+
+COMMANDS: list[click.Command] = [new_command, check_command, schema_command]

@@ -1,0 +1,296 @@
+"""Composing a draft: brief + bank + template → outline markup → `Document`, with trace and length.
+
+`compose()` is the in-process API the CLI, the tests and the benchmarks use. It plans the draft
+(`drafter.plan`), renders the brief's template with a `SpeechContext` (the object templates call
+`phrase(...)` and `speech.elaborate(point)` on), parses the markup (`drafter.outline`) and repeats
+the rendering until the length lands near the target (`drafter.length`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from drafter.bank.load import Bank
+from drafter.bank.model import fill
+from drafter.brief import Brief
+from drafter.document import Document, DocumentMeta
+from drafter.errors import SelectionError
+from drafter.length import (
+    AIM,
+    DEFAULT_POINT_BUDGET,
+    MAX_PASSES,
+    LengthFigures,
+    balance,
+    rescale,
+    speaking_rate,
+    target_chars,
+    within,
+)
+from drafter.outline import clean_user_text, mark, parse_outline, strip_marks
+from drafter.plan import (
+    DraftWarning,
+    Plan,
+    PointView,
+    SectionView,
+    bare,
+    earlier_work,
+    own_words,
+    plan_draft,
+    sentence,
+)
+from drafter.select import Catalog, Selector
+from drafter.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
+from drafter.trace import TraceRow, trace_rows
+
+# What fills a point, in turn, until its budget is spent (a material the bank cannot supply drops out).
+POINT_MATERIALS: tuple[str, ...] = ("requirement", "parallel", "requirement", "quote", "requirement")
+PROBLEM_MATERIALS: tuple[str, ...] = ("problem",)
+ONCE_PER_POINT = frozenset({"quote", "parallel"})  # more than one of these in a paragraph is too much
+# A four-character run is a fragment (抓铁有痕、踏石留印); in a point it is said as a requirement.
+PARALLEL_FRAME = ("切实做到", "。")
+_END = "。！？；…”」』）"
+
+
+@dataclass(frozen=True)
+class Elaboration:
+    """A point's bank material, in the order a speech says it.
+
+    `lead`: a quote, said right after the heading (`“不谋全局者，不足以谋一域”。`); `body`: requirement
+    or problem sentences, after the writer's own; `end`: four-character runs (`切实做到……`) that sum up.
+    Iterating gives all of them in that order.
+    """
+
+    lead: list[str]
+    body: list[str]
+    end: list[str]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self.lead, *self.body, *self.end])
+
+    def __len__(self) -> int:
+        return len(self.lead) + len(self.body) + len(self.end)
+
+
+def _framed(function: str, marked: str, text: str) -> str:
+    """Bank text made a sentence of a paragraph: fragments get an end mark, runs a frame."""
+    if text and text[-1] in _END:
+        return marked
+    if function == "parallel" and not text.startswith(("要", "做到", "切实", "真正", "坚持")):
+        return PARALLEL_FRAME[0] + marked + PARALLEL_FRAME[1]
+    return marked + "。"
+
+
+@dataclass(frozen=True)
+class Enumerator:
+    """A family of ordinals (`{n}是`, `第{n}，`) for one enumeration."""
+
+    family: str
+    entry_id: str | None = None
+
+    def at(self, n: int) -> str:
+        return fill(self.family, {"n": chinese_number(n)})
+
+    def label(self, n: int, heading: str) -> str:
+        """A run-in point heading: ordinal + heading + 。 (`一要` + `要讲大局` gives `一要讲大局`)."""
+        ordinal = self.at(n)
+        if ordinal.endswith("要") and strip_marks(heading).startswith("要"):
+            ordinal = ordinal[:-1]
+        return sentence(ordinal + heading) if heading else ordinal
+
+
+class SpeechContext:
+    """What a template sees as `speech` (and `phrase`): the planned parts and the selection helpers."""
+
+    def __init__(self, brief: Brief, plan: Plan, selector: Selector, budgets: Mapping[str, int]) -> None:
+        self.brief = brief
+        self.kind = brief.template
+        self.sections = plan.sections
+        self._selector = selector
+        self._budgets = budgets
+        self._calls: dict[str, int] = {}
+        self._enumerators: dict[tuple[str, ...], Enumerator] = {}
+        title = brief.title
+        if isinstance(title, list):
+            self.title_lines = [clean_user_text(t) for t in title]
+        elif title:
+            self.title_lines = [clean_user_text(title)]
+        else:
+            self.title_lines = [f"在{clean_user_text(brief.occasion or '')}上的讲话"]
+        subtitle = clean_user_text(brief.subtitle or "")
+        self.subtitle_lines = [subtitle if subtitle.startswith("—") else "——" + subtitle] if subtitle else []
+        speaker = "　".join(x for x in (brief.speaker.post, brief.speaker.name) if x)
+        date = brief.date
+        self.byline_lines = [clean_user_text(speaker), f"（{date.year}年{date.month}月{date.day}日）"]
+        salutation = clean_user_text(brief.salutation)
+        self.salutation = salutation if salutation.endswith(("：", ":")) else salutation + "："
+        self.achievements = [sentence(a) for a in brief.achievements]
+        self.purpose = sentence(brief.purpose) if brief.purpose else ""
+        self.acknowledgements = [
+            (clean_user_text(a.who), bare(a.did), earlier_work(a.did)) for a in brief.acknowledge
+        ]
+        self.situation = [sentence(t) for t in brief.situation]
+        self.goal = bare(brief.closing.goal) if brief.closing.goal else ""
+        self.closing_text = [sentence(t) for t in brief.closing.text]
+        self.closing_thanks = brief.closing.thanks
+        self.slogan = bare(brief.closing.slogan) if brief.closing.slogan else ""
+
+    def _site(self, function: str) -> str:
+        count = self._calls.get(function, 0)
+        self._calls[function] = count + 1
+        return f"{function}#{count}"
+
+    def phrase(
+        self, function: str, tags: Sequence[str] = (), needs: Sequence[str] = (), **slots: object
+    ) -> str:
+        """A bank phrase of `function` with provenance markers, or "" when none fits.
+
+        `tags` steer the choice by topic; `needs` names slots the phrase must use; `slots` adds
+        values for this place (`earlier_speaker=`, `topic=`, `count=`).
+        """
+        values = {k: clean_user_text(str(v)) for k, v in slots.items() if v}
+        site = self._site(function)
+        pick = self._selector.pick(function, site=site, tags=list(tags), slots=values, needs=needs)
+        return mark(pick.entry.id, pick.text) if pick is not None else ""
+
+    def enumerator(self, *families: str) -> Enumerator:
+        """One of `families` (e.g. "{n}是", "{n}要") that the bank approves; the first one if none is."""
+        if not families:
+            raise SelectionError('enumerator(): name at least one family, such as "{n}是"')
+        if families not in self._enumerators:  # one numbering style for like enumerations in a draft
+            # not committed: ordinals are reused, unlike phrases
+            pick = self._selector.pick(
+                "enumerator", site=self._site("enumerator"), slots={"n": "一"}, accept=families, commit=False
+            )
+            if pick is None:
+                self._enumerators[families] = Enumerator(families[0])
+            else:
+                self._enumerators[families] = Enumerator(pick.entry.text, pick.entry.id)
+        return self._enumerators[families]
+
+    def numbering(self, section: SectionView, *families: str) -> Enumerator:
+        """The section's own numbering when the brief sets one, else `enumerator(*families)`."""
+        if section.enumerator:
+            return Enumerator(section.enumerator)
+        return self.enumerator(*families)
+
+    def elaborate(self, point: PointView) -> Elaboration:
+        """Bank sentences for a point (marked), as many as its character budget holds."""
+        budget = self._budgets.get(point.key, 0)
+        materials = list(PROBLEM_MATERIALS if point.problems else POINT_MATERIALS)
+        result: list[tuple[str, str]] = []
+        spent = 0
+        turn = 0
+        while spent < budget and materials:
+            function = materials[turn % len(materials)]
+            site = f"{point.key}.{function}.{turn}"
+            pick = self._selector.pick(
+                function, site=site, tags=point.tags, slots={"topic": point.topic}, commit=False
+            )
+            if pick is None:
+                materials = [m for m in materials if m != function]
+                continue
+            sentence = _framed(function, mark(pick.entry.id, pick.text), pick.text)
+            if spent + len(strip_marks(sentence)) / 2 > budget:
+                break
+            self._selector.commit(pick)
+            result.append((function, sentence))
+            spent += len(strip_marks(sentence))
+            turn += 1
+            if function in ONCE_PER_POINT:
+                materials = [m for m in materials if m != function]
+        return Elaboration(
+            lead=[text for function, text in result if function == "quote"],
+            body=[text for function, text in result if function not in ("quote", "parallel")],
+            end=[text for function, text in result if function == "parallel"],
+        )
+
+
+class _BankSources(Mapping[str, tuple[str, ...]]):
+    """Entry id → sources, read from the bank only for the ids a draft uses (entries build lazily)."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        return self.bank.entries[key].sources
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.bank.entries)
+
+    def __len__(self) -> int:
+        return len(self.bank.entries)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A composed speech: the document, its markup, where each bank sentence came from, its length."""
+
+    document: Document
+    markup: str
+    trace: tuple[TraceRow, ...]
+    length: LengthFigures
+    warnings: tuple[DraftWarning, ...]
+    seed: int
+
+
+def _meta(brief: Brief, context: SpeechContext) -> DocumentMeta:
+    return DocumentMeta(
+        title="　".join(context.title_lines),
+        author=brief.speaker.name or brief.speaker.post,
+        date=brief.date,
+        font_profile=brief.font_profile,
+    )
+
+
+def compose(brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None = None) -> Draft:
+    """Draft the speech a brief asks for, from `bank`, with the brief's template in `templates`."""
+    seed = brief.seed if seed is None else seed
+    plan = plan_draft(brief, bank)
+    sources = _BankSources(bank)
+    info = templates.infos.get(brief.template)
+    name = str(info.path) if info is not None else brief.template + TEMPLATE_SUFFIX
+    keys = [p.key for p in plan.points]
+    target = target_chars(brief)
+    rate = speaking_rate(brief)
+
+    catalog = Catalog(bank, brief.template, said=own_words(brief, plan))
+
+    def render(budgets: list[int]) -> tuple[str, Document]:
+        selector = Selector(
+            catalog,
+            kind=brief.template,
+            seed=seed,
+            slots=plan.slots,
+            use=brief.phrases.use,
+            avoid=brief.phrases.avoid,
+        )
+        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)))
+        markup = templates.render(
+            brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
+        )
+        return markup, parse_outline(markup, sources, name=name, meta=_meta(brief, context))
+
+    if target is None:
+        markup, document = render([DEFAULT_POINT_BUDGET] * len(keys))
+    else:
+        markup, document = render([0] * len(keys))
+        fixed = document.body_chars()
+        own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
+        budgets = balance(target - fixed, own)
+        best = (abs(fixed - target), markup, document)
+        for _ in range(MAX_PASSES):
+            markup, document = render(budgets)
+            actual = document.body_chars()
+            if abs(actual - target) < best[0]:
+                best = (abs(actual - target), markup, document)
+            if within(actual, target, AIM) or fixed >= target:
+                break
+            budgets = rescale(budgets, fixed, actual, target)
+        _, markup, document = best
+
+    length = LengthFigures(document.body_chars(), rate, target)
+    warnings = list(plan.warnings)
+    if (shortfall := length.shortfall()) is not None:
+        warnings.append(DraftWarning(("length",), shortfall))
+    return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed)

@@ -1,0 +1,116 @@
+"""Length: from the brief's target to how much formulaic material each point gets, and back to figures.
+
+A draft is rendered once with no bank material in its points, to measure what the template, the
+brief's own sentences and the opening and closing take (the fixed part). What remains of the target
+is shared among the points as character budgets that make the points alike in length (a point the
+writer said much about gets less); the selection step fills each budget with requirement sentences,
+four-character runs and quotes. When the result misses the target, the
+budgets are scaled by how far it missed and the draft rendered again (at most `MAX_PASSES` times).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.brief import Brief
+
+TOLERANCE = 0.15  # the draft should land within ±15% of the target when the bank has enough
+AIM = 0.05  # a pass within ±5% is kept without another try
+MAX_PASSES = 4
+DEFAULT_POINT_BUDGET = 160  # characters of bank material per point when the brief sets no length
+DEFAULT_RATE = 220  # characters a minute
+
+
+def target_chars(brief: Brief) -> int | None:
+    """The brief's target in characters, or None when it sets none."""
+    return brief.length.target_chars
+
+
+def speaking_rate(brief: Brief) -> int:
+    return brief.length.rate or DEFAULT_RATE
+
+
+def share(total: int, parts: int) -> list[int]:
+    """`total` characters split into `parts` budgets as evenly as integers allow (none negative)."""
+    if parts <= 0:
+        return []
+    total = max(total, 0)
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def balance(total: int, own: list[int]) -> list[int]:
+    """`total` characters of bank material shared so that points end up alike in length.
+
+    `own` is what each point already says in the writer's words; a point that says more gets less,
+    and none gets a negative share (water-filling: raise a common level until the total is spent).
+    """
+    if not own:
+        return []
+    total = max(total, 0)
+    order = sorted(own)
+    level = 0.0
+    for count in range(1, len(order) + 1):
+        level = (total + sum(order[:count])) / count
+        if count == len(order) or level <= order[count]:
+            break
+    shares = [max(0.0, level - o) for o in own]
+    budgets = [int(x) for x in shares]
+    # hand out what rounding down left over, largest remainders first (ties by position)
+    rest = total - sum(budgets)
+    for i in sorted(range(len(own)), key=lambda i: (budgets[i] - shares[i], i))[:rest]:
+        budgets[i] += 1
+    return budgets
+
+
+def rescale(budgets: list[int], fixed: int, actual: int, target: int) -> list[int]:
+    """Budgets adjusted after a pass that gave `actual` characters, `fixed` of them not from budgets."""
+    filled = actual - fixed
+    wanted = target - fixed
+    if wanted <= 0:
+        return [0] * len(budgets)
+    if filled <= 0:
+        return share(wanted, len(budgets))
+    factor = wanted / filled
+    return [max(0, round(b * factor)) for b in budgets]
+
+
+def within(actual: int, target: int, tolerance: float = TOLERANCE) -> bool:
+    return abs(actual - target) <= tolerance * target
+
+
+@dataclass(frozen=True)
+class LengthFigures:
+    """How long a draft is, and how long it was meant to be."""
+
+    chars: int
+    rate: int
+    target: int | None
+
+    @property
+    def minutes(self) -> float:
+        return self.chars / self.rate
+
+    @property
+    def on_target(self) -> bool:
+        return self.target is None or within(self.chars, self.target)
+
+    def summary(self) -> str:
+        """`约N字，约M分钟`: characters to the nearest ten, minutes to the nearest whole (at least 1)."""
+        chars = round(self.chars, -1) if self.chars >= 100 else self.chars
+        minutes = max(1, round(self.minutes))
+        return f"约{chars}字，约{minutes}分钟"
+
+    def shortfall(self) -> str | None:
+        """A warning when the draft misses the target by more than the tolerance, else None."""
+        if self.target is None or self.on_target:
+            return None
+        if self.chars < self.target:
+            return (
+                f"篇幅约{self.chars}字，比目标{self.target}字少{self.target - self.chars}字："
+                "词库中适用的素材不够，可在简报中多写几句要点内容，或扩充词库"
+            )
+        return (
+            f"篇幅约{self.chars}字，比目标{self.target}字多{self.chars - self.target}字："
+            "简报自己的内容已超过目标，可精简要点或调高目标篇幅"
+        )

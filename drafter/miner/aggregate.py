@@ -1,0 +1,138 @@
+"""The reduce step: merging document results by (function, key) and scoring the formulas.
+
+`Tally.of(doc)` turns one `DocumentCandidates` into a tally; `merge(a, b)` is associative and
+commutative up to source order (sources are sorted in `finalize`), so tallies can be combined in
+any grouping — one process folding documents in turn, or `reduceByKey` on a cluster.
+`finalize` turns a tally into scored `Formula`s, best first within each function.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from drafter.miner.candidates import Candidate, DocumentCandidates, Members
+
+
+@dataclass
+class Count:
+    """One formula across documents: representative candidate, document frequency, count, sources."""
+
+    candidate: Candidate
+    documents: int
+    count: int
+    sources: list[str]
+
+    def absorb(self, other: Count) -> None:
+        # keep the representative that sorts first, so that the merge order does not matter
+        if (other.candidate.text, other.candidate.note or "") < (
+            self.candidate.text,
+            self.candidate.note or "",
+        ):
+            self.candidate = other.candidate
+        self.documents += other.documents
+        self.count += other.count
+        self.sources.extend(other.sources)
+
+
+@dataclass
+class Tally:
+    """Counts by (function, key); the unit of the reduce step."""
+
+    counts: dict[tuple[str, str], Count] = field(default_factory=dict)
+    documents: int = 0
+
+    @classmethod
+    def of(cls, doc: DocumentCandidates) -> Tally:
+        """The tally of one document."""
+        tally = cls()
+        tally.add(doc)
+        return tally
+
+    def add(self, doc: DocumentCandidates) -> None:
+        """Fold one document in (the same as absorbing `Tally.of(doc)`, without building it)."""
+        self.documents += 1
+        counts = self.counts
+        for key, found in doc.found.items():
+            sources = [f"{doc.name}:{line}" for line in found.lines]
+            count = counts.get(key)
+            if count is None:
+                counts[key] = Count(found.candidate, 1, len(found.lines), sources)
+                continue
+            candidate = found.candidate
+            if (candidate.text, candidate.note or "") < (count.candidate.text, count.candidate.note or ""):
+                count.candidate = candidate
+            count.documents += 1
+            count.count += len(found.lines)
+            count.sources.extend(sources)
+
+    def absorb(self, other: Tally) -> None:
+        """Add `other` into this tally in place (`other` must not be used afterwards)."""
+        self.documents += other.documents
+        for key, count in other.counts.items():
+            mine = self.counts.get(key)
+            if mine is None:
+                self.counts[key] = count
+            else:
+                mine.absorb(count)
+
+
+def merge(a: Tally, b: Tally) -> Tally:
+    """The tally of both inputs (which are left as they were)."""
+    result = Tally()
+    for source in (a, b):
+        copy = Tally(
+            {k: Count(c.candidate, c.documents, c.count, list(c.sources)) for k, c in source.counts.items()},
+            source.documents,
+        )
+        result.absorb(copy)
+    return result
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A finished candidate entry: what the output writes."""
+
+    function: str
+    key: str
+    text: str
+    documents: int
+    count: int
+    score: float
+    sources: tuple[str, ...]
+    tags: tuple[str, ...]
+    members: Members | None
+    note: str | None
+
+
+def score(candidate: Candidate, documents: int, count: int) -> float:
+    """Form quality, then spread over documents (which matters most), then raw repetition."""
+    return round(candidate.quality + 2.0 * math.log2(documents) + 0.5 * math.log2(count), 3)
+
+
+def finalize(tally: Tally) -> dict[str, list[Formula]]:
+    """Formulas by function, best first (ties broken by text, so the order is stable)."""
+    by_function: dict[str, list[Formula]] = {}
+    for (function, key), count in tally.counts.items():
+        c = count.candidate
+        formula = Formula(
+            function,
+            key,
+            c.text,
+            count.documents,
+            count.count,
+            score(c, count.documents, count.count),
+            tuple(sorted(set(count.sources), key=_source_order)),
+            c.tags,
+            c.members,
+            c.note,
+        )
+        by_function.setdefault(function, []).append(formula)
+    for formulas in by_function.values():
+        formulas.sort(key=lambda f: (-f.score, -f.documents, f.text, f.key))
+    return dict(sorted(by_function.items()))
+
+
+def _source_order(source: str) -> tuple[str, int]:
+    name, _, line = source.rpartition(":")
+    return name, int(line)

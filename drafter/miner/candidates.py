@@ -1,0 +1,66 @@
+"""What one document yields: candidates keyed by (function, key), with the lines they were seen on.
+
+`DocumentCandidates` is the result of the map step (`drafter.miner.mine.mine_document`): plain,
+immutable-ish data that pickles, so the step can run on any worker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+Members = tuple[tuple[tuple[str, str], ...], ...]
+
+# Spaces and punctuation do not make two formulas different (`这里，需要强调的是` = `这里需要强调的是`).
+_IGNORED_RE = re.compile("[\\s，、。：；！？“”‘’（）《》〈〉【】—…·,.:;!?()\"'\\-]")
+
+
+@lru_cache(maxsize=65536)  # the same formulas recur document after document
+def formula_key(text: str) -> str:
+    """The aggregation key of a text: the text without spaces and punctuation."""
+    return _IGNORED_RE.sub("", text)
+
+
+class Candidate(NamedTuple):
+    """One formula found once: its function, aggregation key, text, line and intrinsic quality.
+
+    `key` is what counts as "the same formula" across documents (the text, or a skeleton);
+    `quality` is the extractor's judgement of the form alone (0-3), before frequencies count.
+    A named tuple rather than a frozen dataclass: the miner makes one per occurrence, and a frozen
+    dataclass is several times slower to build.
+    """
+
+    function: str
+    key: str
+    text: str
+    line: int
+    quality: float = 1.0
+    tags: tuple[str, ...] = ()
+    members: Members | None = None
+    note: str | None = None
+
+
+@dataclass
+class Found:
+    """A formula within one document: the candidate first seen and every line it occurs on."""
+
+    candidate: Candidate
+    lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class DocumentCandidates:
+    """Everything mined from one document, by (function, key)."""
+
+    name: str
+    found: dict[tuple[str, str], Found] = field(default_factory=dict)
+
+    def add(self, candidate: Candidate) -> None:
+        key = (candidate.function, formula_key(candidate.key))
+        entry = self.found.get(key)
+        if entry is None:
+            self.found[key] = Found(candidate, [candidate.line])
+        elif candidate.line not in entry.lines:
+            entry.lines.append(candidate.line)

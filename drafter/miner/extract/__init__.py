@@ -1,0 +1,1 @@
+"""Extractors: one module per family of formulas, each `extract(outline) -> Iterator[Candidate]`."""

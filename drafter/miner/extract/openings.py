@@ -1,0 +1,135 @@
+"""Titles, salutations, openings (purpose, acknowledgement, review and thanks, transition),
+section lead-ins and in-body transitions, with the speech's particulars turned into slots.
+
+Anchors: `刚才` (acknowledge), `借此机会` / `表示…感谢` / `成绩的取得` (review), `这次会议` /
+`参加这个会` with `主要` (purpose), `下面` (transition), a count of points before a colon
+(`关于X方面，我强调4点：`, lead-in), `这里，我想强调一点` and kin (transition).
+A candidate that still holds a placeholder (`XX`) once slotted is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from drafter.miner.candidates import Candidate
+from drafter.miner.extract.slots import escape_braces, slot_count, slot_region
+from drafter.miner.outline import Outline
+from drafter.miner.text import has_placeholder
+
+_TITLE_AT_RE = re.compile("^在(.{2,30})上的(讲话|致辞|发言)(稿)?$")
+_TITLE_KIND_RE = re.compile("^(.{2,30}?)(讲话稿|讲话|致辞|发言)$")
+_ACK_RE = re.compile("^刚才，(.{1,15}?)(对|就)(.{1,30}?)(进行了?|作了|做了)(.*)$")
+_THANKS_RE = re.compile("我代表(.{2,10}?)向(.{2,30}?)表示(衷心的|诚挚的|最诚挚的)?(感谢|谢意|慰问)")
+_TOPICS_RE = re.compile(f"围绕(.{{2,30}}?)({'|'.join('一二两三四五六七八九十')}|几)个?方面")
+_LEAD_TOPIC_RE = re.compile("^(关于|围绕|就)(.{2,20}?)(方面)?，")
+_COUNT_HINT_RE = re.compile("[个点方项条种](?<=[一二两三四五六七八九十\\d].)")  # opens with a class: fast
+_COLON_SPLIT_RE = re.compile("(?<=：)")
+_TRANSITION_RE = re.compile(
+    "这里，?(?:我想|我|需要|我再)?(?:着重|特别)?强调(?:一点|的是)|需要(?:特别)?(?:强调|注意|指出)的是"
+    "|值得注意的是|我再强调一点"
+)
+
+
+def extract(outline: Outline) -> Iterator[Candidate]:
+    yield from _titles(outline)
+    if outline.salutation is not None:
+        yield Candidate(
+            "salutation", outline.salutation.text, outline.salutation.text, outline.salutation.number, 2.0
+        )
+    for paragraph in outline.opening():
+        for sentence in paragraph.sentences:
+            yield from _opening_sentence(sentence, paragraph.line)
+    yield from _lead_ins(outline)
+    for match in _TRANSITION_RE.finditer(outline.text):
+        yield from _checked("transition", match.group(0), outline.line_at(match.start()), 1.5)
+
+
+def _titles(outline: Outline) -> Iterator[Candidate]:
+    if not outline.title:
+        return
+    line = outline.title[0]
+    match = _TITLE_AT_RE.match(line.text)
+    if match:
+        text = "在{occasion}上的" + match.group(2) + (match.group(3) or "")
+        yield Candidate("title", text, text, line.number, 2.0, note=f"如：{line.text}")
+        return
+    match = _TITLE_KIND_RE.match(line.text)
+    if match:
+        text = "{occasion}" + match.group(2)
+        yield Candidate("title", text, text, line.number, 1.5, note=f"如：{line.text}")
+        return
+    text = "　".join(escape_braces(t.text) for t in outline.title)
+    if not has_placeholder(text):
+        yield Candidate("title", text, text, line.number, 0.8, note="主副标题")
+
+
+def _opening_sentence(sentence: str, line: int) -> Iterator[Candidate]:
+    text = escape_braces(sentence)
+    match = _ACK_RE.match(text)
+    if match:
+        text = f"刚才，{{earlier_speaker}}{match.group(2)}{{earlier_work}}{match.group(4)}{match.group(5)}"
+        yield from _checked("opening.acknowledge", text, line, 2.0)
+        return
+    if text.startswith("刚才") or "都同意" in text or "讲得很好" in text:
+        yield from _checked("opening.acknowledge", text, line, 1.2)
+        return
+    match = _THANKS_RE.search(text)
+    if match:
+        start = text.rfind("，", 0, match.start()) + 1 if "借此机会" not in text else text.index("借此机会")
+        thanks = (
+            text[start : match.start()]
+            + "我代表{org}向{thanks_to}表示"
+            + (match.group(3) or "")
+            + match.group(4)
+        )
+        yield from _checked("opening.review", thanks + "！", line, 2.0)
+        return
+    if "成绩的取得" in text or "成绩来之不易" in text:
+        yield from _checked("opening.review", slot_region(text), line, 1.5 if len(text) <= 60 else 0.8)
+        return
+    if re.search("这次会议|这个会|今天的会议|今天召开", text) and re.search(
+        "主要(?:任务|目的)?是|目的是|任务是", text
+    ):
+        yield from _checked("opening.purpose", slot_region(text), line, 1.5 if len(text) <= 60 else 0.8)
+        return
+    if text.startswith("下面"):
+        text = _TOPICS_RE.sub(lambda m: "围绕{topics}{count}个方面", text)
+        yield from _checked("opening.transition", text, line, 2.0 if "{topics}" in text else 1.2)
+
+
+def _lead_ins(outline: Outline) -> Iterator[Candidate]:
+    # only paragraphs where a numeral is followed by a measure word (`4点`, `三个`) can hold a lead-in
+    hinted = sorted(
+        {bisect.bisect_right(outline.starts, m.start()) - 1 for m in _COUNT_HINT_RE.finditer(outline.text)}
+    )
+    for index in hinted:
+        paragraph = outline.paragraphs[index]
+        for sentence in paragraph.sentences:
+            if _COUNT_HINT_RE.search(sentence):
+                yield from _lead_in_clauses(sentence, paragraph.line)
+
+
+def _lead_in_clauses(sentence: str, line: int) -> Iterator[Candidate]:
+    for clause in _COLON_SPLIT_RE.split(sentence):
+        clause = clause.strip()
+        if not clause or len(clause) > 40:
+            continue
+        counted = slot_count(escape_braces(clause))
+        if "《" in clause or "强调一点" in clause:
+            continue
+        if "{count}" in counted and (clause.endswith("：") or re.search("强调{count}", counted)):
+            head, comma, last = counted.rpartition("，")
+            if comma and len(head) > 6 and "{count}" in last and not re.search("关于|围绕", head):
+                counted = last
+            counted = _LEAD_TOPIC_RE.sub(
+                lambda m: m.group(1) + "{topic}" + (m.group(3) or "") + "，", counted
+            )
+            yield from _checked("section.lead_in", counted, line, 1.5 + 0.3 * ("{topic}" in counted))
+
+
+def _checked(function: str, text: str, line: int, quality: float) -> Iterator[Candidate]:
+    text = text.strip()
+    if len(text) >= 4 and not has_placeholder(text):
+        yield Candidate(function, text, text, line, quality)

@@ -1,0 +1,268 @@
+"""The outline of one speech: title, paragraphs, heading levels, enumerations, opening and closing.
+
+Heading markers, from the outermost level in:
+`一、` · `（一）` · `1.` · `（1）` · `“X”就是` · `第一，` · `一是` / `一要` / `其一，` · `①`.
+A heading either fills its line (`一、站位要更高`) or runs in as the first short sentence of its
+paragraph (`一、强化集体决策。集体决策是…`). Siblings are consecutive headings of one marker type
+under one parent; an ordinal that falls back to 一 starts a new sibling run. Enumerations inside a
+paragraph (`…不到位”：其一，职能转变不到位。其二，…`) are sibling runs of their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from drafter.miner.clean import Line
+from drafter.miner.text import CN_DIGITS, ordinal_value, sentences
+
+_N = f"[{CN_DIGITS}]{{1,3}}"
+# (marker type, level, pattern); group 1 is the ordinal (or the quoted term for `quoted`).
+LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("cn、", 1, re.compile(f"^({_N})、")),
+    ("（cn）", 2, re.compile(f"^（({_N})）")),
+    ("d.", 3, re.compile(r"^(\d{1,2})(?:[.．、](?!\d)|\s+)")),
+    ("（d）", 4, re.compile(r"^（(\d{1,2})）")),
+    ("quoted", 5, re.compile(r"^“([^”“]{1,8})”，?就是(?!“)")),
+    ("第cn", 6, re.compile(f"^第({_N})[，、：]")),
+    ("cn是", 7, re.compile(f"^({_N})是")),
+    ("cn要", 7, re.compile(f"^({_N})(?=要)")),
+    ("其cn", 7, re.compile(f"^其({_N})[，、：]")),
+    ("circled", 8, re.compile("^([①-⑩])")),
+)
+# Cheap test before trying the markers one by one: the characters a marker can start with.
+_MARKER_START = frozenset(CN_DIGITS + "（“第其①②③④⑤⑥⑦⑧⑨⑩0123456789")
+# Enumerations inside a paragraph: the marker follows a clause boundary (or starts the paragraph).
+# One pattern for all kinds, run once over the whole document; it opens with a character class and
+# checks the boundary by looking back, because a pattern that opens with a look-behind or an
+# alternation is scanned ten times slower.
+_INLINE_RE = re.compile(
+    f"[{CN_DIGITS}其第首再最①-⑩](?:(?<=[：。；，\\n][{CN_DIGITS}])是|(?<=[：。；\\n][{CN_DIGITS}])(?=要)"
+    f"|(?<=[：。；，\\n]其)[{CN_DIGITS}][，、]|(?<=[：。；\\n]第)[{CN_DIGITS}][，、]"
+    "|(?<=[：。；\\n]首)先[，、]|(?<=[：。；\\n][其再])次[，、]|(?<=[：。；\\n]最)后[，、]|(?<=[①-⑩]))"
+)
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "第三": 3, "第四": 4}
+
+_STRUCTURAL_LEVELS = 4  # levels 1-4 may be whole-line headings with commas (`做到“三个清楚”，即…`)
+_SENTENCE_STOP_RE = re.compile("[。！？；：]")
+
+
+class Heading(NamedTuple):
+    """One numbered item: its marker type, level, ordinal, short heading text (if any) and line."""
+
+    marker: str
+    level: int
+    ordinal: int
+    text: str | None
+    line: int
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    line: int
+    text: str
+    heading: Heading | None = None
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        """The sentences (or `；` clauses) of the paragraph, stripped, each with its final mark."""
+        return sentences(self.text)
+
+
+@dataclass
+class Outline:
+    """A document as the extractors see it."""
+
+    name: str
+    title: list[Line] = field(default_factory=list)
+    salutation: Line | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sibling_runs: list[list[Heading]] = field(default_factory=list)
+
+    @cached_property
+    def text(self) -> str:
+        """All paragraphs joined by newlines, for scanning a whole document with one regex call."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The offset in `text` where each paragraph starts."""
+        starts, offset = [], 0
+        for paragraph in self.paragraphs:
+            starts.append(offset)
+            offset += len(paragraph.text) + 1
+        return starts
+
+    def line_at(self, offset: int) -> int:
+        """The source line of a position in `text`."""
+        return self.paragraphs[bisect.bisect_right(self.starts, offset) - 1].line
+
+    def opening(self) -> list[Paragraph]:
+        """Paragraphs before the first heading (at most three)."""
+        result: list[Paragraph] = []
+        for paragraph in self.paragraphs:
+            if paragraph.heading is not None or len(result) == 3:
+                break
+            result.append(paragraph)
+        return result
+
+    def closing(self) -> list[Paragraph]:
+        """The last two paragraphs, unless they are headed items."""
+        return [p for p in self.paragraphs[-2:] if p.heading is None]
+
+
+def parse_outline(name: str, lines: list[Line]) -> Outline:
+    """The outline of one cleaned document."""
+    outline = Outline(name)
+    start = 0
+    while start < len(lines) and start < 2 and _is_title_like(lines[start].text):
+        outline.title.append(lines[start])
+        start += 1
+    for line in lines[start:]:
+        if outline.salutation is None and not outline.paragraphs and _is_salutation(line.text):
+            outline.salutation = line
+            continue
+        outline.paragraphs.append(Paragraph(line.number, line.text, _line_heading(line)))
+    outline.sibling_runs = _line_sibling_runs(outline.paragraphs)
+    outline.sibling_runs.extend(_inline_runs(outline))
+    return outline
+
+
+def _is_title_like(text: str) -> bool:
+    return len(text) <= 40 and not re.search("[。！？；：，]", text) and not _line_heading_marker(text)
+
+
+def _is_salutation(text: str) -> bool:
+    return len(text) <= 30 and text.endswith("：") and ("同志" in text or "各位" in text)
+
+
+def _line_heading_marker(text: str) -> tuple[str, int, re.Match[str]] | None:
+    if not text or text[0] not in _MARKER_START:
+        return None
+    for marker, level, pattern in LINE_MARKERS:
+        match = pattern.match(text)
+        if match:
+            return marker, level, match
+    return None
+
+
+def _line_heading(line: Line) -> Heading | None:
+    found = _line_heading_marker(line.text)
+    if found is None:
+        return None
+    marker, level, match = found
+    if marker == "quoted":
+        return Heading(marker, level, 0, match.group(1), line.number)
+    rest = line.text[match.end() :]
+    return Heading(marker, level, ordinal_value(match.group(1)), heading_text(rest, level), line.number)
+
+
+def heading_text(rest: str, level: int) -> str | None:
+    """The short heading at the start of `rest` (what follows a marker), or None if there is none."""
+    rest = rest.lstrip("，、：．. ")
+    whole = rest.rstrip("。；！？：")
+    if whole and len(whole) <= 40 and not _SENTENCE_STOP_RE.search(whole):
+        if "，" not in whole:
+            return whole
+        if level <= _STRUCTURAL_LEVELS:
+            return whole if len(whole) <= 30 else None
+    first = _SENTENCE_STOP_RE.split(rest, maxsplit=1)[0]
+    if 1 <= len(first) <= 20 and "，" not in first:
+        return first
+    return None
+
+
+def _line_sibling_runs(paragraphs: list[Paragraph]) -> list[list[Heading]]:
+    runs: list[list[Heading]] = []
+    open_runs: dict[tuple[int, str], list[Heading]] = {}
+    parents: list[Heading] = []  # the open headings, levels strictly increasing
+    for paragraph in paragraphs:
+        heading = paragraph.heading
+        if heading is None:
+            continue
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        parent_id = id(parents[-1]) if parents else 0
+        key = (parent_id, heading.marker)
+        run = open_runs.get(key)
+        if run is None or (heading.ordinal == 1 and run[-1].ordinal >= 2):
+            run = []
+            runs.append(run)
+        # a heading of another marker type under the same parent interrupts those runs
+        for other in [k for k in open_runs if k[0] == parent_id]:
+            del open_runs[other]
+        open_runs[key] = run
+        run.append(heading)
+        parents.append(heading)
+    return [run for run in runs if len(run) >= 2]
+
+
+def _inline_runs(outline: Outline) -> list[list[Heading]]:
+    # group the markers found in the whole text by paragraph, then by kind
+    by_paragraph: dict[int, dict[str, list[tuple[str, int, int]]]] = {}
+    starts = outline.starts
+    for match in _INLINE_RE.finditer("\n" + outline.text):
+        marker, token = _inline_kind(match.group(0))
+        index = bisect.bisect_right(starts, match.start() - 1) - 1
+        start, end = match.start() - 1 - starts[index], match.end() - 1 - starts[index]
+        markers = by_paragraph.setdefault(index, {})
+        markers.setdefault(marker, []).append((token, start, end))
+        if marker == "第cn" and token in "三四":  # 首先，…其次，…第三，…
+            markers.setdefault("首先", []).append(("第" + token, start, end))
+    runs: list[list[Heading]] = []
+    for index, markers in sorted(by_paragraph.items()):
+        paragraph = outline.paragraphs[index]
+        for marker, found in markers.items():
+            if len(found) >= 2:
+                runs.extend(_marker_runs(paragraph, marker, found))
+    return runs
+
+
+def _inline_kind(found: str) -> tuple[str, str]:
+    """The marker type and ordinal token of an `_INLINE_RE` match."""
+    if len(found) == 1:
+        return ("cn要", found) if found in CN_DIGITS else ("circled", found)
+    if found.endswith("是"):
+        return "cn是", found[0]
+    if found[0] == "其" and found[1] in CN_DIGITS:
+        return "其cn", found[1]
+    if found[0] == "第":
+        return "第cn", found[1]
+    return "首先", found[:2]
+
+
+def _marker_runs(paragraph: Paragraph, marker: str, found: list[tuple[str, int, int]]) -> list[list[Heading]]:
+    runs: list[list[Heading]] = []
+    current: list[tuple[int, int, int]] = []
+    for token, start, end in found:
+        value = _inline_ordinal(marker, token, len(current))
+        if value == len(current) + 1:
+            current.append((value, start, end))
+        elif value == 1:
+            runs.append(_items(paragraph, marker, current))
+            current = [(value, start, end)]
+    runs.append(_items(paragraph, marker, current))
+    return [run for run in runs if len(run) >= 2]
+
+
+def _inline_ordinal(marker: str, token: str, so_far: int) -> int:
+    if marker == "circled":
+        return ord(token) - 0x245F
+    if marker == "首先":
+        return so_far + 1 if token == "最后" and so_far >= 2 else _SEQUENCE_WORDS.get(token, 0)
+    return ordinal_value(token)
+
+
+def _items(paragraph: Paragraph, marker: str, found: list[tuple[int, int, int]]) -> list[Heading]:
+    items: list[Heading] = []
+    text = paragraph.text
+    for index, (value, _, end) in enumerate(found):
+        stop = found[index + 1][1] if index + 1 < len(found) else len(text)
+        first = _SENTENCE_STOP_RE.split(text[end:stop].lstrip("，、："), maxsplit=1)[0]
+        short = first if 1 <= len(first) <= 15 and "，" not in first else None
+        items.append(Heading(marker, 9, value, short, paragraph.line, inline=True))
+    return items

@@ -1,0 +1,110 @@
+"""Writing mined formulas as a phrase-bank folder: one YAML file per function, best first.
+
+Every entry has status `candidate`, its sources (`FILE:LINE`) and `mined: {documents, count,
+score}`, in the format of `drafter.bank.model`. Ids are the function plus a short stable hash of
+the formula's key, so that a re-run gives the same ids. The folder is staged beside OUT and moved
+into place file by file with `os.replace`, so a reader never sees a half-written file; an existing,
+non-empty OUT is replaced only with `force`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.errors import MineError, display_path
+from drafter.miner.aggregate import Formula
+from drafter.vocabulary import FUNCTIONS
+
+_Dumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def entry_id(function: str, key: str) -> str:
+    """`heading_set.3f9a0c1b2d`: stable across runs for the same formula."""
+    digest = hashlib.sha1(f"{function}\n{key}".encode()).hexdigest()[:10]
+    return f"{function}.{digest}"
+
+
+def entry_data(formula: Formula) -> dict[str, Any]:
+    """One bank entry as plain data, keys in the order a reviewer reads them."""
+    data: dict[str, Any] = {"id": entry_id(formula.function, formula.key), "text": formula.text}
+    if formula.tags:
+        data["tags"] = list(formula.tags)
+    data["status"] = "candidate"
+    data["sources"] = list(formula.sources)
+    if formula.members is not None:
+        data["members"] = [dict(values) for values in formula.members]
+    if formula.note:
+        data["note"] = formula.note
+    data["mined"] = {"documents": formula.documents, "count": formula.count, "score": formula.score}
+    return data
+
+
+def render_file(function: str, formulas: Sequence[Formula], documents: int) -> str:
+    """The YAML text of one bank file."""
+    header = (
+        f"# drafter mine 从 {documents} 篇讲话中挖掘的候选词条（{FUNCTIONS.get(function, function)}），"
+        "按评分从高到低排列。\n"
+        "# 审阅后把要保留的词条改为 status: approved，或用 drafter bank merge 并入词库。\n"
+    )
+    body = {"function": function, "entries": [entry_data(f) for f in formulas]}
+    dumped = yaml.dump(body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return header + str(dumped)
+
+
+def check_output(out: Path, *, force: bool) -> None:
+    """Fail early (before mining) if OUT cannot be the output folder."""
+    shown = display_path(out)
+    if out.exists() and not out.is_dir():
+        raise MineError(f"{shown}: is a file, expected a folder for the mined bank files")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise MineError(f"{shown}: already exists and is not empty (use --force to overwrite)")
+    parent = out.parent if str(out.parent) else Path(".")
+    probe = parent
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        raise MineError(f"{shown}: cannot write here (folder {display_path(probe)} is not writable)")
+
+
+def write_bank(
+    by_function: dict[str, list[Formula]], out: Path, *, documents: int, force: bool
+) -> list[Path]:
+    """Write one file per function into OUT; returns the files written."""
+    check_output(out, force=force)
+    parent = out.parent if str(out.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    except OSError as exc:
+        raise MineError(f"{display_path(out)}: cannot write: {exc.strerror}") from None
+    names: list[str] = []
+    try:
+        for function, formulas in sorted(by_function.items()):
+            if formulas:
+                name = f"{function}.yaml"
+                (stage / name).write_text(render_file(function, formulas, documents), encoding="utf-8")
+                names.append(name)
+        if not out.exists():
+            os.replace(stage, out)
+        else:
+            for name in names:
+                os.replace(stage / name, out / name)
+            for function in FUNCTIONS:  # files of an earlier run that this run did not produce
+                stale = out / f"{function}.yaml"
+                if f"{function}.yaml" not in names and stale.exists():
+                    stale.unlink()
+    except OSError as exc:
+        raise MineError(f"{display_path(out)}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(stage)
+    return [out / name for name in names]

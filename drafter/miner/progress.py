@@ -1,0 +1,81 @@
+"""A progress bar for long mining runs (files done, MB/s) on stderr, and the closing summary.
+
+The bar is drawn only when stderr is a terminal; `--quiet` or a pipe gives silence.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
+from rich.text import Text
+
+from drafter.miner.aggregate import Formula
+from drafter.miner.mine import MineRun
+from drafter.miner.mine import Progress as ProgressReporter
+
+
+class _Throughput(ProgressColumn):
+    """MB/s of source bytes read so far (the task's `bytes` field)."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        done = float(task.fields.get("bytes", 0))
+        rate = done / elapsed / 2**20 if elapsed > 0 else 0.0
+        return Text(f"{rate:6.1f} MB/s", style="progress.data.speed")
+
+
+class BarProgress(ProgressReporter):
+    """A rich progress bar on `stream` (stderr), drawn only if it is a terminal."""
+
+    def __init__(self, stream: TextIO | None = None, *, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = not quiet and self.stream.isatty()
+        self._progress: Progress | None = None
+        self._task = TaskID(0)
+        self._bytes = 0
+        self.started = time.perf_counter()
+
+    def start(self, total_files: int, total_bytes: int) -> None:
+        self.started = time.perf_counter()
+        if not self.enabled:
+            return
+        console = Console(file=self.stream)
+        self._progress = Progress(
+            TextColumn("挖掘"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("个文件"),
+            _Throughput(),
+            console=console,
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("mine", total=total_files, bytes=0)
+
+    def advance(self, size: int) -> None:
+        self._bytes += size
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, bytes=self._bytes)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def summary(run: MineRun, by_function: dict[str, list[Formula]], seconds: float) -> list[str]:
+    """The closing report: files read and skipped, speed, entries per function."""
+    megabytes = run.bytes_read / 2**20
+    rate = megabytes / seconds if seconds > 0 else 0.0
+    lines = [
+        f"read {run.files_read} files ({megabytes:.1f} MB, {rate:.1f} MB/s), skipped {run.files_skipped}",
+    ]
+    total = sum(len(f) for f in by_function.values())
+    lines.append(f"{total} candidate entries:")
+    width = max((len(name) for name in by_function), default=0)
+    lines.extend(f"  {name.ljust(width)}  {len(formulas)}" for name, formulas in by_function.items())
+    return lines

@@ -1,0 +1,227 @@
+"""Planning a draft: what it says that involves no choice from the bank.
+
+Headings of sections and points (literal, from a skeleton and fillers, or a bank heading set),
+topics, tags, the values of the bank's named slots, the writer's own words, and warnings about
+uneven parallel headings. `drafter.compose` renders a template over this plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from drafter.bank.load import Bank
+from drafter.brief import Brief, HeadingPlan
+from drafter.outline import clean_user_text, mark
+from drafter.select import HeadingSet, bank_heading_set, build_heading_set
+from drafter.templating import chinese_count
+
+_END = "。！？；…”」』）"
+
+
+def sentence(text: str) -> str:
+    """A writer's text as one sentence of markup, ending in punctuation."""
+    text = clean_user_text(text).strip()
+    return text if not text or text[-1] in _END else text + "。"
+
+
+def bare(text: str) -> str:
+    """A writer's text without its final punctuation, to fill a slot or a heading."""
+    return clean_user_text(text).strip().rstrip("。！？；，、：:;,.!?")
+
+
+_DID = re.compile(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了|提出了|提出)")
+
+
+def earlier_work(did: str) -> str:
+    """What an earlier speaker spoke about, from what they did: `对X进行了安排部署` gives `X`.
+
+    The bank's acknowledgements say `对{earlier_work}进行安排部署`; a `did` of another shape gives ""
+    (so no such phrase is picked and the template says the writer's own words instead).
+    """
+    match = _DID.match(bare(did))
+    return match.group(1) if match else ""
+
+
+def _join_cn(items: Sequence[str]) -> str:
+    """A、B和C."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return "、".join(items[:-1]) + "和" + items[-1]
+
+
+@dataclass
+class PointView:
+    """A point as templates see it."""
+
+    index: int
+    key: str
+    heading: str  # marked text, "" when the point has none
+    heading_plain: str
+    text: list[str]  # the writer's own sentences, each ending in punctuation
+    tags: list[str]
+    problems: bool
+    topic: str = ""  # the section's topic, for {topic} in the bank material of the point
+
+
+@dataclass
+class SectionView:
+    """A section as templates see it."""
+
+    index: int
+    heading: str  # marked text, "" when the section has none
+    heading_plain: str
+    topic: str
+    lead_in: str
+    tags: list[str]
+    problems: bool
+    enumerator: str | None = None  # the brief's numbering for the points, e.g. "{n}要"
+    points: list[PointView] = field(default_factory=list)
+
+    @property
+    def count(self) -> str:
+        return chinese_count(len(self.points))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything about a draft that does not depend on the bank's random choices."""
+
+    sections: list[SectionView]
+    slots: dict[str, str]
+    warnings: list[DraftWarning]
+
+    @property
+    def points(self) -> list[PointView]:
+        return [p for s in self.sections for p in s.points]
+
+
+def _heading_texts(
+    bank: Bank,
+    plan: HeadingPlan | None,
+    literal: Sequence[str | None],
+    fillers: Sequence[dict[str, str] | None],
+) -> tuple[list[str], list[str], HeadingSet | None]:
+    """(marked, plain) headings for siblings, and the set built from a plan (to check its evenness)."""
+    built: HeadingSet | None = None
+    if plan is not None and plan.skeleton is not None:
+        wanted = [i for i, text in enumerate(literal) if not text]
+        built = build_heading_set(plan.skeleton, [fillers[i] or {} for i in wanted])
+        from_plan = dict(zip(wanted, built.texts, strict=True))
+    elif plan is not None and plan.set is not None:
+        built = bank_heading_set(bank, plan.set, len(literal))
+        from_plan = dict(enumerate(built.texts))
+    else:
+        from_plan = {}
+    marked: list[str] = []
+    plain: list[str] = []
+    for i, text in enumerate(literal):
+        if text:
+            plain.append(bare(text))
+            marked.append(plain[-1])
+        elif i in from_plan:
+            plain.append(from_plan[i])
+            entry = built.entry if built is not None else None
+            marked.append(mark(entry.id, from_plan[i]) if entry is not None else from_plan[i])
+        else:
+            plain.append("")
+            marked.append("")
+    return marked, plain, built
+
+
+@dataclass(frozen=True)
+class DraftWarning:
+    """Something the writer should know about a draft, at a field of the brief (`loc`, pydantic-style)."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+    def __str__(self) -> str:
+        where = ".".join(str(part) for part in self.loc)
+        return f"{where}: {self.message}" if where else self.message
+
+
+def _uneven_warning(loc: tuple[str | int, ...], headings: HeadingSet | None) -> DraftWarning | None:
+    if headings is None or not headings.uneven():
+        return None
+    listed = "、".join(f"{t}（{len(t)}字）" for t in headings.texts)
+    return DraftWarning(loc, f"并列标题字数不一：{listed}")
+
+
+def plan_draft(brief: Brief, bank: Bank) -> Plan:
+    """Headings, topics and slot values of a brief: the parts of a draft that involve no choice."""
+    warnings: list[DraftWarning] = []
+    literal = [s.heading for s in brief.sections]
+    marked, plain, built = _heading_texts(bank, brief.headings, literal, [s.fillers for s in brief.sections])
+    if (warning := _uneven_warning(("headings",), built)) is not None:
+        warnings.append(warning)
+    sections: list[SectionView] = []
+    for i, section in enumerate(brief.sections):
+        problems = section.role == "problems"
+        topic = bare(section.topic) if section.topic else plain[i]
+        view = SectionView(
+            index=i + 1,
+            heading=marked[i],
+            heading_plain=plain[i],
+            topic=topic,
+            lead_in=sentence(section.lead_in) if section.lead_in else "",
+            tags=list(section.tags),
+            problems=problems,
+            enumerator=section.enumerator,
+        )
+        p_literal = [p.heading for p in section.points]
+        p_marked, p_plain, p_built = _heading_texts(
+            bank, section.point_headings, p_literal, [p.fillers for p in section.points]
+        )
+        if (warning := _uneven_warning(("sections", i, "point_headings"), p_built)) is not None:
+            warnings.append(warning)
+        for j, point in enumerate(section.points):
+            tags = list(dict.fromkeys([*point.tags, *section.tags]))
+            view.points.append(
+                PointView(
+                    index=j + 1,
+                    key=f"s{i + 1}.p{j + 1}",
+                    heading=p_marked[j],
+                    heading_plain=p_plain[j],
+                    text=[sentence(t) for t in point.text],
+                    tags=tags,
+                    problems=problems,
+                    topic=topic,
+                )
+            )
+        sections.append(view)
+    return Plan(sections, _slot_values(brief, sections), warnings)
+
+
+def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:
+    """Brief-wide values of the named slots (`vocabulary.SLOTS`); places add their own."""
+    values = {
+        "occasion": brief.occasion or "",
+        "org": brief.org or "",
+        "region": brief.region or "",
+        "audience": brief.audience or "",
+        "purpose": bare(brief.purpose) if brief.purpose else "",
+        "thanks_to": brief.thanks_to or "",
+        "topics": _join_cn([s.topic for s in sections]),
+        "count": chinese_count(len(sections)),
+        "achievement": "，".join(bare(a) for a in brief.achievements),
+        "goal": bare(brief.closing.goal) if brief.closing.goal else "",
+        "slogan": bare(brief.closing.slogan) if brief.closing.slogan else "",
+    }
+    if len(brief.acknowledge) == 1:
+        values["earlier_speaker"] = brief.acknowledge[0].who
+        values["earlier_work"] = earlier_work(brief.acknowledge[0].did)
+    return {k: clean_user_text(v) for k, v in values.items() if v}
+
+
+def own_words(brief: Brief, plan: Plan) -> list[str]:
+    """Everything the writer wrote that the draft says: bank text must not repeat it."""
+    words = [brief.purpose or "", *brief.achievements, *brief.situation, *brief.closing.text]
+    words += [a.did for a in brief.acknowledge]
+    for section in plan.sections:
+        words += [section.lead_in, section.heading_plain]
+        for point in section.points:
+            words.extend(point.text)
+    return [clean_user_text(w) for w in words if w]

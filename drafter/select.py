@@ -1,0 +1,256 @@
+"""Phrase selection: which bank entry fills each place a template asks for.
+
+Rules (issue 2 §3):
+- only `approved` entries of the asked function, fit for the speech kind (`kinds` empty or naming it);
+- never an entry whose slots the brief cannot fill, never one the brief avoids, never one twice in a draft,
+  never one that repeats the writer's own words or a phrase already drafted (8 characters or more
+  in a row: a four-character run is often part of a requirement sentence in the bank too);
+- entries the brief asks to `use` first; then entries sharing a topic tag with the request; then
+  untagged (general) entries; an entry tagged only with other topics is never used for a tagged request;
+- among equals, a choice by `random.Random` seeded from the draft's seed and the place in the speech,
+  so the same brief, bank and seed give the same draft, and the choice at one place does not depend
+  on how many phrases were drawn before it.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from drafter.bank.load import Bank
+from drafter.bank.model import Entry, fill
+from drafter.errors import SelectionError
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A chosen entry and its text with the slots filled."""
+
+    entry: Entry
+    text: str
+
+
+OVERLAP = 8  # a bank text sharing this many characters in a row with the writer's own words repeats them
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def shingles(text: str, size: int = OVERLAP) -> frozenset[str]:
+    """Every run of `size` characters in `text` (to see whether two texts say the same thing)."""
+    return frozenset(text[i : i + size] for i in range(len(text) - size + 1))
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int  # position in its group (groups are sorted by id)
+    entry: Entry
+    slots: frozenset[str]
+    tags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Group:
+    """The candidates of one function, indexed by id and by tag."""
+
+    all: list[_Candidate]
+    by_id: dict[str, _Candidate]
+    by_tag: dict[str, list[_Candidate]]
+    untagged: list[_Candidate]
+
+
+class Catalog:
+    """A bank's entries that one draft may use, by function, sorted by id, slots parsed, tags indexed.
+
+    Approved entries fit for the speech kind that do not repeat the writer's own words (`said`).
+    Built once per draft, so that a pick only looks at the entries sharing a tag with the request.
+    """
+
+    def __init__(self, bank: Bank, kind: str, said: Iterable[str] = ()) -> None:
+        self.bank = bank
+        self.kind = kind
+        self.said: frozenset[str] = frozenset().union(*(shingles(text) for text in said))
+        self._groups: dict[str, _Group] = {}
+        self._ranked: dict[tuple[str, frozenset[str]], list[tuple[int, _Candidate]]] = {}
+
+    def group(self, function: str) -> _Group:
+        if function not in self._groups:
+            entries = sorted(
+                (
+                    e
+                    for e in self.bank.draftable(function)
+                    if (not e.kinds or self.kind in e.kinds) and shingles(e.text).isdisjoint(self.said)
+                ),
+                key=lambda e: e.id,
+            )
+            found = [_Candidate(i, e, frozenset(e.slots), frozenset(e.tags)) for i, e in enumerate(entries)]
+            by_tag: dict[str, list[_Candidate]] = {}
+            for candidate in found:
+                for tag in candidate.tags:
+                    by_tag.setdefault(tag, []).append(candidate)
+            self._groups[function] = _Group(
+                found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
+            )
+        return self._groups[function]
+
+    def ranked(self, function: str, tags: frozenset[str]) -> list[tuple[int, _Candidate]]:
+        """Candidates sharing at least one of `tags`, most shared first, then in id order (cached)."""
+        key = (function, tags)
+        if key not in self._ranked:
+            group = self.group(function)
+            shared: dict[int, int] = {}
+            for tag in tags:
+                for candidate in group.by_tag.get(tag, ()):
+                    shared[candidate.index] = shared.get(candidate.index, 0) + 1
+            order = sorted(shared, key=lambda i: (-shared[i], i))
+            self._ranked[key] = [(shared[i], group.all[i]) for i in order]
+        return self._ranked[key]
+
+
+class Selector:
+    """Draws entries from a bank for one draft, remembering what it already used."""
+
+    def __init__(
+        self,
+        bank: Bank | Catalog,
+        *,
+        kind: str,
+        seed: int,
+        slots: Mapping[str, str],
+        use: Sequence[str] = (),
+        avoid: Iterable[str] = (),
+        said: Iterable[str] = (),
+    ) -> None:
+        """`said`: the writer's own sentences; an entry repeating any of them is never picked
+        (with a `Catalog`, give them to the catalog instead)."""
+        self.catalog = bank if isinstance(bank, Catalog) else Catalog(bank, kind, said)
+        if self.catalog.kind != kind:
+            raise ValueError(f"catalog is for {self.catalog.kind!r}, not {kind!r}")
+        self.kind = kind
+        self.seed = seed
+        self.slots = {k: v for k, v in slots.items() if v}
+        self.use = list(dict.fromkeys(use))
+        self.avoid = set(avoid)
+        self.used: set[str] = set()
+        self.spoken: set[str] = set()  # runs of characters the bank text drafted so far contains
+
+    def candidates(self, function: str) -> list[Entry]:
+        """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
+        return [c.entry for c in self.catalog.group(function).all if c.entry.id not in self.avoid]
+
+    def pick(
+        self,
+        function: str,
+        *,
+        site: str,
+        tags: Sequence[str] = (),
+        slots: Mapping[str, str] | None = None,
+        accept: Iterable[str] | None = None,
+        needs: Iterable[str] = (),
+        commit: bool = True,
+    ) -> Pick | None:
+        """The entry for one place (`site` names it, for the random choice), or None if none fits.
+
+        `slots` adds values for this place (an ordinal, an earlier speaker); `accept`, when given,
+        limits the choice to entries whose raw text is one of those strings; `needs` to entries
+        that use all of those slots (so that the brief's own words, e.g. its `purpose`, get said).
+        With `commit=False` the pick is only proposed: `commit(pick)` makes it used.
+        """
+        values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
+        available = values.keys()
+        allowed = set(accept) if accept is not None else None
+        needed = frozenset(needs)
+
+        def fits(candidate: _Candidate) -> bool:
+            entry = candidate.entry
+            return (
+                entry.id not in self.used
+                and entry.id not in self.avoid
+                and candidate.slots <= available
+                and needed <= candidate.slots
+                and (allowed is None or entry.text in allowed)
+                and shingles(entry.text).isdisjoint(self.spoken)
+            )
+
+        group = self.catalog.group(function)
+        chosen = next(
+            (group.by_id[i].entry for i in self.use if i in group.by_id and fits(group.by_id[i])), None
+        )
+        if chosen is None:
+            tier = self._tier(function, frozenset(tags), fits)
+            if not tier:
+                return None
+            chosen = random.Random(f"{self.seed}|{site}").choice(tier).entry
+        pick = Pick(chosen, fill(chosen.text, values))
+        if commit:
+            self.commit(pick)
+        return pick
+
+    def commit(self, pick: Pick) -> None:
+        """Mark a pick as said: its entry is not used again, nor any entry repeating its words."""
+        self.used.add(pick.entry.id)
+        self.spoken |= shingles(pick.entry.text)
+
+    def _tier(
+        self, function: str, tags: frozenset[str], fits: Callable[[_Candidate], bool]
+    ) -> list[_Candidate]:
+        """The fitting candidates sharing the most tags with the request, in id order.
+
+        For an untagged request, every fitting candidate; for a tagged one with no tagged match,
+        the untagged (general) ones: an entry tagged only with other topics never serves it.
+        """
+        group = self.catalog.group(function)
+        if not tags:
+            return [c for c in group.all if fits(c)]
+        best = 0
+        tier: list[_Candidate] = []
+        for shared, candidate in self.catalog.ranked(function, tags):
+            if shared < best:
+                break
+            if fits(candidate):
+                best = shared
+                tier.append(candidate)
+        return tier or [c for c in group.untagged if fits(c)]
+
+
+@dataclass(frozen=True)
+class HeadingSet:
+    """Sibling headings built from a skeleton or a bank set, with the entry they came from, if any."""
+
+    texts: tuple[str, ...]
+    entry: Entry | None = None
+
+    def uneven(self) -> bool:
+        """True when members differ in length (parallel headings should not)."""
+        return len({len(t) for t in self.texts}) > 1
+
+
+def build_heading_set(skeleton: str, fillers: Sequence[Mapping[str, str]]) -> HeadingSet:
+    """Sibling headings from a skeleton (`{X}要更{Y}`) and each member's slot values."""
+    from drafter.bank.model import slots_of
+
+    names = slots_of(skeleton)
+    texts: list[str] = []
+    for index, values in enumerate(fillers, start=1):
+        missing = [n for n in names if not values.get(n)]
+        if missing:
+            raise SelectionError(f"heading {index}: skeleton {skeleton} needs {', '.join(missing)}")
+        texts.append(fill(skeleton, dict(values)))
+    return HeadingSet(tuple(texts))
+
+
+def bank_heading_set(bank: Bank, entry_id: str, needed: int) -> HeadingSet:
+    """A bank `heading_set` entry's members, at least `needed` of them."""
+    entry = bank.entries.get(entry_id)
+    if entry is None or entry.function != "heading_set":
+        known = sorted(e.id for e in bank.draftable("heading_set"))
+        hint = f"; known sets: {', '.join(known)}" if known else ""
+        raise SelectionError(f"headings.set: no heading set {entry_id!r} in the phrase bank{hint}")
+    if entry.status != "approved":
+        raise SelectionError(f"headings.set: heading set {entry_id!r} is {entry.status}, not approved")
+    members = entry.member_texts()
+    if len(members) < needed:
+        raise SelectionError(
+            f"headings.set: heading set {entry_id!r} has {len(members)} members, the brief needs {needed}"
+        )
+    return HeadingSet(members[:needed], entry)

@@ -1,0 +1,186 @@
+"""The one place that builds the Jinja environment for speech templates.
+
+Built-in templates ship as package data (`drafter.templates`); a writer's own folder
+(`--templates DIR`) is searched first, so it can add templates or override built-in ones
+(and the shared `_*.j2` macro files too). A speech template is a `NAME.j2` file whose name does
+not start with `_`; its first line is a Jinja comment saying what it is for:
+
+    {# 工作会议讲话：回顾成绩、剖析问题、提出要求 #}
+
+Rendering uses `StrictUndefined` and a fixed set of filters; any template error becomes a
+`TemplateError` naming the template file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from drafter.errors import TemplateError, display_path
+from drafter.vocabulary import CHINESE_NUMERALS
+
+TEMPLATE_SUFFIX = ".j2"
+_DESCRIPTION = re.compile(r"\A\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """A speech template: its name (what a brief's `template:` says), what it is for, its file."""
+
+    name: str
+    description: str
+    path: Path
+
+
+def builtin_templates_dir() -> Path:
+    """The folder of the built-in templates, shipped as package data."""
+    return Path(str(resources.files("drafter.templates")))
+
+
+def _description(path: Path) -> str:
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return ""
+    match = _DESCRIPTION.match(head)
+    return " ".join(match.group(1).split()) if match else ""
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise TemplateError(f"{display_path(folder)}: --templates: no such folder")
+    if not folder.is_dir():
+        raise TemplateError(f"{display_path(folder)}: --templates: not a folder")
+
+
+def discover_templates(extra_dir: Path | None = None) -> dict[str, TemplateInfo]:
+    """Speech templates by name, sorted: the built-in ones, then `extra_dir`'s adding or overriding."""
+    folders = [builtin_templates_dir()]
+    if extra_dir is not None:
+        _check_folder(extra_dir)
+        folders.append(extra_dir)
+    found: dict[str, TemplateInfo] = {}
+    for folder in folders:
+        for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")):
+            name = path.name[: -len(TEMPLATE_SUFFIX)]
+            if name.startswith("_") or not path.is_file():
+                continue
+            found[name] = TemplateInfo(name, _description(path), path)
+    return dict(sorted(found.items()))
+
+
+def chinese_number(value: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (counts and ordinals in headings)."""
+    if value < 1 or value > 99:
+        raise ValueError(f"no Chinese numeral for {value}")
+    if value <= 10:
+        return CHINESE_NUMERALS[value - 1]
+    tens, ones = divmod(value, 10)
+    head = "" if tens == 1 else CHINESE_NUMERALS[tens - 1]
+    return head + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+def chinese_count(value: int) -> str:
+    """A count before a measure word: 2 → 两 (两个方面), otherwise as `chinese_number`."""
+    return "两" if value == 2 else chinese_number(value)
+
+
+def _one_line(value: str) -> str:
+    """Text as one line of markup: inner line breaks become nothing (Chinese needs no spaces)."""
+    return "".join(part.strip() for part in str(value).splitlines())
+
+
+def _end_sentence(value: str, mark: str = "。") -> str:
+    """The text with a sentence-final mark added unless it already ends in one."""
+    text = str(value).rstrip()
+    return text if not text or text[-1] in "。！？；：…”』」）)" else text + mark
+
+
+def _strip_end(value: str) -> str:
+    """The text without its final punctuation (to embed a sentence in another)."""
+    return str(value).rstrip().rstrip("。！？；，、：.!?;,")
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "cn": chinese_number,
+    "cn_count": chinese_count,
+    "one_line": _one_line,
+    "sentence": _end_sentence,
+    "bare": _strip_end,
+}
+
+
+class TemplateSet:
+    """The available templates and the environment that renders them."""
+
+    def __init__(self, extra_dir: Path | None = None) -> None:
+        import jinja2  # here, not at the top: `drafter new` and `drafter check` only discover templates
+
+        self.extra_dir = extra_dir
+        self.infos = discover_templates(extra_dir)
+        search = [str(extra_dir)] if extra_dir is not None else []
+        search.append(str(builtin_templates_dir()))
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(search, encoding="utf-8"),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        self.env.filters.update(FILTERS)
+
+    def names(self) -> list[str]:
+        return list(self.infos)
+
+    def render(self, name: str, context: Mapping[str, Any]) -> str:
+        """Render template `name` with `context`; every failure is a `TemplateError` naming file and line."""
+        import jinja2
+
+        if name not in self.infos:
+            known = "、".join(self.infos) or "（无）"
+            raise TemplateError(f"template: unknown template {name!r}; known templates: {known}")
+        try:
+            template = self.env.get_template(name + TEMPLATE_SUFFIX)
+            return template.render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            where = _where(exc.filename, exc.lineno)
+            raise TemplateError(f"{where}: template syntax error: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            where = _where(*_template_frame(sys.exc_info()[2]))
+            raise TemplateError(f"{where}: template not found: {exc.name}") from None
+        except jinja2.UndefinedError as exc:
+            where = _where(*_template_frame(sys.exc_info()[2]))
+            raise TemplateError(f"{where}: undefined in template: {exc.message}") from None
+        except TemplateError as exc:
+            # raised by a helper the template called (e.g. a bad phrase request): add the place
+            where = _where(*_template_frame(sys.exc_info()[2]))
+            raise TemplateError(f"{where}: {exc}", exc.findings) from None
+        except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+            filename, line = _template_frame(sys.exc_info()[2])
+            if filename is None:
+                raise
+            raise TemplateError(f"{_where(filename, line)}: template error: {exc}") from None
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:
+    """The innermost traceback frame that is a template (Jinja rewrites frames to template lines)."""
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _where(filename: str | None, line: int | None) -> str:
+    shown = display_path(filename) if filename else "template"
+    return f"{shown}:{line}" if line else shown

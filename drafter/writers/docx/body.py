@@ -1,0 +1,124 @@
+"""Writing a `Document`'s text into the body of a .docx, one named style per paragraph.
+
+Paragraphs are built as WordprocessingML elements directly (python-docx's `add_paragraph` looks
+styles up by name on every call, which is slow for a long speech). Runs carry no fonts of their
+own, only `w:hint="eastAsia"`, so the named styles remain the one place where fonts are decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from drafter.document import Document, Heading, Span
+from drafter.writers.docx import layout, styles
+from drafter.writers.docx.titles import break_title
+
+
+@dataclass(frozen=True)
+class PlacedSpan:
+    """A bank span and the runs that show it, for `--annotate`."""
+
+    span: Span
+    runs: tuple[Any, ...]
+
+
+def write_body(body: Any, document: Document, style_ids: dict[str, str]) -> list[PlacedSpan]:
+    """Append the draft before the body's final section properties; returns the bank spans placed."""
+    writer = _BodyWriter(style_ids)
+    writer.header_block(document)
+    writer.speech(document)
+    sect_pr = body.find(qn("w:sectPr"))
+    for paragraph in writer.paragraphs:
+        if sect_pr is None:
+            body.append(paragraph)
+        else:
+            sect_pr.addprevious(paragraph)
+    return writer.placed
+
+
+class _BodyWriter:
+    def __init__(self, style_ids: dict[str, str]) -> None:
+        self.ids = style_ids
+        self.paragraphs: list[Any] = []
+        self.placed: list[PlacedSpan] = []
+
+    def header_block(self, document: Document) -> None:
+        """Title (one paragraph, lines broken), subtitle and speaker/date lines."""
+        title = break_title(document.title)
+        if title:
+            paragraph = self._paragraph(styles.TITLE)
+            for number, line in enumerate(title):
+                run = _run(line, None)
+                if number:
+                    run.insert(1, OxmlElement("w:br"))
+                paragraph.append(run)
+        for line in document.subtitle:
+            self._paragraph(styles.SUBTITLE).append(_run(line, None))
+        for line in document.byline:
+            self._paragraph(styles.BYLINE).append(_run(line, None))
+
+    def speech(self, document: Document) -> None:
+        """Salutation, then every block; a blank line always separates the header block from the speech."""
+        first = len(self.paragraphs)
+        if document.salutation:
+            self._paragraph(styles.SALUTATION).append(_run(document.salutation, None))
+        for block in document.blocks:
+            if isinstance(block, Heading):
+                self._heading(block)
+            else:
+                self._spans(self._paragraph(styles.BODY), block.spans, None)
+        if first and not document.salutation and len(self.paragraphs) > first:
+            _space_before(self.paragraphs[first], layout.LINE_PITCH)
+
+    def _heading(self, heading: Heading) -> None:
+        if not 1 <= heading.level <= len(styles.HEADINGS):
+            raise ValueError(f"heading level {heading.level} is outside 1-{len(styles.HEADINGS)}")
+        if heading.run_in:  # one body paragraph; the heading sentence in the heading's character style
+            paragraph = self._paragraph(styles.BODY)
+            self._spans(paragraph, heading.spans, self.ids[styles.HEADING_CHARS[heading.level - 1]])
+            self._spans(paragraph, heading.body, None)
+        else:
+            self._spans(self._paragraph(styles.HEADINGS[heading.level - 1]), heading.spans, None)
+
+    def _paragraph(self, style_name: str) -> Any:
+        paragraph = OxmlElement("w:p")
+        p_pr = OxmlElement("w:pPr")
+        p_pr.append(OxmlElement("w:pStyle", attrs={qn("w:val"): self.ids[style_name]}))
+        paragraph.append(p_pr)
+        self.paragraphs.append(paragraph)
+        return paragraph
+
+    def _spans(self, paragraph: Any, spans: tuple[Span, ...], char_style: str | None) -> None:
+        for span in spans:
+            if not span.text:
+                continue
+            runs = [_run(part, char_style) for part in span.text.split("\n")]
+            for number, run in enumerate(runs):
+                if number:
+                    run.insert(1, OxmlElement("w:br"))
+                paragraph.append(run)
+            if span.entry_id:
+                self.placed.append(PlacedSpan(span, tuple(runs)))
+
+
+def _run(text: str, char_style: str | None) -> Any:
+    run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    if char_style:
+        r_pr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): char_style}))
+    r_pr.append(OxmlElement("w:rFonts", attrs={qn("w:hint"): "eastAsia"}))
+    run.append(r_pr)
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(t)
+    return run
+
+
+def _space_before(paragraph: Any, twips: int) -> None:
+    paragraph.find(qn("w:pPr")).append(OxmlElement("w:spacing", attrs={qn("w:before"): str(twips)}))

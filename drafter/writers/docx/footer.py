@@ -1,0 +1,87 @@
+"""Page numbers `— N —`: 4号 宋体, odd pages at the right and even pages at the left, one character in.
+
+Word has no page-number object, only a `PAGE` field, which python-docx cannot make: it is built
+here from `w:fldChar begin / w:instrText / separate / cached result / end`. Odd and even pages get
+their own footers (the default footer serves odd pages once `w:evenAndOddHeaders` is on).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from drafter.writers.docx import layout, styles
+
+DASH = "—"  # U+2014, the 一字线 on each side of the number
+
+
+def add_page_number_footers(document: Any, style_ids: dict[str, str]) -> None:
+    """Odd-page (default) and even-page footers with the page number, on every section."""
+    document.settings.odd_and_even_pages_header_footer = True
+    for section in document.sections:
+        section.different_first_page_header_footer = False
+        _fill(section.footer, style_ids[styles.PAGE_NUMBER], odd=True)
+        _fill(section.even_page_footer, style_ids[styles.PAGE_NUMBER], odd=False)
+
+
+def _fill(footer: Any, style_id: str, *, odd: bool) -> None:
+    footer.is_linked_to_previous = False
+    root = footer._element
+    for child in list(root):
+        root.remove(child)
+    root.append(page_number_paragraph(style_id, odd=odd))
+
+
+def page_number_paragraph(style_id: str, *, odd: bool) -> Any:
+    """`— N —` aligned right (odd) or left (even), one 4号 character from the edge of the 版心."""
+    paragraph = OxmlElement("w:p")
+    p_pr = OxmlElement("w:pPr")
+    p_pr.append(OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
+    side = "right" if odd else "left"
+    p_pr.append(OxmlElement("w:ind", attrs={qn(f"w:{side}"): str(layout.PAGE_NUMBER_CHAR)}))
+    p_pr.append(OxmlElement("w:jc", attrs={qn("w:val"): side}))
+    paragraph.append(p_pr)
+    paragraph.append(_text_run(f"{DASH} "))
+    for run in page_field_runs():
+        paragraph.append(run)
+    paragraph.append(_text_run(f" {DASH}"))
+    return paragraph
+
+
+def page_field_runs(instruction: str = "PAGE") -> list[Any]:
+    """The runs of a complex field showing the current page number (cached result `1`)."""
+    begin = _fld_char_run("begin")
+    instr = _plain_run()
+    instr_text = OxmlElement("w:instrText")
+    instr_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr_text.text = f" {instruction} "
+    instr.append(instr_text)
+    separate = _fld_char_run("separate")
+    result = _text_run("1")
+    end = _fld_char_run("end")
+    return [begin, instr, separate, result, end]
+
+
+def _plain_run() -> Any:
+    run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    r_pr.append(OxmlElement("w:rFonts", attrs={qn("w:hint"): "eastAsia"}))
+    run.append(r_pr)
+    return run
+
+
+def _fld_char_run(kind: str) -> Any:
+    run = _plain_run()
+    run.append(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): kind}))
+    return run
+
+
+def _text_run(text: str) -> Any:
+    run = _plain_run()
+    t = OxmlElement("w:t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    run.append(t)
+    return run

@@ -1,0 +1,191 @@
+"""`merge_candidates`: adds what the bank lacks, keeps every comment, the order and the layout."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from bank_helpers import CORPUS, write_bank
+
+from drafter.bank.load import load_bank
+from drafter.bank.merge import merge_candidates
+from drafter.errors import BankError
+
+TEAM_CLOSING = """\
+# 结尾号召 — 我们办公室的常用结尾。请勿随意删改，改前先在群里说一声。
+function: closing.call
+
+entries:
+  # 书记最爱用的一句
+  - id: closing.call.tuanjie   # 2024 年起固定使用
+    text: 同志们，让我们团结一心，为{goal}而努力奋斗！
+    tags: [团结]
+    sources: ["speech.txt:3"]   # 年终总结会
+
+  - id: closing.call.fendou
+    text: '同志们，让我们撸起袖子加油干，为{goal}而奋斗！'
+    tags:
+      - 担当
+    status: approved
+    sources: ["speech.txt:3"]
+# 文件到此结束
+"""
+
+MINED_CLOSING = """\
+function: closing.call
+entries:
+  - id: closing.call.tuanjie-mined
+    text: 同志们，让我们 团结一心，为{slogan}而努力奋斗。
+    status: candidate
+    sources: ["speech.txt:3"]
+    mined: {documents: 3, count: 4, score: 2.5}
+
+  # 3 篇讲话出现
+  - id: closing.call.jiayou
+    text: 同志们，让我们鼓足干劲，为{goal}再立新功！
+    status: candidate
+    sources: ["speech.txt:3"]
+    mined: {documents: 2, count: 2, score: 1.5}
+
+  - id: closing.call.fendou
+    text: 同志们，让我们众志成城，为{goal}而努力奋斗！
+    status: candidate
+    sources: ["speech.txt:3"]
+    mined: {documents: 2, count: 2, score: 1.2}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def mined(tmp_path: Path, files: dict[str, str]) -> Path:
+    out = tmp_path / "mined"
+    out.mkdir()
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return out
+
+
+def test_merge_appends_only_what_is_missing_and_keeps_everything_people_wrote(tmp_path: Path) -> None:
+    team = write_bank(tmp_path / "team", {}, CORPUS)
+    (team / "closing.call.yaml").write_text(TEAM_CLOSING, encoding="utf-8")
+    out = mined(tmp_path, {"closing.call.yaml": MINED_CLOSING})
+    result = merge_candidates(out, team)
+    assert [(a.id, a.renamed_from) for a in result.added] == [
+        ("closing.call.jiayou", None),
+        ("closing.call.fendou-2", "closing.call.fendou"),  # the id is taken by another text
+    ]
+    assert result.present == 1  # same text as closing.call.tuanjie, ignoring punctuation and slot names
+    after = (team / "closing.call.yaml").read_text(encoding="utf-8")
+    body, _, _ = TEAM_CLOSING.rpartition("# 文件到此结束\n")
+    assert after.startswith(body)  # byte for byte what people wrote, up to the last entry
+    assert after.endswith("\n# 文件到此结束\n")  # the closing comment still closes the file
+    appended = after[len(body) :]
+    assert appended.startswith("\n  # 3 篇讲话出现\n  - id: closing.call.jiayou\n")  # its comment came along
+    assert "    mined: {documents: 2, count: 2, score: 1.5}\n" in appended  # and its own layout
+    bank = load_bank([team], builtin=False)
+    assert list(bank.entries) == [
+        "closing.call.tuanjie",
+        "closing.call.fendou",
+        "closing.call.jiayou",
+        "closing.call.fendou-2",
+    ]
+    assert bank.entries["closing.call.jiayou"].status == "candidate"
+    assert "众志成城" in bank.entries["closing.call.fendou-2"].text
+
+
+def test_second_merge_adds_nothing_and_changes_no_byte(tmp_path: Path) -> None:
+    team = write_bank(tmp_path / "team", {}, CORPUS)
+    (team / "closing.call.yaml").write_text(TEAM_CLOSING, encoding="utf-8")
+    out = mined(tmp_path, {"closing.call.yaml": MINED_CLOSING})
+    merge_candidates(out, team)
+    first = (team / "closing.call.yaml").read_bytes()
+    again = merge_candidates(out, team)
+    assert again.added == () and again.present == 3 and again.written == ()
+    assert (team / "closing.call.yaml").read_bytes() == first
+
+
+def test_new_function_file_is_created_in_the_bank_layout(tmp_path: Path) -> None:
+    team = write_bank(tmp_path / "team", {}, CORPUS)
+    out = mined(
+        tmp_path,
+        {
+            "heading_set.yaml": textwrap.dedent(
+                """\
+                function: heading_set
+                entries:
+                  - id: heading_set.yaogeng
+                    text: "{X}要更{Y}"
+                    status: candidate
+                    sources: ["speech.txt:1", "speech.txt:2"]
+                    members:
+                      - {X: 站位, Y: 高}
+                      - {X: 标准, Y: 严}
+                """
+            )
+        },
+    )
+    result = merge_candidates(out, team)
+    assert [a.path.name for a in result.added] == ["heading_set.yaml"]
+    text = (team / "heading_set.yaml").read_text(encoding="utf-8")
+    assert text.startswith("function: heading_set\nentries:\n  - id: heading_set.yaogeng\n")
+    assert "      - {X: 站位, Y: 高}\n" in text
+    entry = load_bank([team], builtin=False).entries["heading_set.yaogeng"]
+    assert entry.member_texts() == ("站位要更高", "标准要更严")
+
+
+def test_same_skeleton_counts_as_present(tmp_path: Path) -> None:
+    existing = """
+        function: heading_set
+        entries:
+          - id: heading_set.ours
+            text: "{A}要更{B}"
+            sources: ["speech.txt:1"]
+            members: [{A: 作风, B: 实}, {A: 能力, B: 强}]
+    """
+    team = write_bank(tmp_path / "team", {"sets.yaml": existing}, CORPUS)
+    out = mined(
+        tmp_path,
+        {
+            "heading_set.yaml": "function: heading_set\nentries:\n"
+            "  - id: heading_set.mined\n    text: '{X}要更{Y}'\n    status: candidate\n"
+            "    sources: [speech.txt:1]\n    members: [{X: 站位, Y: 高}, {X: 标准, Y: 严}]\n"
+        },
+    )
+    result = merge_candidates(out, team)
+    assert result.added == () and result.present == 1
+    assert not (team / "heading_set.yaml").exists()  # and the function's file is found by its content
+
+
+def test_candidates_go_into_the_file_that_declares_their_function(tmp_path: Path) -> None:
+    team = write_bank(tmp_path / "team", {"endings.yaml": TEAM_CLOSING}, CORPUS)
+    out = mined(tmp_path, {"closing.call.yaml": MINED_CLOSING})
+    merge_candidates(out, team)
+    assert not (team / "closing.call.yaml").exists()
+    assert "closing.call.jiayou" in (team / "endings.yaml").read_text(encoding="utf-8")
+
+
+def test_compact_layout_is_kept(tmp_path: Path) -> None:
+    compact = (
+        "function: closing.call\nentries:\n- id: closing.call.a\n  text: 加油！\n  sources: [speech.txt:3]\n"
+    )
+    team = write_bank(tmp_path / "team", {"closing.call.yaml": compact}, CORPUS)
+    out = mined(tmp_path, {"closing.call.yaml": MINED_CLOSING})
+    merge_candidates(out, team)
+    after = (team / "closing.call.yaml").read_text(encoding="utf-8")
+    assert after.startswith(compact)
+    assert "\n- id: closing.call.jiayou\n  text: " in after
+
+
+def test_bad_candidates_or_bank_stop_the_merge_before_writing(tmp_path: Path) -> None:
+    team = write_bank(tmp_path / "team", {}, CORPUS)
+    (team / "closing.call.yaml").write_text(TEAM_CLOSING, encoding="utf-8")
+    out = mined(tmp_path, {"closing.call.yaml": "function: closing.call\nentries:\n  - id: closing.call.x\n"})
+    with pytest.raises(BankError, match=r"mined/closing\.call\.yaml:3: closing\.call\.x: text: missing"):
+        merge_candidates(out, team)
+    assert (team / "closing.call.yaml").read_text(encoding="utf-8") == TEAM_CLOSING
+    with pytest.raises(BankError, match="no such bank folder"):
+        merge_candidates(out, tmp_path / "nowhere")

@@ -1,0 +1,259 @@
+"""Composing drafts in process: structure, determinism, seeds, no reuse, layering, length, warnings."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from drafter.bank.load import Bank, load_bank
+from drafter.bank.model import Entry
+from drafter.brief import Brief
+from drafter.compose import compose
+from drafter.document import Heading
+from drafter.length import within
+from drafter.plan import earlier_work
+from drafter.templating import TemplateSet
+
+TEMPLATES = TemplateSet()
+TAGS = ("学习", "调研", "落实", "作风")
+
+
+def entry(entry_id: str, text: str, **fields: Any) -> dict[str, Any]:
+    return {"id": entry_id, "text": text, "sources": [f"{entry_id.split('.')[0]}.txt:{len(text)}"], **fields}
+
+
+def rich_bank_files() -> dict[str, list[dict[str, Any]]]:
+    """A bank with plenty of material of every kind the templates ask for."""
+    rng = random.Random(7)
+    words = "统筹推进深化改革强化担当狠抓落实服务群众转变作风提升效能守住底线创新方法凝聚合力"
+
+    def sentence(lead: str) -> str:
+        body = "".join(rng.choice(words) for _ in range(rng.randint(20, 50)))
+        return f"{lead}{body}。"
+
+    return {
+        "opening.purpose": [entry("opening.purpose.renwu", "这次会议的主要任务是{purpose}。")],
+        "opening.acknowledge": [
+            entry("opening.acknowledge.tongyi", "刚才，{earlier_speaker}对{earlier_work}作了部署，我都同意。")
+        ],
+        "opening.review": [
+            entry("opening.review.ganxie", "借此机会，我代表{org}向{thanks_to}表示衷心的感谢！")
+        ],
+        "opening.transition": [
+            entry("opening.transition.jiang", "下面，我围绕{topics}{count}个方面，讲几点意见。")
+        ],
+        "section.lead_in": [entry("section.lead_in.qiangdiao", "关于{topic}方面，我强调{count}点：")],
+        "enumerator": [
+            entry("enumerator.n-shi", "{n}是"),
+            entry("enumerator.n-yao", "{n}要"),
+            entry("enumerator.di-n", "第{n}，"),
+        ],
+        "requirement": [
+            entry(f"requirement.r{i:03}", sentence("要"), tags=[TAGS[i % 4]] if i % 3 else [])
+            for i in range(160)
+        ],
+        "parallel": [entry(f"parallel.p{i:02}", sentence("做到")) for i in range(30)],
+        "quote": [entry(f"quote.q{i:02}", f"古语说，第{i}句古语。") for i in range(20)],
+        "problem": [entry(f"problem.w{i:02}", sentence("有的")) for i in range(40)],
+        "closing.call": [entry("closing.call.fendou", "同志们，让我们为{goal}而努力奋斗！")],
+        "closing.thanks": [entry("closing.thanks.xiexie", "谢谢大家！")],
+        "heading_set": [
+            entry(
+                "heading_set.yaogeng",
+                "{X}要更{Y}",
+                members=[{"X": "站位", "Y": "高"}, {"X": "标准", "Y": "严"}, {"X": "能力", "Y": "强"}],
+            )
+        ],
+    }
+
+
+def write_bank(folder: Path, files: dict[str, list[dict[str, Any]]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for function, entries in files.items():
+        text = yaml.safe_dump({"function": function, "entries": entries}, allow_unicode=True, sort_keys=False)
+        (folder / f"{function}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def rich_bank(tmp_path_factory: pytest.TempPathFactory) -> Bank:
+    return load_bank([write_bank(tmp_path_factory.mktemp("bank"), rich_bank_files())], builtin=False)
+
+
+def brief(**changes: Any) -> Brief:
+    data: dict[str, Any] = {
+        "template": "system_meeting",
+        "occasion": "全市政府办公室工作会议",
+        "speaker": {"post": "市长", "name": "张华"},
+        "date": "2026-03-18",
+        "org": "市政府",
+        "purpose": "部署今年的工作",
+        "thanks_to": "同志们",
+        "acknowledge": [{"who": "王区长", "did": "对本月的重点工作进行了安排部署"}],
+        "achievements": ["去年工作成效明显。"],
+        "headings": {"set": "heading_set.yaogeng"},
+        "sections": [
+            {
+                "topic": f"主题{i}",
+                "tags": [TAGS[i]],
+                "points": [{"heading": f"要抓第{j}项", "text": ["自己的话。"]} for j in range(3)],
+            }
+            for i in range(3)
+        ],
+        "closing": {"goal": "开创新局面"},
+        "length": {"chars": 2400},
+    }
+    data.update(changes)
+    return Brief.model_validate(data)
+
+
+def test_draft_structure_follows_the_template(rich_bank: Bank) -> None:
+    draft = compose(brief(), rich_bank, TEMPLATES)
+    doc = draft.document
+    assert doc.title == ("在全市政府办公室工作会议上的讲话",)
+    assert doc.byline == ("市长　张华", "（2026年3月18日）")
+    assert doc.salutation == "同志们："
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert [h.text for h in headings if h.level == 1] == [
+        "一、站位要更高",
+        "二、标准要更严",
+        "三、能力要更强",
+    ]
+    points = [h.text for h in headings if h.level == 3]
+    assert points[:3] in (
+        ["一是要抓第0项。", "二是要抓第1项。", "三是要抓第2项。"],
+        ["一要抓第0项。", "二要抓第1项。", "三要抓第2项。"],
+    )
+    # one numbering style for all the sections' points
+    assert len({p[1] for p in points}) == 1 and len(points) == 9
+    opening = doc.blocks[0].text
+    assert opening.startswith(
+        "这次会议的主要任务是部署今年的工作。刚才，王区长对本月的重点工作作了部署，我都同意。"
+    )
+    assert doc.blocks[-1].text == "谢谢大家！"
+    assert doc.blocks[-2].text == "同志们，让我们为开创新局面而努力奋斗！"
+    # the heading set member carries its provenance
+    assert headings[0].spans[-1].entry_id == "heading_set.yaogeng"
+
+
+def test_same_brief_and_seed_give_the_same_draft_and_another_seed_another(rich_bank: Bank) -> None:
+    first = compose(brief(), rich_bank, TEMPLATES)
+    assert compose(brief(), rich_bank, TEMPLATES).markup == first.markup
+    assert compose(brief(seed=0), rich_bank, TEMPLATES, seed=1).markup != first.markup
+    assert (
+        compose(brief(seed=5), rich_bank, TEMPLATES).markup
+        == compose(brief(), rich_bank, TEMPLATES, seed=5).markup
+    )
+
+
+def test_no_entry_is_used_twice_and_tags_are_respected(rich_bank: Bank) -> None:
+    draft = compose(brief(length={"chars": 4000}), rich_bank, TEMPLATES)
+    ids = [row.entry_id for row in draft.trace if not row.entry_id.startswith("heading_set.")]
+    assert len(ids) == len(set(ids)) > 30
+    for row in draft.trace:
+        entry = rich_bank.entries[row.entry_id]
+        if entry.function == "requirement" and entry.tags:
+            section = int(row.where.split("、")[0] == "二") + 2 * int(row.where.split("、")[0] == "三")
+            assert entry.tags == (TAGS[section],), row
+
+
+@pytest.mark.parametrize("target", [1500, 2400, 4000, 6000])
+def test_length_lands_within_15_percent_when_the_bank_has_enough(rich_bank: Bank, target: int) -> None:
+    draft = compose(brief(length={"chars": target}), rich_bank, TEMPLATES)
+    assert within(draft.length.chars, target), draft.length
+    assert not [w for w in draft.warnings if w.loc == ("length",)]
+
+
+def test_minutes_at_the_speaking_rate(rich_bank: Bank) -> None:
+    draft = compose(brief(length={"minutes": 10, "rate": 200}), rich_bank, TEMPLATES)
+    assert draft.length.target == 2000 and within(draft.length.chars, 2000)
+    assert (
+        draft.length.summary()
+        == f"约{round(draft.length.chars, -1)}字，约{round(draft.length.chars / 200)}分钟"
+    )
+
+
+def test_thin_bank_warns_about_the_length(tmp_path: Path) -> None:
+    files = {k: v for k, v in rich_bank_files().items() if k not in ("requirement", "parallel", "quote")}
+    thin = load_bank([write_bank(tmp_path, files)], builtin=False)
+    draft = compose(brief(length={"chars": 5000}), thin, TEMPLATES)
+    assert draft.length.chars < 5000 * 0.85
+    assert [w for w in draft.warnings if str(w).startswith("length: 篇幅约")]
+
+
+def test_avoid_and_use(rich_bank: Bank) -> None:
+    plain = compose(brief(), rich_bank, TEMPLATES)
+    used = {row.entry_id for row in plain.trace}
+    avoided = sorted(i for i in used if i.startswith("requirement."))[:3]
+    unused = sorted(set(rich_bank.entries) - used - {"heading_set.yaogeng"})
+    wanted = next(i for i in unused if i.startswith("quote."))
+    other = compose(brief(phrases={"avoid": avoided, "use": [wanted]}), rich_bank, TEMPLATES)
+    ids = {row.entry_id for row in other.trace}
+    assert not ids & set(avoided)
+    assert wanted in ids
+
+
+def test_problems_section_uses_problem_entries(rich_bank: Bank) -> None:
+    sections = brief().model_dump()["sections"]
+    sections[0]["role"] = "problems"
+    draft = compose(
+        brief(
+            template="work_meeting",
+            headings=None,
+            sections=[{**s, "heading": f"第{i}部分"} for i, s in enumerate(sections)],
+        ),
+        rich_bank,
+        TEMPLATES,
+    )
+    first = [r.entry_id.split(".")[0] for r in draft.trace if r.where.startswith("一、")]
+    later = [r.entry_id.split(".")[0] for r in draft.trace if r.where.startswith("二、")]
+    assert "problem" in first and "problem" not in later
+
+
+def test_uneven_skeleton_headings_warn(rich_bank: Bank) -> None:
+    sections = brief().model_dump()["sections"]
+    fillers = [{"X": "站位", "Y": "高"}, {"X": "工作标准", "Y": "严"}, {"X": "能力", "Y": "强"}]
+    draft = compose(
+        brief(
+            headings={"skeleton": "{X}要更{Y}"},
+            sections=[{**s, "fillers": f} for s, f in zip(sections, fillers, strict=True)],
+        ),
+        rich_bank,
+        TEMPLATES,
+    )
+    expected = "headings: 并列标题字数不一：站位要更高（5字）、工作标准要更严（7字）、能力要更强（5字）"
+    assert expected in [str(w) for w in draft.warnings]
+
+
+def test_team_folder_deprecating_a_builtin_entry_keeps_it_out(tmp_path: Path) -> None:
+    example = Path(__file__).parent.parent / "examples" / "training.yaml"
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    chosen = compose(Brief.model_validate(data), load_bank(), TEMPLATES)
+    victim = next(row.entry_id for row in chosen.trace if not row.entry_id.startswith("heading_set."))
+    entry: Entry = load_bank().entries[victim]
+    team = tmp_path / "team"
+    team.mkdir()
+    deprecated = entry.model_dump(mode="json", exclude_none=True) | {"status": "deprecated"}
+    text = yaml.safe_dump({"function": entry.function, "entries": [deprecated]}, allow_unicode=True)
+    (team / f"{entry.function}.yaml").write_text(text, encoding="utf-8")
+    again = compose(Brief.model_validate(data), load_bank([team]), TEMPLATES)
+    assert victim not in {row.entry_id for row in again.trace}
+    assert entry.text not in again.markup
+
+
+def test_earlier_work_from_what_the_speaker_did() -> None:
+    assert earlier_work("对本月的重点工作进行了安排部署") == "本月的重点工作"
+    assert earlier_work("作了很好的讲话") == ""
+
+
+def test_bank_text_never_repeats_the_writers_own_words(rich_bank: Bank) -> None:
+    plain = compose(brief(), rich_bank, TEMPLATES)
+    repeated = next(row.text for row in plain.trace if row.entry_id.startswith("requirement."))
+    sections = brief().model_dump()["sections"]
+    sections[1]["points"][0]["text"] = [repeated[1:30]]
+    again = compose(brief(sections=sections), rich_bank, TEMPLATES)
+    assert repeated not in [row.text for row in again.trace]

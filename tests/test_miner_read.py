@@ -1,0 +1,133 @@
+"""Reading corpus files: encodings, .docx (tables, tracked changes), .md, and every kind of bad file."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from drafter.errors import InputFileError
+from drafter.miner.read import SourceFile, find_sources, read_lines
+
+SPEECH = "在全市工作会议上的讲话\n同志们：\n一、站位要更高\n二、标准要更严\n三、能力要更强\n谢谢大家！\n"
+
+
+def _source(path: Path) -> SourceFile:
+    return SourceFile(path, path.name, path.stat().st_size)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
+def test_text_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    text = SPEECH + ("㐀字见于GB18030。\n" if encoding in ("gb18030", "utf-16") else "")
+    path = tmp_path / "speech.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_lines(_source(path)) == text.splitlines()
+
+
+def test_undecodable_text_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(("Café résumé naïve déjà vu. " * 40).encode("latin-1"))
+    with pytest.raises(InputFileError, match=r"latin\.txt: skipped: cannot decode"):
+        read_lines(_source(path))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+        ("broken.docx", b"this is not a zip archive", "corrupt .docx"),
+        ("empty.docx", b"", "empty file"),
+    ],
+)
+def test_bad_files_raise_one_line(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputFileError, match=message) as info:
+        read_lines(_source(path))
+    assert "\n" not in str(info.value) and name in str(info.value)
+
+
+def _tracked_paragraph(document: docx.document.Document) -> None:
+    paragraph = document.add_paragraph("修改前的文字")
+    for tag, text_tag, text in (("w:ins", "w:t", "插入的文字"), ("w:del", "w:delText", "删除的文字")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1" if tag == "w:ins" else "2")
+        change.set(qn("w:author"), "审稿人")
+        run = OxmlElement("w:r")
+        node = OxmlElement(text_tag)
+        node.text = text
+        run.append(node)
+        change.append(run)
+        paragraph._p.append(change)
+
+
+def test_docx_paragraphs_tables_and_insertions(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("同志们：")
+    document.add_paragraph("一、站位要更高")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "二、标准要更严"
+    table.cell(0, 1).text = "三、能力要更强"
+    _tracked_paragraph(document)
+    path = tmp_path / "speech.docx"
+    document.save(str(path))
+    lines = read_lines(_source(path))
+    assert lines[:4] == ["同志们：", "一、站位要更高", "二、标准要更严", "三、能力要更强"]
+    assert lines[4] == "修改前的文字插入的文字"  # the insertion is kept, the deletion is not
+
+
+def test_docx_without_document_part_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "odd.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(InputFileError, match=r"no word/document\.xml"):
+        read_lines(_source(path))
+
+
+def test_highly_compressed_docx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<" + b"a" * (4 * 2**20) + b"/>")
+    assert path.stat().st_size < 64 * 1024
+    with pytest.raises(InputFileError, match="zip bomb"):
+        read_lines(_source(path))
+
+
+def test_docx_declaring_a_huge_size_is_refused_without_expanding(tmp_path: Path) -> None:
+    path = tmp_path / "liar.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+    data = bytearray(path.read_bytes())
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 24 : central + 28] = (3 * 2**30).to_bytes(4, "little")  # declared uncompressed size: 3 GB
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputFileError, match="zip bomb"):
+        read_lines(_source(path))
+
+
+def test_markdown_syntax_is_stripped(tmp_path: Path) -> None:
+    path = tmp_path / "speech.md"
+    path.write_text(
+        "# 在全市工作会议上的讲话\n\n- 一、**站位**要更高\n> 见[链接](http://example.org)\n", encoding="utf-8"
+    )
+    assert read_lines(_source(path)) == ["在全市工作会议上的讲话", "", "一、站位要更高", "见链接"]
+
+
+def test_find_sources_walks_folders_and_warns(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text("文", encoding="utf-8")
+    (tmp_path / "a" / "y.DOCX").write_bytes(b"zip?")
+    (tmp_path / "a" / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "a" / ".hidden.txt").write_text("文", encoding="utf-8")
+    warnings: list[str] = []
+    found = find_sources([tmp_path / "a", tmp_path / "missing"], warnings.append)
+    assert [s.name for s in found] == ["b/x.txt", "y.DOCX"]
+    assert len(warnings) == 2
+    assert "photo.jpg: skipped: not a .txt, .md or .docx file" in warnings[0]
+    assert "missing: skipped: no such file or folder" in warnings[1]

@@ -1,0 +1,176 @@
+"""Phrase selection: status, kinds, slots, tags, use/avoid, no reuse, determinism, heading sets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import pytest
+
+from drafter.bank.load import Bank, EntryTable
+from drafter.bank.model import Entry
+from drafter.errors import SelectionError
+from drafter.select import Selector, bank_heading_set, build_heading_set
+
+
+def entry(entry_id: str, text: str, **fields: object) -> Entry:
+    function = entry_id.rsplit(".", 1)[0]
+    return Entry.model_validate(
+        {"id": entry_id, "text": text, "function": function, "sources": ["a.txt:1"], **fields}
+    )
+
+
+def bank_of(*entries: Entry) -> Bank:
+    return Bank(EntryTable({e.id: e for e in entries}))
+
+
+def selector(
+    bank: Bank,
+    *,
+    seed: int = 0,
+    kind: str = "training",
+    slots: Mapping[str, str] | None = None,
+    use: Sequence[str] = (),
+    avoid: Sequence[str] = (),
+) -> Selector:
+    return Selector(bank, kind=kind, seed=seed, slots=slots or {}, use=use, avoid=avoid)
+
+
+def test_only_approved_entries_fit_for_the_kind() -> None:
+    bank = bank_of(
+        entry("closing.thanks.a", "谢谢大家！", status="candidate"),
+        entry("closing.thanks.b", "谢谢！", status="deprecated"),
+        entry("closing.thanks.c", "我今天就讲这么多，谢谢！", kinds=["summary"]),
+        entry("closing.thanks.d", "谢谢大家！"),
+    )
+    pick = selector(bank).pick("closing.thanks", site="x")
+    assert pick is not None and pick.entry.id == "closing.thanks.d"
+    assert (
+        selector(bank, kind="summary", use=["closing.thanks.c"]).pick("closing.thanks", site="x") is not None
+    )
+
+
+def test_never_twice_and_none_when_exhausted() -> None:
+    s = selector(bank_of(entry("requirement.a", "要学习。"), entry("requirement.b", "要调研。")))
+    ids = {p.entry.id for p in (s.pick("requirement", site="1"), s.pick("requirement", site="2")) if p}
+    assert ids == {"requirement.a", "requirement.b"}
+    assert s.pick("requirement", site="3") is None
+
+
+def test_slots_are_filled_and_unfillable_entries_skipped() -> None:
+    bank = bank_of(
+        entry("opening.transition.a", "下面，我围绕{topics}讲{count}点。"),
+        entry("opening.transition.b", "下面，我讲讲{goal}。"),
+    )
+    s = selector(bank, slots={"topics": "规范和方法", "count": "两", "goal": ""})
+    pick = s.pick("opening.transition", site="x")
+    assert pick is not None and pick.text == "下面，我围绕规范和方法讲两点。"
+    assert s.pick("opening.transition", site="y") is None  # {goal} has no value
+    # a value given for one place fills it there
+    pick = selector(bank).pick("opening.transition", site="x", slots={"goal": "目标"})
+    assert pick is not None and pick.text == "下面，我讲讲目标。"
+
+
+def test_needs_and_accept_narrow_the_choice() -> None:
+    bank = bank_of(
+        entry("opening.purpose.a", "我来看望大家。"),
+        entry("opening.purpose.b", "这次会议的任务是{purpose}。"),
+        entry("enumerator.a", "{n}是"),
+        entry("enumerator.b", "第{n}，"),
+    )
+    s = selector(bank, slots={"purpose": "部署工作"})
+    pick = s.pick("opening.purpose", site="x", needs=["purpose"])
+    assert pick is not None and pick.text == "这次会议的任务是部署工作。"
+    pick = s.pick("enumerator", site="x", slots={"n": "一"}, accept=["第{n}，"])
+    assert pick is not None and pick.entry.id == "enumerator.b"
+
+
+def test_tags_steer_and_other_topics_are_never_used() -> None:
+    bank = bank_of(
+        entry("requirement.lian", "要守住廉洁底线。", tags=["廉洁"]),
+        entry("requirement.xue", "要坚持学习。", tags=["学习"]),
+        entry("requirement.xuediao", "要学习调研。", tags=["学习", "调研"]),
+        entry("requirement.general", "要真抓实干。"),
+    )
+    s = selector(bank)
+    first = s.pick("requirement", site="1", tags=["学习", "调研"])
+    second = s.pick("requirement", site="2", tags=["学习", "调研"])
+    third = s.pick("requirement", site="3", tags=["学习", "调研"])
+    assert [p.entry.id if p else None for p in (first, second, third)] == [
+        "requirement.xuediao",  # shares two tags
+        "requirement.xue",  # shares one
+        "requirement.general",  # then untagged ones; never the 廉洁 one
+    ]
+    assert s.pick("requirement", site="4", tags=["学习"]) is None
+
+
+def test_use_comes_first_and_avoid_never() -> None:
+    bank = bank_of(*(entry(f"quote.q{i}", f"古语说，第{i}句。") for i in range(6)))
+    s = selector(bank, use=["quote.q4"], avoid=["quote.q0", "quote.q1", "quote.q2"])
+    picks = [s.pick("quote", site=str(i)) for i in range(4)]
+    assert picks[0] is not None and picks[0].entry.id == "quote.q4"
+    assert {p.entry.id for p in picks if p} == {"quote.q3", "quote.q4", "quote.q5"}
+    assert picks[3] is None
+
+
+def test_choice_is_deterministic_and_varies_with_seed_and_place() -> None:
+    bank = bank_of(*(entry(f"parallel.p{i:02}", f"第{i}组四字格。") for i in range(30)))
+
+    def draw(seed: int) -> list[str]:
+        s = selector(bank, seed=seed)
+        return [p.entry.id for p in (s.pick("parallel", site=f"s{i}") for i in range(5)) if p]
+
+    assert draw(1) == draw(1)
+    assert len({tuple(draw(seed)) for seed in range(5)}) > 1
+    assert len(set(draw(1))) == 5
+
+
+def test_heading_set_from_skeleton_and_its_evenness() -> None:
+    built = build_heading_set("{X}要更{Y}", [{"X": "站位", "Y": "高"}, {"X": "标准", "Y": "严"}])
+    assert built.texts == ("站位要更高", "标准要更严") and not built.uneven()
+    assert build_heading_set("{X}清楚", [{"X": "政策"}, {"X": "工作情况"}]).uneven()
+    with pytest.raises(SelectionError, match=re.escape("heading 2: skeleton {X}要更{Y} needs Y")):
+        build_heading_set("{X}要更{Y}", [{"X": "站位", "Y": "高"}, {"X": "标准"}])
+
+
+def test_heading_set_from_the_bank() -> None:
+    members = [{"X": "站位", "Y": "高"}, {"X": "标准", "Y": "严"}, {"X": "能力", "Y": "强"}]
+    bank = bank_of(
+        entry("heading_set.yaogeng", "{X}要更{Y}", members=members),
+        entry("heading_set.old", "{X}不适应", members=[{"X": "观念"}], status="deprecated"),
+    )
+    got = bank_heading_set(bank, "heading_set.yaogeng", 2)
+    assert got.texts == ("站位要更高", "标准要更严") and got.entry is not None
+    with pytest.raises(SelectionError, match="has 3 members, the brief needs 4"):
+        bank_heading_set(bank, "heading_set.yaogeng", 4)
+    with pytest.raises(SelectionError, match="is deprecated, not approved"):
+        bank_heading_set(bank, "heading_set.old", 1)
+    with pytest.raises(
+        SelectionError, match=r"no heading set 'heading_set\.none'.*known sets: heading_set\.yaogeng"
+    ):
+        bank_heading_set(bank, "heading_set.none", 1)
+
+
+def test_entries_repeating_the_writers_words_are_skipped() -> None:
+    bank = bank_of(
+        entry("requirement.a", "要坚持按程序办事、按制度运转，用制度管人管事。"),
+        entry("requirement.b", "要真抓实干、务求实效。"),
+    )
+    s = Selector(bank, kind="training", seed=0, slots={}, said=["我们始终坚持按程序办事、按制度运转。"])
+    first = s.pick("requirement", site="1")
+    assert first is not None and first.entry.id == "requirement.b"
+    assert s.pick("requirement", site="2") is None
+
+
+def test_a_phrase_already_drafted_is_not_repeated_by_another_entry() -> None:
+    bank = bank_of(
+        entry("requirement.a", "要抓铁有痕、踏石留印，干在实处。"),
+        entry("parallel.b", "抓铁有痕、踏石留印"),
+        entry("parallel.c", "真抓实干、务求实效"),
+    )
+    s = selector(bank)
+    proposed = s.pick("requirement", site="1", commit=False)
+    assert proposed is not None and not s.used  # only proposed
+    s.commit(proposed)
+    picks = [s.pick("parallel", site=str(i)) for i in range(2)]
+    assert [p.entry.id if p else None for p in picks] == ["parallel.c", None]

@@ -1,0 +1,75 @@
+"""The Jinja environment: discovery, overrides, errors that name the template file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.errors import TemplateError
+from drafter.templating import TemplateSet, chinese_count, chinese_number, discover_templates
+from drafter.vocabulary import KINDS
+
+
+def test_builtin_templates_are_the_speech_kinds_and_say_what_they_are_for() -> None:
+    infos = discover_templates()
+    assert list(infos) == sorted(KINDS)
+    for info in infos.values():
+        assert info.path.is_file()
+        assert "讲话" in info.description, info.name
+
+
+def test_own_folder_adds_and_overrides(tmp_path: Path) -> None:
+    (tmp_path / "briefing.j2").write_text("{# 情况通报会讲话 #}\n@title {{ speech }}\n", encoding="utf-8")
+    (tmp_path / "training.j2").write_text("{# 我们自己的培训讲话 #}\n@title 培训\n", encoding="utf-8")
+    (tmp_path / "_parts.j2").write_text("{% macro x() %}{% endmacro %}\n", encoding="utf-8")
+    infos = discover_templates(tmp_path)
+    assert infos["briefing"].description == "情况通报会讲话"
+    assert infos["training"].path == tmp_path / "training.j2"
+    assert infos["training"].description == "我们自己的培训讲话"
+    assert "_parts" not in infos
+    assert "summary" in infos  # built-in ones stay
+
+
+def test_missing_own_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="--templates: no such folder"):
+        discover_templates(tmp_path / "nowhere")
+
+
+def _render_error(folder: Path, name: str, context: dict[str, object] | None = None) -> str:
+    with pytest.raises(TemplateError) as caught:
+        TemplateSet(folder).render(name, context or {})
+    return str(caught.value)
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.j2").write_text("{# 坏模板 #}\n@title 题\n{% if x %}\n没有结束\n", encoding="utf-8")
+    message = _render_error(tmp_path, "bad")
+    assert message.startswith(f"{tmp_path / 'bad.j2'}:4: template syntax error: ")
+    assert "endif" in message
+
+
+def test_undefined_variable_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.j2").write_text("{# 坏模板 #}\n@title 题\n\n{{ speech.nothing }}\n", encoding="utf-8")
+    message = _render_error(tmp_path, "bad", {"speech": {}})
+    expected = "undefined in template: 'dict object' has no attribute 'nothing'"
+    assert message == f"{tmp_path / 'bad.j2'}:4: {expected}"
+
+
+def test_error_inside_an_imported_macro_names_the_macro_file(tmp_path: Path) -> None:
+    macros = "{% macro part() %}\n{{ missing }}\n{% endmacro %}\n"
+    (tmp_path / "_parts.j2").write_text(macros, encoding="utf-8")
+    uses = '{# 用宏 #}\n{% import "_parts.j2" as p with context %}\n@title 题\n{{ p.part() }}\n'
+    (tmp_path / "uses.j2").write_text(uses, encoding="utf-8")
+    message = _render_error(tmp_path, "uses")
+    assert message == f"{tmp_path / '_parts.j2'}:2: undefined in template: 'missing' is undefined"
+
+
+def test_unknown_template_lists_the_known_ones() -> None:
+    with pytest.raises(TemplateError, match="unknown template 'speech'; known templates: summary、"):
+        TemplateSet().render("speech", {})
+
+
+def test_chinese_numerals() -> None:
+    assert [chinese_number(n) for n in (1, 2, 10, 11, 20, 23)] == ["一", "二", "十", "十一", "二十", "二十三"]
+    assert chinese_count(2) == "两" and chinese_count(3) == "三"
