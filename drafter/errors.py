@@ -14,7 +14,7 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem at one place: `FILE:LINE: field: message`."""
+    """One problem at one place: `FILE:LINE: field: message` (`… field: warning: message` for a warning)."""
 
     file: str
     line: int | None
@@ -27,7 +27,8 @@ class Finding:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.line is not None and self.column is not None:
             where = f"{where}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = self.message if self.is_error else f"warning: {self.message}"
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
     @property
     def is_error(self) -> bool:

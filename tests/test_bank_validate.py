@@ -75,7 +75,7 @@ def test_near_duplicates_are_warnings_and_threshold_is_adjustable(tmp_path: Path
     """
     folder = write_bank(tmp_path / "b", {"requirement.yaml": text}, CORPUS)
     assert lines(folder) == [
-        "W b/requirement.yaml:7: requirement.b: near-duplicate of requirement.a (b/requirement.yaml:4): "
+        "W b/requirement.yaml:7: requirement.b: warning: near-duplicate of requirement.a (b/requirement.yaml:4): "
         "similarity 0.83"
     ]
     assert lines(folder, similarity=0.9) == []
@@ -106,7 +106,7 @@ def test_sources_missing_file_line_out_of_range_and_outside_corpus(tmp_path: Pat
 
 def test_corpus_option_and_missing_corpus_warning(tmp_path: Path) -> None:
     folder = write_bank(tmp_path / "b", {"closing.thanks.yaml": THANKS})
-    assert lines(folder) == ["W b: no corpus/ subfolder and no --corpus given: sources not checked"]
+    assert lines(folder) == ["W b: warning: no corpus/ subfolder and no --corpus given: sources not checked"]
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "speech.txt").write_text("一\n二\n", encoding="utf-8")
@@ -132,11 +132,11 @@ def test_unknown_tags_kinds_and_misfiled_function_are_warnings(tmp_path: Path) -
     """
     folder = write_bank(tmp_path / "b", {"closing.thanks.yaml": text}, CORPUS)
     assert lines(folder) == [
-        "W b/closing.thanks.yaml:5: closing.thanks.a: unknown topic tag '乡村振兴' "
+        "W b/closing.thanks.yaml:5: closing.thanks.a: warning: unknown topic tag '乡村振兴' "
         "(not one of the built-in tags)",
-        "W b/closing.thanks.yaml:6: closing.thanks.a: unknown speech kind 'banquet' "
+        "W b/closing.thanks.yaml:6: closing.thanks.a: warning: unknown speech kind 'banquet' "
         "(known: work_meeting, training, system_meeting, summary)",
-        "W b/closing.thanks.yaml:9: closing.thanks.b: entry of function closing.call in a file of function "
+        "W b/closing.thanks.yaml:9: closing.thanks.b: warning: entry of function closing.call in a file of function "
         "closing.thanks",
     ]
 
@@ -149,7 +149,7 @@ def test_load_errors_are_findings_too_and_stray_files_are_warned(tmp_path: Path)
     )
     report = validate_bank([folder], builtin=False)
     assert [str(f) for f in report.findings] == [
-        "b/title.yml: ignored: bank files must end in .yaml",
+        "b/title.yml: warning: ignored: bank files must end in .yaml",
         "b/x.yaml:1: expected a mapping with `function:` and `entries:`, found a list",
     ]
     assert report.summary() == "2 entries in 2 files: 1 error, 1 warning"
@@ -195,6 +195,6 @@ def test_candidate_with_an_existing_text_is_a_warning(tmp_path: Path) -> None:
     """
     folder = write_bank(tmp_path / "b", {"closing.thanks.yaml": THANKS, "mined.yaml": mined}, CORPUS)
     assert lines(folder) == [
-        "W b/mined.yaml:4: closing.thanks.mined: same text as closing.thanks.xiexie "
+        "W b/mined.yaml:4: closing.thanks.mined: warning: same text as closing.thanks.xiexie "
         "(b/closing.thanks.yaml:4), ignoring punctuation and spaces"
     ]

@@ -1,1 +1,1 @@
-"""Click commands, one module per command family; `drafter.cli` registers their `COMMANDS`."""
+"""Click commands, one module per command family; `drafter.cli` names them and loads them lazily."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,26 +15,12 @@ from drafter.bank.model import Entry
 from drafter.bank.query import get_entry, search, stats
 from drafter.bank.schema import bank_file_schema_text
 from drafter.bank.validate import DEFAULT_SIMILARITY, validate_bank
-from drafter.errors import DrafterError, display_path
+from drafter.errors import display_path
 from drafter.vocabulary import FUNCTIONS, STATUSES
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FOLDER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
-
-
-def _reports_errors(command: F) -> F:
-    """Print a user error as its lines on stderr and exit 1, never as a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DrafterError as exc:
-            click.echo(str(exc), err=True)
-            raise SystemExit(1) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _phrasebank_option(command: F) -> F:
@@ -84,7 +68,6 @@ def bank() -> None:
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @_no_builtin_option
-@_reports_errors
 def validate(
     folders: tuple[Path, ...], corpus: tuple[Path, ...], similarity: float, strict: bool, no_builtin: bool
 ) -> None:
@@ -99,8 +82,7 @@ def validate(
     """
     report = validate_bank(folders, builtin=not no_builtin, corpus=corpus, similarity=similarity)
     for finding in report.findings:
-        shown = finding if finding.is_error else replace(finding, message=f"warning: {finding.message}")
-        click.echo(str(shown))
+        click.echo(str(finding))
     click.echo(report.summary())
     if report.errors or (strict and report.warnings):
         raise SystemExit(1)
@@ -121,7 +103,6 @@ def _one_line(entry: Entry) -> str:
 @click.option("--status", type=click.Choice(list(STATUSES)), help="Only entries with this status.")
 @_phrasebank_option
 @_no_builtin_option
-@_reports_errors
 def search_command(
     text: str,
     function: str | None,
@@ -165,7 +146,6 @@ def _clip(text: str, width: int = 60) -> str:
 )
 @_phrasebank_option
 @_no_builtin_option
-@_reports_errors
 def show(entry_id: str, corpus: tuple[Path, ...], folders: tuple[Path, ...], no_builtin: bool) -> None:
     """Show one entry: every field, where it is defined, and each source line in context.
 
@@ -215,7 +195,6 @@ def show(entry_id: str, corpus: tuple[Path, ...], folders: tuple[Path, ...], no_
 @bank.command("stats", context_settings=CONTEXT_SETTINGS)
 @_phrasebank_option
 @_no_builtin_option
-@_reports_errors
 def stats_command(folders: tuple[Path, ...], no_builtin: bool) -> None:
     """Count entries by function, status and topic tag.
 
@@ -253,7 +232,6 @@ def schema() -> None:
 @bank.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("out", type=FOLDER)
 @click.argument("into", type=FOLDER)
-@_reports_errors
 def merge(out: Path, into: Path) -> None:
     """Add to bank folder INTO the mined candidates in folder OUT that it lacks.
 
@@ -276,6 +254,3 @@ def merge(out: Path, into: Path) -> None:
         f"{len(result.added)} candidates added to {files} file{'s' if files != 1 else ''}; "
         f"{result.present} already present"
     )
-
-
-COMMANDS: list[click.Command] = [bank]

@@ -7,31 +7,12 @@ so that `drafter --help` and the other commands do not pay for them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from drafter.atomic import write_atomic
-from drafter.errors import DrafterError, Finding, display_path
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """A `DrafterError` becomes its message on stderr and exit status 1, never a traceback."""
-    try:
-        yield
-    except DrafterError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-
-
-def _show(finding: Finding) -> str:
-    if finding.is_error:
-        return str(finding)
-    where = finding.file if finding.line is None else f"{finding.file}:{finding.line}"
-    return f"{where}: {finding.field}: warning: {finding.message}"
+from drafter.errors import DrafterError, display_path
 
 
 @click.command("new")
@@ -60,14 +41,13 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
     """
     from drafter.brief_starters import starter_text
 
-    with _user_errors():
-        text = starter_text(kind)
-        if output is not None and str(output) == "-":
-            click.echo(text, nl=False)
-            return
-        target = output if output is not None else Path(f"{kind}.yaml")
-        write_atomic(target, text, force=force)
-        click.echo(f"{display_path(target)}: starter brief for {kind} written", err=True)
+    text = starter_text(kind)
+    if output is not None and str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    target = output if output is not None else Path(f"{kind}.yaml")
+    write_atomic(target, text, force=force)
+    click.echo(f"{display_path(target)}: starter brief for {kind} written", err=True)
 
 
 @click.command("check")
@@ -109,9 +89,8 @@ def check_command(
     from drafter.brief_load import load_brief_located
     from drafter.templating import discover_templates
 
-    with _user_errors():
-        known = discover_templates(templates_dir)
-        bank = load_bank(list(phrasebanks))
+    known = discover_templates(templates_dir)
+    bank = load_bank(list(phrasebanks))
     failed = False
     for path in briefs:
         try:
@@ -122,7 +101,7 @@ def check_command(
             continue
         findings = check_against_bank(loaded, bank) + check_font_profile(loaded)
         for finding in findings:
-            click.echo(_show(finding), err=True)
+            click.echo(str(finding), err=True)
         if any(f.is_error for f in findings):
             failed = True
         else:
@@ -153,12 +132,8 @@ def schema_command(output: Path | None, force: bool) -> None:
     """
     from drafter.brief_starters import brief_schema_text
 
-    with _user_errors():
-        text = brief_schema_text()
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            write_atomic(output, text, force=force)
-
-
-COMMANDS: list[click.Command] = [new_command, check_command, schema_command]
+    text = brief_schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text, force=force)

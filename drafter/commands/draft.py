@@ -7,30 +7,19 @@ Heavy modules (Jinja, pydantic, python-docx) are imported inside the commands, s
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from drafter.errors import DrafterError, Finding, OutputError, display_path
+from drafter.errors import DrafterError, OutputError, display_path
 from drafter.writers import FORMATS, RenderOptions
 
 if TYPE_CHECKING:
     from drafter.bank.load import Bank
     from drafter.templating import TemplateSet
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """A `DrafterError` becomes its message on stderr and exit status 1, never a traceback."""
-    try:
-        yield
-    except DrafterError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
 
 
 @dataclass(frozen=True)
@@ -164,14 +153,13 @@ def draft_command(
       drafter draft brief.yaml --phrasebank team-bank/ --trace
       drafter draft brief.yaml --font-profile windows --annotate
     """
-    with _user_errors():
-        from drafter.bank.load import load_bank
-        from drafter.templating import TemplateSet
+    from drafter.bank.load import load_bank
+    from drafter.templating import TemplateSet
 
-        jobs = plan_outputs(briefs, output, fmt)
-        templates = TemplateSet(templates_dir)
-        bank = load_bank(list(phrasebanks))
-        options = RenderOptions(font_profile=font_profile, reference_docx=reference_docx, annotate=annotate)
+    jobs = plan_outputs(briefs, output, fmt)
+    templates = TemplateSet(templates_dir)
+    bank = load_bank(list(phrasebanks))
+    options = RenderOptions(font_profile=font_profile, reference_docx=reference_docx, annotate=annotate)
     failed = False
     for job in jobs:
         try:
@@ -216,17 +204,12 @@ def _draft_one(
     warnings = [f for f in findings if not f.is_error]
     warnings += [loaded.finding(w.loc, w.message, "warning") for w in draft.warnings]
     for warning in warnings:
-        click.echo(_warning_line(warning), err=True)
+        click.echo(str(warning), err=True)
     data = get_writer(job.fmt)(draft.document, options)
     write_atomic(job.output, data, force=force)
     if trace:
         write_atomic(trace_path(job.output), trace_tsv(draft.trace), force=force)
     click.echo(f"{display_path(job.output)}: {draft.length.summary()}", err=True)
-
-
-def _warning_line(finding: Finding) -> str:
-    where = finding.file if finding.line is None else f"{finding.file}:{finding.line}"
-    return f"{where}: {finding.field}: warning: {finding.message}"
 
 
 @click.command("templates")
@@ -246,15 +229,11 @@ def templates_command(templates_dir: Path | None) -> None:
       drafter templates
       drafter templates --templates my-templates/
     """
-    with _user_errors():
-        from drafter.templating import discover_templates
+    from drafter.templating import discover_templates
 
-        infos = discover_templates(templates_dir)
-        width = max((len(name) for name in infos), default=0)
-        for info in infos.values():
-            own = templates_dir is not None and info.path.parent.resolve() == templates_dir.resolve()
-            origin = f"  [{display_path(info.path)}]" if own else ""
-            click.echo(f"{info.name.ljust(width)}  {info.description or '（无说明）'}{origin}")
-
-
-COMMANDS: list[click.Command] = [draft_command, templates_command]
+    infos = discover_templates(templates_dir)
+    width = max((len(name) for name in infos), default=0)
+    for info in infos.values():
+        own = templates_dir is not None and info.path.parent.resolve() == templates_dir.resolve()
+        origin = f"  [{display_path(info.path)}]" if own else ""
+        click.echo(f"{info.name.ljust(width)}  {info.description or '（无说明）'}{origin}")

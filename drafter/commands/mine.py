@@ -60,6 +60,3 @@ def mine(corpus: tuple[Path, ...], out: Path, limit: int, quiet: bool, force: bo
         for line in summary(run, by_function, seconds):
             click.echo(line)
         click.echo(f"wrote {len(written)} files to {out}")
-
-
-COMMANDS: list[click.Command] = [mine]
