@@ -94,17 +94,23 @@ _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
 _LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def read_user_text(path: Path, *, what: str = "file", allow_empty: bool = False) -> str:
-    """Read a UTF-8 text file a user gave us, or raise one clear `InputFileError`."""
+def read_user_bytes(path: Path, *, what: str = "file") -> bytes:
+    """Read a file a user named, or raise one clear `InputFileError` (missing, a folder, unreadable)."""
     shown = display_path(path)
     if path.is_dir():
         raise InputFileError(f"{shown}: is a directory, expected a {what}")
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputFileError(f"{shown}: no such file") from None
     except OSError as exc:
         raise InputFileError(f"{shown}: cannot read: {exc.strerror}") from None
+
+
+def read_user_text(path: Path, *, what: str = "file", allow_empty: bool = False) -> str:
+    """Read a UTF-8 text file a user gave us, or raise one clear `InputFileError`."""
+    shown = display_path(path)
+    raw = read_user_bytes(path, what=what)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -148,9 +148,9 @@ def test_a_zip_that_is_no_word_document(tmp_path: Path) -> None:
 
 
 def test_missing_reference_and_folder(tmp_path: Path) -> None:
-    with pytest.raises(ReferenceDocxError, match="no such file"):
+    with pytest.raises(InputFileError, match="no such file"):
         write_docx(short_document(), RenderOptions(reference_docx=tmp_path / "nope.docx"))
-    with pytest.raises(ReferenceDocxError, match="is a directory"):
+    with pytest.raises(InputFileError, match="is a directory"):
         write_docx(short_document(), RenderOptions(reference_docx=tmp_path))
 
 

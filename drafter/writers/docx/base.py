@@ -17,6 +17,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from drafter.errors import InputFileError, display_path
+from drafter.yamlfile import read_user_bytes
 
 # package member name → shipped part
 _BASE_PARTS = {
@@ -56,14 +57,7 @@ def open_base() -> Any:
 def open_reference(path: Path) -> Any:
     """The office's reference document, or one clear `ReferenceDocxError` line."""
     shown = display_path(path)
-    if path.is_dir():
-        raise ReferenceDocxError(f"{shown}: is a directory, expected a reference .docx")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReferenceDocxError(f"{shown}: no such file") from None
-    except OSError as exc:
-        raise ReferenceDocxError(f"{shown}: cannot read: {exc.strerror}") from None
+    data = read_user_bytes(path, what="reference .docx")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReferenceDocxError(
             f"{shown}: not a .docx file (a Word document is a ZIP package; save it as .docx)"
