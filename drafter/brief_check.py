@@ -57,7 +57,7 @@ def _set_problems(bank: Bank, set_id: str, loc: Loc, needed: int, noun: str) -> 
 
 
 def _warnings(loaded: LoadedBrief, bank: Bank) -> Iterator[tuple[Loc, str]]:
-    known = set(TOPIC_TAGS).union(*(entry.tags for entry in bank.entries.values()))
+    known = set(TOPIC_TAGS) | bank.entries.tags()
     for s_index, section in enumerate(loaded.brief.sections):
         places: list[tuple[Loc, list[str]]] = [(("sections", s_index, "tags"), section.tags)]
         places += [

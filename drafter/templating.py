@@ -8,7 +8,8 @@ not start with `_`; its first line is a Jinja comment saying what it is for:
     {# 工作会议讲话：回顾成绩、剖析问题、提出要求 #}
 
 Rendering uses `StrictUndefined` and a fixed set of filters; any template error becomes a
-`TemplateError` naming the template file and line.
+`TemplateError` naming the template file and line. Compiled templates are cached between runs
+(`drafter.template_cache`).
 """
 
 from __future__ import annotations
@@ -122,6 +123,8 @@ class TemplateSet:
     def __init__(self, extra_dir: Path | None = None) -> None:
         import jinja2  # here, not at the top: `drafter new` and `drafter check` only discover templates
 
+        from drafter.template_cache import CompiledTemplates
+
         self.extra_dir = extra_dir
         self.infos = discover_templates(extra_dir)
         search = [str(extra_dir)] if extra_dir is not None else []
@@ -136,6 +139,7 @@ class TemplateSet:
             auto_reload=False,
         )
         self.env.filters.update(FILTERS)
+        self.env.bytecode_cache = CompiledTemplates(self.env)  # last: the options and filters key it
 
     def names(self) -> list[str]:
         return list(self.infos)

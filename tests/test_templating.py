@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
 
+from drafter.bank import cache
 from drafter.errors import TemplateError
+from drafter.template_cache import FOLDER
 from drafter.templating import TemplateSet, chinese_count, chinese_number, discover_templates
 from drafter.vocabulary import KINDS
 
@@ -68,6 +71,53 @@ def test_error_inside_an_imported_macro_names_the_macro_file(tmp_path: Path) -> 
 def test_unknown_template_lists_the_known_ones() -> None:
     with pytest.raises(TemplateError, match="unknown template 'speech'; known templates: summary、"):
         TemplateSet().render("speech", {})
+
+
+def _compiled_files() -> list[Path]:
+    return sorted((cache.cache_dir() / FOLDER).rglob("*.marshal"))
+
+
+def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again instead of taken from the cache")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", refuse)
+
+
+def test_compiled_templates_are_cached_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "mine.j2").write_text("{# 我的 #}\n@title {{ x | cn }}\n", encoding="utf-8")
+    assert TemplateSet(tmp_path).render("mine", {"x": 3}) == "@title 三\n"
+    assert len(_compiled_files()) == 1
+    with monkeypatch.context() as patched:
+        _no_compiling(patched)
+        assert TemplateSet(tmp_path).render("mine", {"x": 12}) == "@title 十二\n"
+    # An edited template is compiled again.
+    (tmp_path / "mine.j2").write_text("{# 我的 #}\n@title 第{{ x | cn }}\n", encoding="utf-8")
+    assert TemplateSet(tmp_path).render("mine", {"x": 3}) == "@title 第三\n"
+    assert len(_compiled_files()) == 2
+
+
+def test_errors_from_a_cached_template_name_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bad.j2").write_text("{# 坏模板 #}\n@title 题\n\n{{ speech.nothing }}\n", encoding="utf-8")
+    first = _render_error(tmp_path, "bad", {"speech": {}})
+    _no_compiling(monkeypatch)
+    assert _render_error(tmp_path, "bad", {"speech": {}}) == first
+
+
+def test_broken_or_unwritable_template_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mine.j2").write_text("{# 我的 #}\n@title {{ x }}\n", encoding="utf-8")
+    TemplateSet(tmp_path).render("mine", {"x": "一"})
+    for path in _compiled_files():
+        path.write_bytes(b"\x00garbage")
+    assert TemplateSet(tmp_path).render("mine", {"x": "二"}) == "@title 二\n"
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocker / "cache"))
+    assert TemplateSet(tmp_path).render("mine", {"x": "三"}) == "@title 三\n"
 
 
 def test_chinese_numerals() -> None:

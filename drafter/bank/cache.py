@@ -4,6 +4,9 @@ One file per bank file under `$DRAFTER_CACHE_DIR`, else `$XDG_CACHE_HOME/drafter
 `~/.cache/drafter`, named by the sha256 of the file's bytes, the drafter version and the cache
 format. Values are plain Python data written with `marshal` (fast, and unable to run code).
 A missing, broken or unwritable cache is ignored: the file is parsed again.
+
+Compiled speech templates (`drafter.template_cache`) are kept the same way in a folder of their
+own; they are code, trusted as Python trusts its own `__pycache__`.
 """
 
 from __future__ import annotations
@@ -37,27 +40,27 @@ def content_key(data: bytes, salt: str = "") -> str:
     return digest.hexdigest()
 
 
-def _path_for(key: str) -> Path:
-    return cache_dir() / "bank" / key[:2] / f"{key}.marshal"
+def _path_for(key: str, folder: str) -> Path:
+    return cache_dir() / folder / key[:2] / f"{key}.marshal"
 
 
-def is_cached(key: str) -> bool:
+def is_cached(key: str, folder: str = "bank") -> bool:
     """Whether a value is stored under `key` (it may still turn out unreadable)."""
-    return _path_for(key).is_file()
+    return _path_for(key, folder).is_file()
 
 
-def read(key: str) -> Any | None:
+def read(key: str, folder: str = "bank") -> Any | None:
     """The cached value for `key`, or None when absent or unreadable."""
     try:
-        blob = _path_for(key).read_bytes()
+        blob = _path_for(key, folder).read_bytes()
         return marshal.loads(blob)
     except Exception:  # a cache is only ever a shortcut: any failure means "not cached"
         return None
 
 
-def write(key: str, value: Any) -> None:
+def write(key: str, value: Any, folder: str = "bank") -> None:
     """Store `value` under `key`; failures (read-only home, full disk, unmarshallable data) are ignored."""
-    path = _path_for(key)
+    path = _path_for(key, folder)
     try:
         blob = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)

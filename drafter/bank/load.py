@@ -127,9 +127,20 @@ class EntryTable(MutableMapping[str, Entry]):
                 ids.append(key)
         return ids
 
+    def tags(self) -> set[str]:
+        """Every tag that some entry carries, without building the entries."""
+        found: set[str] = set()
+        for value in self._slots.values():
+            if isinstance(value, Entry):
+                found.update(value.tags)
+            elif value.row is not None:
+                found.update(value.row[_TAGS])
+        return found
+
 
 _FUNCTION = ENTRY_FIELDS.index("function")
 _STATUS = ENTRY_FIELDS.index("status")
+_TAGS = ENTRY_FIELDS.index("tags")
 
 
 @dataclass

@@ -46,10 +46,14 @@ def fill(text: str, values: dict[str, str]) -> str:
     return text.format_map(values)
 
 
+# Validators are built on first use (`defer_build`): a draft makes its entries from the bank cache
+# with `model_construct`, which needs none.
+
+
 class Mined(BaseModel):
     """What the miner measured for a candidate: in how many documents, how often, how good."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     documents: int = Field(ge=1, description="出现在几篇讲话中")
     count: int = Field(ge=1, description="出现次数")
@@ -59,7 +63,7 @@ class Mined(BaseModel):
 class Entry(BaseModel):
     """One reusable formula, traceable to where it was found."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=ID_PATTERN, description="稳定、可读的编号，如 closing.call.shidai-huhuan")
     text: str = Field(
@@ -96,7 +100,7 @@ class Entry(BaseModel):
 class BankFile(BaseModel):
     """The shape of one bank file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     function: str = Field(description="本文件中词条的功能，如 closing.call")
     entries: list[Entry] = Field(default_factory=list)

@@ -3,16 +3,15 @@
 YAML parsing is the whole cost of a cold load (a 50,000-entry bank is 14 MB of YAML), and it is
 per file, so it splits across cores. Worker processes are forked (Linux only: they inherit the
 imported modules, so a worker starts in milliseconds), parse, write the cache, and send the plain
-parsed data back. Small jobs stay in this process, where starting workers would cost more.
+parsed data back. Small jobs stay in this process, where starting workers would cost more
+(and a load from the cache never imports the multiprocessing machinery at all).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from drafter.bank import cache
@@ -44,6 +43,9 @@ def parse_in_parallel(paths: Sequence[Path]) -> dict[Path, tuple[ParsedFile, lis
         return {}
     todo.sort(key=lambda item: -item[1])  # largest first, so that the cores finish together
     files = [path for path, _ in todo]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         with ProcessPoolExecutor(
             min(workers, len(files)), mp_context=multiprocessing.get_context("fork")

@@ -13,7 +13,7 @@ from typing import Any
 
 from drafter.document import Document
 from drafter.writers import RenderOptions
-from drafter.writers.docx import base, comments, layout, package, styles
+from drafter.writers.docx import base, layout, package, styles
 from drafter.writers.docx.body import write_body
 from drafter.writers.docx.fonts import FontProfile, FontProfileError, resolve_profile
 from drafter.writers.docx.footer import add_page_number_footers
@@ -29,6 +29,8 @@ def write_docx(doc: Document, options: RenderOptions) -> bytes:
     body = document.element.body
     _clear_body(body)
     if reference:
+        from drafter.writers.docx import comments  # only reference documents and --annotate need it
+
         comments.drop_existing_comments(document)
     section = document.sections[-1]
     layout.apply_page_setup(section._sectPr, keep_existing=reference)
@@ -40,6 +42,8 @@ def write_docx(doc: Document, options: RenderOptions) -> bytes:
     if not (reference and _has_footer(section)):
         add_page_number_footers(document, style_ids)
     if options.annotate:
+        from drafter.writers.docx import comments
+
         comments.annotate(document, placed, doc.meta.date)
     title = doc.meta.title or "".join(doc.title)
     package.set_core_properties(document, doc.meta, title)
