@@ -75,8 +75,8 @@ def test_near_duplicates_are_warnings_and_threshold_is_adjustable(tmp_path: Path
     """
     folder = write_bank(tmp_path / "b", {"requirement.yaml": text}, CORPUS)
     assert lines(folder) == [
-        "W b/requirement.yaml:7: requirement.b: warning: near-duplicate of requirement.a (b/requirement.yaml:4): "
-        "similarity 0.83"
+        "W b/requirement.yaml:7: requirement.b: warning: "
+        "near-duplicate of requirement.a (b/requirement.yaml:4): similarity 0.83"
     ]
     assert lines(folder, similarity=0.9) == []
 
@@ -136,8 +136,8 @@ def test_unknown_tags_kinds_and_misfiled_function_are_warnings(tmp_path: Path) -
         "(not one of the built-in tags)",
         "W b/closing.thanks.yaml:6: closing.thanks.a: warning: unknown speech kind 'banquet' "
         "(known: work_meeting, training, system_meeting, summary)",
-        "W b/closing.thanks.yaml:9: closing.thanks.b: warning: entry of function closing.call in a file of function "
-        "closing.thanks",
+        "W b/closing.thanks.yaml:9: closing.thanks.b: warning: "
+        "entry of function closing.call in a file of function closing.thanks",
     ]
 
 
