@@ -64,6 +64,7 @@ def main() -> None:
       drafter draft brief.yaml -o draft.docx    # the draft, in GB/T 9704 layout
     """
 
+
 def run() -> None:
     """The console script: `main`, then an exit that skips collecting what the command made."""
     try:
