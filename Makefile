@@ -27,8 +27,11 @@ check: lint typecheck test
 golden:  ## refresh the golden Markdown drafts after an intended change
 	$(BIN)/pytest tests/test_golden.py --update-golden
 
-bench:
-	$(BIN)/python benchmarks/run_all.py
+bench:  ## by hand, on a quiet machine; figures go into BENCHMARKS.md
+	$(BIN)/python benchmarks/bench_draft.py
+	$(BIN)/python benchmarks/bench_docx.py
+	$(BIN)/python benchmarks/bench_bank_load.py
+	$(BIN)/python benchmarks/bench_mine.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
