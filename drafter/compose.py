@@ -8,6 +8,7 @@ the rendering until the length lands near the target (`drafter.length`).
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -47,8 +48,9 @@ from drafter.trace import TraceRow, trace_rows
 POINT_MATERIALS: tuple[str, ...] = ("requirement", "parallel", "requirement", "quote", "requirement")
 PROBLEM_MATERIALS: tuple[str, ...] = ("problem",)
 ONCE_PER_POINT = frozenset({"quote", "parallel"})  # more than one of these in a paragraph is too much
-# A four-character run is a fragment (抓铁有痕、踏石留印); in a point it is said as a requirement.
-PARALLEL_FRAME = ("切实做到", "。")
+# A four-character run is a fragment (抓铁有痕、踏石留印); in a point it is said as a requirement,
+# led by one of the verbs the corpus leads such runs with (chosen by seed and point, for variety).
+PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到", "自觉做到")
 _END = "。！？；…”」』）"
 
 
@@ -72,12 +74,12 @@ class Elaboration:
         return len(self.lead) + len(self.body) + len(self.end)
 
 
-def _framed(function: str, marked: str, text: str) -> str:
-    """Bank text made a sentence of a paragraph: fragments get an end mark, runs a frame."""
+def _framed(function: str, marked: str, text: str, frame: str = PARALLEL_FRAMES[0]) -> str:
+    """Bank text made a sentence of a paragraph: fragments get an end mark, runs a `frame`."""
     if text and text[-1] in _END:
         return marked
     if function == "parallel" and not text.startswith(("要", "做到", "切实", "真正", "坚持")):
-        return PARALLEL_FRAME[0] + marked + PARALLEL_FRAME[1]
+        return frame + marked + "。"
     return marked + "。"
 
 
@@ -110,6 +112,7 @@ class SpeechContext:
         self._budgets = budgets
         self._calls: dict[str, int] = {}
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
+        self._closed_with_run = False  # whether the point drafted last ended on a four-character run
         title = brief.title
         if isinstance(title, list):
             self.title_lines = [clean_user_text(t) for t in title]
@@ -141,16 +144,28 @@ class SpeechContext:
         return f"{function}#{count}"
 
     def phrase(
-        self, function: str, tags: Sequence[str] = (), needs: Sequence[str] = (), **slots: object
+        self,
+        function: str,
+        tags: Sequence[str] = (),
+        needs: Sequence[str] = (),
+        only: Sequence[str] = (),
+        **slots: object,
     ) -> str:
         """A bank phrase of `function` with provenance markers, or "" when none fits.
 
-        `tags` steer the choice by topic; `needs` names slots the phrase must use; `slots` adds
-        values for this place (`earlier_speaker=`, `topic=`, `count=`).
+        `tags` steer the choice by topic; `needs` names slots the phrase must use; `only`, when
+        given, names the entries that may serve (a formula that fits one place of one kind of
+        speech, such as the wrap-up after a diagnosis); `slots` adds values for this place
+        (`earlier_speaker=`, `topic=`, `count=`).
         """
         values = {k: clean_user_text(str(v)) for k, v in slots.items() if v}
         site = self._site(function)
-        pick = self._selector.pick(function, site=site, tags=list(tags), slots=values, needs=needs)
+        accept = None
+        if only:
+            accept = [e.text for e in self._selector.candidates(function) if e.id in set(only)]
+        pick = self._selector.pick(
+            function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
+        )
         return mark(pick.entry.id, pick.text) if pick is not None else ""
 
     def enumerator(self, *families: str) -> Enumerator:
@@ -178,14 +193,24 @@ class SpeechContext:
         """Bank sentences for a point (marked), as many as its character budget holds."""
         budget = self._budgets.get(point.key, 0)
         materials = list(PROBLEM_MATERIALS if point.problems else POINT_MATERIALS)
+        if self._closed_with_run:  # paragraphs that all end on `做到……` read as a drill
+            materials = [m for m in materials if m != "parallel"]
         result: list[tuple[str, str]] = []
         spent = 0
         turn = 0
         while spent < budget and materials:
             function = materials[turn % len(materials)]
             site = f"{point.key}.{function}.{turn}"
+            own = point.own_tags or point.tags
             pick = self._selector.pick(
-                function, site=site, tags=point.tags, slots={"topic": point.topic}, commit=False
+                function,
+                site=site,
+                tags=own,
+                # a saying leads the point only when it is on the point's own topic
+                context=[t for t in point.tags if t not in own] if function != "quote" else [],
+                slots={"topic": point.topic},
+                near=[*point.nearby, *point.text],
+                commit=False,
             )
             if pick is None:
                 materials = [m for m in materials if m != function]
@@ -199,11 +224,24 @@ class SpeechContext:
             turn += 1
             if function in ONCE_PER_POINT:
                 materials = [m for m in materials if m != function]
+        self._closed_with_run = any(function == "parallel" for function, _ in result)
+        body = [text for function, text in result if function not in ("quote", "parallel")]
+        end = [text for function, text in result if function == "parallel"]
+        if end:  # reframed once the paragraph is known, so that its frame does not echo a sentence
+            end = [self._reframe(point, [*point.text, *map(strip_marks, body)], text) for text in end]
         return Elaboration(
-            lead=[text for function, text in result if function == "quote"],
-            body=[text for function, text in result if function not in ("quote", "parallel")],
-            end=[text for function, text in result if function == "parallel"],
+            lead=[text for function, text in result if function == "quote"], body=body, end=end
         )
+
+    def _reframe(self, point: PointView, said: Sequence[str], framed: str) -> str:
+        """A framed run (`切实做到……。`) led by a frame the paragraph does not say already."""
+        frame = next((f for f in PARALLEL_FRAMES if framed.startswith(f)), None)
+        if frame is None:  # the run brings its own verb
+            return framed
+        paragraph = "".join(said)
+        fresh = [f for f in PARALLEL_FRAMES if f not in paragraph] or list(PARALLEL_FRAMES)
+        chosen = random.Random(f"{self._selector.seed}|{point.key}.frame").choice(fresh)
+        return chosen + framed[len(frame) :]
 
 
 class _BankSources(Mapping[str, tuple[str, ...]]):

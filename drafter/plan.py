@@ -45,11 +45,14 @@ def earlier_work(did: str) -> str:
 
 
 def _join_cn(items: Sequence[str]) -> str:
-    """A、B和C."""
+    """A、B和C; quoted items stand side by side without 、 (“三个清楚”“三种能力”和“三项纪律”)."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    return "、".join(items[:-1]) + "和" + items[-1]
+    head = items[0]
+    for item in items[1:-1]:
+        head += ("" if head.endswith("”") and item.startswith("“") else "、") + item
+    return head + "和" + items[-1]
 
 
 @dataclass
@@ -64,6 +67,8 @@ class PointView:
     tags: list[str]
     problems: bool
     topic: str = ""  # the section's topic, for {topic} in the bank material of the point
+    own_tags: list[str] = field(default_factory=list)  # the point's own, before its section's
+    nearby: list[str] = field(default_factory=list)  # the writer's words around it: lead-in, heading
 
 
 @dataclass
@@ -189,6 +194,8 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
                     tags=tags,
                     problems=problems,
                     topic=topic,
+                    own_tags=list(point.tags),
+                    nearby=[t for t in (view.lead_in, p_plain[j]) if t],
                 )
             )
         sections.append(view)

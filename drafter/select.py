@@ -3,10 +3,14 @@
 Rules (issue 2 §3):
 - only `approved` entries of the asked function, fit for the speech kind (`kinds` empty or naming it);
 - never an entry whose slots the brief cannot fill, never one the brief avoids, never one twice in a draft,
-  never one that repeats the writer's own words or a phrase already drafted (8 characters or more
-  in a row: a four-character run is often part of a requirement sentence in the bank too);
-- entries the brief asks to `use` first; then entries sharing a topic tag with the request; then
-  untagged (general) entries; an entry tagged only with other topics is never used for a tagged request;
+  never one that repeats the writer's own words anywhere in the speech (6 characters in a row,
+  punctuation aside: `干中学、学中干` said twice) or a phrase already drafted (8 characters: a
+  four-character run is often part of a requirement sentence in the bank too), nor one that echoes
+  the writer's sentences at the same place (three runs of 4 characters: `廉洁是…党员干部…立身之本`
+  right after the writer's `廉洁是党员干部的立身之本`);
+- entries the brief asks to `use` first; then entries sharing the most of the place's own topic tags
+  (a point's), then the most of its context tags (its section's); then untagged (general) entries;
+  an entry tagged only with other topics is never used for a tagged request;
 - among equals, a choice by `random.Random` seeded from the draft's seed and the place in the speech,
   so the same brief, bank and seed give the same draft, and the choice at one place does not depend
   on how many phrases were drawn before it.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import random
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,13 +37,25 @@ class Pick:
     text: str
 
 
-OVERLAP = 8  # a bank text sharing this many characters in a row with the writer's own words repeats them
+OVERLAP = 8  # a bank text sharing this many characters in a row with bank text drafted before repeats it
+NEAR = 6  # ... and this many with the writer's words (`对基层的情况、对百姓…` after `对基层的情况、…`)
+ECHO = 4  # beside the writer's sentences, ECHOES or more distinct runs of this many say them again
+ECHOES = 3  # (`廉洁是…党员干部…立身之本…守住底线` after `廉洁是党员干部的立身之本…守住底线`)
+
+# Punctuation and quotation marks do not make two texts different; a slot is a gap, not text.
+_IGNORED = re.compile(r"[\s，、。；：！？“”‘’「」『』（）《》…—,.;:!?()\"'-]+")
+_SLOT = re.compile(r"\{[^{}]*\}")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def shingles(text: str, size: int = OVERLAP) -> frozenset[str]:
-    """Every run of `size` characters in `text` (to see whether two texts say the same thing)."""
-    return frozenset(text[i : i + size] for i in range(len(text) - size + 1))
+    """Every run of `size` characters in `text`, punctuation aside (to see whether two texts say
+    the same thing: `讲大局、识大局` and `讲大局，识大局` do); runs never span a `{slot}`."""
+    runs: set[str] = set()
+    for piece in _SLOT.split(text):
+        plain = _IGNORED.sub("", piece)
+        runs.update(plain[i : i + size] for i in range(len(plain) - size + 1))
+    return frozenset(runs)
 
 
 @dataclass(frozen=True)
@@ -69,9 +86,11 @@ class Catalog:
     def __init__(self, bank: Bank, kind: str, said: Iterable[str] = ()) -> None:
         self.bank = bank
         self.kind = kind
-        self.said: frozenset[str] = frozenset().union(*(shingles(text) for text in said))
+        self.said: frozenset[str] = frozenset().union(*(shingles(text, NEAR) for text in said))
         self._groups: dict[str, _Group] = {}
-        self._ranked: dict[tuple[str, frozenset[str]], list[tuple[int, _Candidate]]] = {}
+        self._ranked: dict[
+            tuple[str, frozenset[str], frozenset[str]], list[tuple[tuple[int, int], _Candidate]]
+        ] = {}
 
     def group(self, function: str) -> _Group:
         if function not in self._groups:
@@ -79,7 +98,7 @@ class Catalog:
                 (
                     e
                     for e in self.bank.draftable(function)
-                    if (not e.kinds or self.kind in e.kinds) and shingles(e.text).isdisjoint(self.said)
+                    if (not e.kinds or self.kind in e.kinds) and shingles(e.text, NEAR).isdisjoint(self.said)
                 ),
                 key=lambda e: e.id,
             )
@@ -93,18 +112,31 @@ class Catalog:
             )
         return self._groups[function]
 
-    def ranked(self, function: str, tags: frozenset[str]) -> list[tuple[int, _Candidate]]:
-        """Candidates sharing at least one of `tags`, most shared first, then in id order (cached)."""
-        key = (function, tags)
+    def ranked(
+        self, function: str, tags: frozenset[str], context: frozenset[str] = frozenset()
+    ) -> list[tuple[tuple[int, int], _Candidate]]:
+        """Candidates sharing at least one of `tags` or `context`, with how many of each they share:
+        most of `tags` first, then most of `context`, then in id order (cached)."""
+        key = (function, tags, context - tags)
         if key not in self._ranked:
             group = self.group(function)
-            shared: dict[int, int] = {}
-            for tag in tags:
-                for candidate in group.by_tag.get(tag, ()):
-                    shared[candidate.index] = shared.get(candidate.index, 0) + 1
-            order = sorted(shared, key=lambda i: (-shared[i], i))
-            self._ranked[key] = [(shared[i], group.all[i]) for i in order]
+            own: dict[int, int] = {}
+            around: dict[int, int] = {}
+            for names, counts in ((tags, own), (context - tags, around)):
+                for tag in names:
+                    for candidate in group.by_tag.get(tag, ()):
+                        counts[candidate.index] = counts.get(candidate.index, 0) + 1
+            scores = {i: (own.get(i, 0), around.get(i, 0)) for i in own.keys() | around.keys()}
+            order = sorted(scores, key=lambda i: (-scores[i][0], -scores[i][1], i))
+            self._ranked[key] = [(scores[i], group.all[i]) for i in order]
         return self._ranked[key]
+
+
+def _echoes(text: str, nearby: frozenset[str], echoed: frozenset[str]) -> bool:
+    """Whether `text` nearly says again what the writer says beside it (see `NEAR`, `ECHO`)."""
+    if not shingles(text, NEAR).isdisjoint(nearby):
+        return True
+    return len(shingles(text, ECHO) & echoed) >= ECHOES
 
 
 class Selector:
@@ -144,13 +176,19 @@ class Selector:
         *,
         site: str,
         tags: Sequence[str] = (),
+        context: Sequence[str] = (),
         slots: Mapping[str, str] | None = None,
         accept: Iterable[str] | None = None,
         needs: Iterable[str] = (),
+        near: Iterable[str] = (),
         commit: bool = True,
     ) -> Pick | None:
         """The entry for one place (`site` names it, for the random choice), or None if none fits.
 
+        `tags` are the place's own topics, `context` those of what it is part of (a point's section):
+        an entry sharing more of `tags` always comes first. `near` are the writer's sentences at this
+        place: an entry sharing `NEAR` characters in a row with them, or `ECHOES` runs of `ECHO`, is
+        not picked (the catalog already keeps out those sharing `NEAR` with any of the writer's words).
         `slots` adds values for this place (an ordinal, an earlier speaker); `accept`, when given,
         limits the choice to entries whose raw text is one of those strings; `needs` to entries
         that use all of those slots (so that the brief's own words, e.g. its `purpose`, get said).
@@ -160,6 +198,9 @@ class Selector:
         available = values.keys()
         allowed = set(accept) if accept is not None else None
         needed = frozenset(needs)
+        near = [text for text in near if text]
+        nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
+        echoed = frozenset().union(*(shingles(text, ECHO) for text in near))
 
         def fits(candidate: _Candidate) -> bool:
             entry = candidate.entry
@@ -170,6 +211,7 @@ class Selector:
                 and needed <= candidate.slots
                 and (allowed is None or entry.text in allowed)
                 and shingles(entry.text).isdisjoint(self.spoken)
+                and not (near and _echoes(entry.text, nearby, echoed))
             )
 
         group = self.catalog.group(function)
@@ -177,7 +219,7 @@ class Selector:
             (group.by_id[i].entry for i in self.use if i in group.by_id and fits(group.by_id[i])), None
         )
         if chosen is None:
-            tier = self._tier(function, frozenset(tags), fits)
+            tier = self._tier(function, frozenset(tags), frozenset(context), fits)
             if not tier:
                 return None
             chosen = random.Random(f"{self.seed}|{site}").choice(tier).entry
@@ -192,19 +234,24 @@ class Selector:
         self.spoken |= shingles(pick.entry.text)
 
     def _tier(
-        self, function: str, tags: frozenset[str], fits: Callable[[_Candidate], bool]
+        self,
+        function: str,
+        tags: frozenset[str],
+        context: frozenset[str],
+        fits: Callable[[_Candidate], bool],
     ) -> list[_Candidate]:
         """The fitting candidates sharing the most tags with the request, in id order.
 
-        For an untagged request, every fitting candidate; for a tagged one with no tagged match,
-        the untagged (general) ones: an entry tagged only with other topics never serves it.
+        Own tags count before context tags. For an untagged request, every fitting candidate; for
+        a tagged one with no tagged match, the untagged (general) ones: an entry tagged only with
+        other topics never serves it.
         """
         group = self.catalog.group(function)
-        if not tags:
+        if not tags and not context:
             return [c for c in group.all if fits(c)]
-        best = 0
+        best = (0, 0)
         tier: list[_Candidate] = []
-        for shared, candidate in self.catalog.ranked(function, tags):
+        for shared, candidate in self.catalog.ranked(function, tags, context):
             if shared < best:
                 break
             if fits(candidate):

@@ -12,10 +12,11 @@ import yaml
 from drafter.bank.load import Bank, load_bank
 from drafter.bank.model import Entry
 from drafter.brief import Brief
-from drafter.compose import compose
+from drafter.compose import SpeechContext, compose
 from drafter.document import Heading
 from drafter.length import within
-from drafter.plan import earlier_work
+from drafter.plan import earlier_work, plan_draft
+from drafter.select import Selector
 from drafter.templating import TemplateSet
 
 TEMPLATES = TemplateSet()
@@ -257,3 +258,13 @@ def test_bank_text_never_repeats_the_writers_own_words(rich_bank: Bank) -> None:
     sections[1]["points"][0]["text"] = [repeated[1:30]]
     again = compose(brief(sections=sections), rich_bank, TEMPLATES)
     assert repeated not in [row.text for row in again.trace]
+
+
+def test_phrase_only_limits_the_choice_to_the_named_entries(rich_bank: Bank) -> None:
+    b = brief()
+    plan = plan_draft(b, rich_bank)
+    selector = Selector(rich_bank, kind=b.template, seed=0, slots=plan.slots)
+    speech = SpeechContext(b, plan, selector, {})
+    assert "quote.q07" in speech.phrase("quote", only=["quote.q07"])
+    assert speech.phrase("quote", only=["quote.q07"]) == ""  # used: nothing else may serve
+    assert speech.phrase("quote", only=["quote.none"]) == ""

@@ -174,3 +174,63 @@ def test_a_phrase_already_drafted_is_not_repeated_by_another_entry() -> None:
     s.commit(proposed)
     picks = [s.pick("parallel", site=str(i)) for i in range(2)]
     assert [p.entry.id if p else None for p in picks] == ["parallel.c", None]
+
+
+def test_a_bank_sentence_nearly_repeating_the_writers_words_beside_it_is_not_chosen() -> None:
+    # 对基层的情况、对百姓的需求… after the writer's 对基层的情况、百姓的需求…: a run of 6, punctuation aside
+    bank = bank_of(
+        entry("requirement.a", "对基层的情况、对百姓的需求、对企业反映的发展困难要做到心中有数。"),
+        entry("requirement.b", "要真抓实干、务求实效。"),
+    )
+    near = ["很多问题一到现场就具体了，对基层的情况、百姓的需求、企业的困难都要心中有数。"]
+    s = selector(bank)
+    first = s.pick("requirement", site="1", near=near)
+    assert first is not None and first.entry.id == "requirement.b"
+    assert s.pick("requirement", site="2", near=near) is None
+    elsewhere = selector(bank, use=["requirement.a"]).pick("requirement", site="1")
+    assert elsewhere is not None and elsewhere.entry.id == "requirement.a"  # away from those words it may
+
+
+def test_a_bank_sentence_echoing_several_runs_of_the_writers_words_is_not_chosen() -> None:
+    # no run of 6 in common, but 党员干部…立身之本…守住底线: the same sentence said again in other words
+    bank = bank_of(
+        entry("requirement.a", "廉洁是每一名党员干部应当恪守的立身之本和行为准则，要牢牢守住底线。"),
+        entry("requirement.b", "要坚决守住底线。"),
+    )
+    near = ["廉洁是党员干部的立身之本，每个人都要找准位置、守住底线。"]
+    picks = [selector(bank, seed=seed).pick("requirement", site="1", near=near) for seed in range(5)]
+    assert {p.entry.id for p in picks if p} == {"requirement.b"}
+
+
+def test_repeats_of_the_writers_words_are_found_whatever_the_punctuation() -> None:
+    bank = bank_of(entry("requirement.a", "讲大局，识大局是基本的政治要求，更是必备的政治素质。"))
+    s = Selector(bank, kind="training", seed=0, slots={}, said=["我们要讲大局、识大局是基本的政治要求。"])
+    assert s.pick("requirement", site="1") is None
+
+
+def test_a_places_own_tags_come_before_its_context_tags() -> None:
+    bank = bank_of(
+        entry("requirement.zuofeng", "要转变作风、提升效能。", tags=["作风", "效能"]),
+        entry("requirement.xuexi", "要坚持学习。", tags=["学习"]),
+        entry("requirement.lian", "要守住廉洁底线。", tags=["廉洁"]),
+    )
+    s = selector(bank)
+    picks = [s.pick("requirement", site=str(i), tags=["学习"], context=["作风", "效能"]) for i in range(4)]
+    assert [p.entry.id if p else None for p in picks] == [
+        "requirement.xuexi",  # the point's own topic, though the other shares two section tags
+        "requirement.zuofeng",  # then the section's
+        None,  # never another topic
+        None,
+    ]
+
+
+def test_a_formula_the_writer_already_used_anywhere_is_not_said_again() -> None:
+    # 干中学、学中干……缺什么补什么 in one point's text; the bank's fuller form must not close another point
+    bank = bank_of(
+        entry("parallel.a", "干中学、学中干，干什么学什么，缺什么补什么"), entry("parallel.b", "真抓实干")
+    )
+    s = Selector(bank, kind="training", seed=0, slots={}, said=["每个同志都要干中学、学中干，缺什么补什么。"])
+    assert [p.entry.id if p else None for p in (s.pick("parallel", site=str(i)) for i in range(2))] == [
+        "parallel.b",
+        None,
+    ]
