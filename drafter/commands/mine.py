@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from drafter.errors import DrafterError
 from drafter.miner.aggregate import finalize
 from drafter.miner.mine import mine_paths
 from drafter.miner.output import check_output, write_bank
@@ -41,21 +40,18 @@ def mine(corpus: tuple[Path, ...], out: Path, limit: int, quiet: bool, force: bo
       drafter mine 2019/ 2020/ extra.docx -o mined/ --force
       drafter bank validate mined/ --corpus speeches/
     """
-    try:
-        check_output(out, force=force)
-        started = time.perf_counter()
-        run = mine_paths(
-            list(corpus),
-            warn=lambda message: click.echo(message, err=True),
-            progress=BarProgress(quiet=quiet),
-        )
-        by_function = finalize(run.tally)
-        if limit:
-            by_function = {name: formulas[:limit] for name, formulas in by_function.items()}
-        written = write_bank(by_function, out, documents=run.files_read, force=force)
-        seconds = time.perf_counter() - started
-    except DrafterError as exc:
-        raise click.ClickException(str(exc)) from None
+    check_output(out, force=force)
+    started = time.perf_counter()
+    run = mine_paths(
+        list(corpus),
+        warn=lambda message: click.echo(message, err=True),
+        progress=BarProgress(quiet=quiet),
+    )
+    by_function = finalize(run.tally)
+    if limit:
+        by_function = {name: formulas[:limit] for name, formulas in by_function.items()}
+    written = write_bank(by_function, out, documents=run.files_read, force=force)
+    seconds = time.perf_counter() - started
     if not quiet:
         for line in summary(run, by_function, seconds):
             click.echo(line)
