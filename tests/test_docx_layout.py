@@ -35,27 +35,22 @@ def sample() -> bytes:
     return write_docx(sample_document(), RenderOptions())
 
 
-def _style(document: Any, name: str) -> Any:
-    return document.styles[name]
-
-
 def _effective_rpr(document: Any, name: str, tag: str) -> Any:
     """The nearest `w:rPr/<tag>` along the style's basedOn chain."""
-    style = document.styles[name]
-    while style is not None:
-        r_pr = style.element.find(qn("w:rPr"))
-        if r_pr is not None and r_pr.find(qn(tag)) is not None:
-            return r_pr.find(qn(tag))
-        style = style.base_style
-    return None
+    return _inherited(document, name, f"w:rPr/{tag}")
 
 
 def _effective_ppr(document: Any, name: str, tag: str) -> Any:
+    """The nearest `w:pPr/<tag>` along the style's basedOn chain."""
+    return _inherited(document, name, f"w:pPr/{tag}")
+
+
+def _inherited(document: Any, name: str, path: str) -> Any:
     style = document.styles[name]
     while style is not None:
-        p_pr = style.element.find(qn("w:pPr"))
-        if p_pr is not None and p_pr.find(qn(tag)) is not None:
-            return p_pr.find(qn(tag))
+        found = style.element.find("/".join(qn(step) for step in path.split("/")))
+        if found is not None:
+            return found
         style = style.base_style
     return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,14 @@ def _house_template(
         sect_pr.remove(sect_pr.find(qn("w:pgMar")))
     document.save(str(path))
     return path
+
+
+def _copy_changing(source: Path, target: Path, member: str, change: Callable[[bytes], bytes]) -> None:
+    """Copy a .docx package with one member's bytes changed."""
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(target, "w") as copy:
+        for info in package.infolist():
+            data = package.read(info)
+            copy.writestr(info, change(data) if info.filename == member else data)
 
 
 def _write(reference: Path, annotate: bool = False) -> Any:
@@ -127,12 +136,7 @@ def test_a_file_that_is_not_a_docx_is_one_clear_line(tmp_path: Path, content: by
 def test_a_damaged_docx_is_one_clear_line(tmp_path: Path) -> None:
     good = _house_template(tmp_path / "good.docx")
     damaged = tmp_path / "damaged.docx"
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/document.xml":
-                data = data[: len(data) // 2]
-            target.writestr(info, data)
+    _copy_changing(good, damaged, "word/document.xml", lambda data: data[: len(data) // 2])
     with pytest.raises(ReferenceDocxError, match=r"damaged.docx: damaged \.docx, cannot be read") as caught:
         write_docx(short_document(), RenderOptions(reference_docx=damaged))
     assert "\n" not in str(caught.value)
@@ -157,12 +161,12 @@ def test_missing_reference_and_folder(tmp_path: Path) -> None:
 def test_a_word_template_is_refused_with_advice(tmp_path: Path) -> None:
     good = _house_template(tmp_path / "good.docx")
     template = tmp_path / "house.dotx"
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(template, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(b"document.main+xml", b"template.main+xml")
-            target.writestr(info, data)
+    _copy_changing(
+        good,
+        template,
+        "[Content_Types].xml",
+        lambda data: data.replace(b"document.main+xml", b"template.main+xml"),
+    )
     with pytest.raises(ReferenceDocxError) as caught:
         write_docx(short_document(), RenderOptions(reference_docx=template))
     assert str(caught.value).endswith(

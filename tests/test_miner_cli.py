@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import docx
@@ -74,6 +76,27 @@ def test_bad_files_are_one_warning_each_and_the_run_goes_on(corpus: Path, tmp_pa
     assert any("binary.txt: skipped: binary file" in w for w in warnings)
     assert any("broken.docx: skipped: corrupt .docx" in w for w in warnings)
     assert "read 6 files" in result.stdout and "skipped 3" in result.stdout
+
+
+def test_a_file_without_text_is_named_like_every_other_skipped_file(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (corpus / "blank.md").write_text("**\n", encoding="utf-8")  # markup only: no text once stripped
+    monkeypatch.chdir(tmp_path)  # warnings name files relative to the working folder
+    result = CliRunner().invoke(main, ["mine", str(corpus), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["speeches/blank.md: skipped: no text"]
+
+
+def test_a_new_output_folder_is_an_ordinary_folder(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "mined"
+    umask = os.umask(0o022)
+    try:
+        assert CliRunner().invoke(main, ["mine", str(corpus), "-o", str(out), "-q"]).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755  # not the 0o700 of its staging folder
+    assert all(stat.S_IMODE(path.stat().st_mode) == 0o644 for path in out.iterdir())
 
 
 def test_existing_output_needs_force(corpus: Path, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from drafter.miner.clean import clean_lines, is_noise
 from drafter.miner.outline import heading_text, parse_outline
-from drafter.miner.text import normalize_line, ordinal_value
+from drafter.miner.text import ordinal_value
 
 
 def test_noise_lines_go_and_line_numbers_stay() -> None:
@@ -33,9 +33,9 @@ def test_is_noise_keeps_speech_sentences() -> None:
     assert is_noise("2021-02-24 10:53:29")
 
 
-def test_normalize_line_makes_punctuation_full_width() -> None:
-    assert normalize_line("  同志们,时代呼唤担当:(一)好!  ") == "同志们，时代呼唤担当：（一）好！"
-    assert normalize_line("时间 10:53:29, AB岗") == "时间 10:53:29, AB岗"
+def test_clean_lines_make_punctuation_full_width() -> None:
+    assert clean_lines(["  同志们,时代呼唤担当:(一)好!  "])[0].text == "同志们，时代呼唤担当：（一）好！"
+    assert clean_lines(["时间 10:53:29, AB岗"])[0].text == "时间 10:53:29, AB岗"
 
 
 def test_ordinal_values() -> None:

@@ -82,6 +82,26 @@ def test_docx_paragraphs_tables_and_insertions(tmp_path: Path) -> None:
     assert lines[4] == "修改前的文字插入的文字"  # the insertion is kept, the deletion is not
 
 
+def test_docx_text_box_text_is_read_once(tmp_path: Path) -> None:
+    # Word writes a text box twice, as a drawing (mc:Choice) and as VML for older readers (mc:Fallback),
+    # each inside a run of the paragraph that anchors it.
+    box = "<w:txbxContent><w:p><w:r><w:t>二、标准要更严</w:t></w:r></w:p></w:txbxContent>"
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>'
+        "<w:p><w:r><w:t>一、站位要更高</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>三、能力</w:t></w:r><w:r><mc:AlternateContent>"
+        f'<mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r><w:r><w:t>要更强</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    path = tmp_path / "boxed.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", document)
+    assert read_lines(_source(path)) == ["一、站位要更高", "三、能力要更强", "二、标准要更严"]
+
+
 def test_docx_without_document_part_is_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "odd.docx"
     with zipfile.ZipFile(path, "w") as archive:

@@ -24,15 +24,16 @@ class Count:
     sources: list[str]
 
     def absorb(self, other: Count) -> None:
+        self.add(other.candidate, other.documents, other.count, other.sources)
+
+    def add(self, candidate: Candidate, documents: int, count: int, sources: list[str]) -> None:
+        """Count more occurrences of this formula, seen as `candidate`."""
         # keep the representative that sorts first, so that the merge order does not matter
-        if (other.candidate.text, other.candidate.note or "") < (
-            self.candidate.text,
-            self.candidate.note or "",
-        ):
-            self.candidate = other.candidate
-        self.documents += other.documents
-        self.count += other.count
-        self.sources.extend(other.sources)
+        if (candidate.text, candidate.note or "") < (self.candidate.text, self.candidate.note or ""):
+            self.candidate = candidate
+        self.documents += documents
+        self.count += count
+        self.sources.extend(sources)
 
 
 @dataclass
@@ -58,13 +59,8 @@ class Tally:
             count = counts.get(key)
             if count is None:
                 counts[key] = Count(found.candidate, 1, len(found.lines), sources)
-                continue
-            candidate = found.candidate
-            if (candidate.text, candidate.note or "") < (count.candidate.text, count.candidate.note or ""):
-                count.candidate = candidate
-            count.documents += 1
-            count.count += len(found.lines)
-            count.sources.extend(sources)
+            else:
+                count.add(found.candidate, 1, len(found.lines), sources)
 
     def absorb(self, other: Tally) -> None:
         """Add `other` into this tally in place (`other` must not be used afterwards)."""

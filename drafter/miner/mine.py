@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.errors import InputFileError, MineError
+from drafter.errors import InputFileError, MineError, display_path
 from drafter.miner.aggregate import Tally
 from drafter.miner.candidates import Candidate, DocumentCandidates
 from drafter.miner.clean import clean_lines
@@ -122,6 +122,6 @@ def _mine_source(source: SourceFile, warn: Callable[[str], None]) -> DocumentCan
         warn(str(exc))
         return None
     if not any(line.strip() for line in lines):
-        warn(f"{source.path}: skipped: no text")
+        warn(f"{display_path(source.path)}: skipped: no text")
         return None
     return mine_lines(lines, source.name)

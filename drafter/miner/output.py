@@ -67,8 +67,7 @@ def check_output(out: Path, *, force: bool) -> None:
         raise MineError(f"{shown}: is a file, expected a folder for the mined bank files")
     if out.is_dir() and any(out.iterdir()) and not force:
         raise MineError(f"{shown}: already exists and is not empty (use --force to overwrite)")
-    parent = out.parent if str(out.parent) else Path(".")
-    probe = parent
+    probe = out.parent
     while not probe.exists():
         probe = probe.parent
     if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
@@ -80,7 +79,7 @@ def write_bank(
 ) -> list[Path]:
     """Write one file per function into OUT; returns the files written."""
     check_output(out, force=force)
-    parent = out.parent if str(out.parent) else Path(".")
+    parent = out.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
@@ -94,6 +93,7 @@ def write_bank(
                 (stage / name).write_text(render_file(function, formulas, documents), encoding="utf-8")
                 names.append(name)
         if not out.exists():
+            os.chmod(stage, _new_folder_mode())  # mkdtemp's folder is its owner's alone
             os.replace(stage, out)
         else:
             for name in names:
@@ -108,3 +108,10 @@ def write_bank(
         with contextlib.suppress(OSError):
             shutil.rmtree(stage)
     return [out / name for name in names]
+
+
+def _new_folder_mode() -> int:
+    """What the umask gives a folder made with `mkdir`."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask

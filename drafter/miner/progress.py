@@ -6,7 +6,6 @@ The bar is drawn only when stderr is a terminal; `--quiet` or a pipe gives silen
 from __future__ import annotations
 
 import sys
-import time
 from typing import TextIO
 
 from rich.console import Console
@@ -37,10 +36,8 @@ class BarProgress(ProgressReporter):
         self._progress: Progress | None = None
         self._task = TaskID(0)
         self._bytes = 0
-        self.started = time.perf_counter()
 
     def start(self, total_files: int, total_bytes: int) -> None:
-        self.started = time.perf_counter()
         if not self.enabled:
             return
         console = Console(file=self.stream)

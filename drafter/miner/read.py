@@ -10,9 +10,10 @@ Every problem with one file is an `InputFileError` whose message the caller show
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ MAX_TEXT_BYTES = 64 * 1024 * 1024  # a speech is tens of KB; a bigger "text" fil
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_DOCX_RATIO = 150  # deflate of real XML stays far below this; bombs go to 1000 and beyond
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_LEAD_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 
@@ -43,30 +45,35 @@ def find_sources(paths: Sequence[Path], warn: Callable[[str], None]) -> list[Sou
     found: list[SourceFile] = []
     for root in paths:
         if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                relative = path.relative_to(root)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if path.suffix.lower() not in SUFFIXES:
-                    warn(f"{display_path(path)}: skipped: not a .txt, .md or .docx file")
-                    continue
-                found.append(SourceFile(path, relative.as_posix(), path.stat().st_size))
+            named: Iterable[tuple[Path, str]] = _folder_files(root)
         elif root.is_file():
-            if root.suffix.lower() not in SUFFIXES:
-                warn(f"{display_path(root)}: skipped: not a .txt, .md or .docx file")
-                continue
-            found.append(SourceFile(root, root.name, root.stat().st_size))
+            named = [(root, root.name)]
         else:
             warn(f"{display_path(root)}: skipped: no such file or folder")
+            continue
+        for path, name in named:
+            if path.suffix.lower() in SUFFIXES:
+                found.append(SourceFile(path, name, path.stat().st_size))
+            else:
+                warn(f"{display_path(path)}: skipped: not a .txt, .md or .docx file")
     return found
+
+
+def _folder_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """The files below `root` in name order, hidden ones left out, each with its name relative to `root`."""
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        relative = path.relative_to(root)
+        if not any(part.startswith(".") for part in relative.parts):
+            yield path, relative.as_posix()
 
 
 def read_lines(source: SourceFile) -> list[str]:
     """The lines of one source file, or an `InputFileError` saying why it cannot be used."""
     path = source.path
+    suffix = path.suffix.lower()
     if source.size == 0:
         raise InputFileError(f"{display_path(path)}: skipped: empty file")
-    if path.suffix.lower() == ".docx":
+    if suffix == ".docx":
         return read_docx(path)
     if source.size > MAX_TEXT_BYTES:
         raise InputFileError(
@@ -77,7 +84,7 @@ def read_lines(source: SourceFile) -> list[str]:
     except OSError as exc:
         raise InputFileError(f"{display_path(path)}: skipped: cannot read: {exc.strerror}") from None
     text = decode_text(raw, path)
-    if source.path.suffix.lower() == ".md":
+    if suffix == ".md":
         return [_strip_markdown(line) for line in text.splitlines()]
     return text.splitlines()
 
@@ -86,24 +93,17 @@ def decode_text(raw: bytes, path: Path) -> str:
     """Text from bytes in UTF-8, UTF-16 (BOM) or GB18030/GBK, or a guess that reads as Chinese."""
     if not raw.strip():
         raise InputFileError(f"{display_path(path)}: skipped: empty file")
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            try:
-                return raw.decode(codec)
-            except UnicodeDecodeError:
-                break
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode("utf-16")  # the BOM says which byte order
     if b"\x00" in raw[:65536]:
         raise InputFileError(f"{display_path(path)}: skipped: binary file, not text")
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         text = raw.decode("gb18030")
         if cjk_ratio(text) >= 0.3:
             return text
-    except UnicodeDecodeError:
-        pass
     import charset_normalizer  # only for the rare file that is neither UTF-8 nor GB18030: load lazily
 
     best = charset_normalizer.from_bytes(raw[:262144]).best()
@@ -157,10 +157,15 @@ def read_docx(path: Path) -> list[str]:
 
 def _docx_paragraphs(root: Any) -> Iterator[str]:
     # w:t holds text of runs, including runs inside w:ins; deleted text is w:delText and stays out.
+    # A text box is a w:p inside a run of the paragraph anchoring it, written twice (mc:Choice and
+    # an mc:Fallback copy for older readers): its text is a line of its own, read once.
+    for fallback in list(root.iter(_MC_FALLBACK)):
+        fallback.getparent().remove(fallback)
     for paragraph in root.iter(f"{_W}p"):
         parts: list[str] = []
         for node in paragraph.iter(f"{_W}t", f"{_W}tab"):
-            parts.append("\t" if node.tag == f"{_W}tab" else node.text or "")
+            if next(node.iterancestors(f"{_W}p")) is paragraph:
+                parts.append("\t" if node.tag == f"{_W}tab" else node.text or "")
         yield "".join(parts)
 
 

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter.miner.extract.slots import escape_braces
+
 SLOT_NAMES = ("X", "Y", "Z")
 _FUNCTION_CHARS = frozenset("与和及要更不之的为于在是一")
 
@@ -51,7 +53,7 @@ def _skeleton(members: tuple[str, ...]) -> Skeleton | None:
     slot_index = 0
     for part in parts:
         if isinstance(part, str):
-            text_parts.append(part.replace("{", "{{").replace("}", "}}"))
+            text_parts.append(escape_braces(part))
             continue
         name = SLOT_NAMES[slot_index]
         slot_index += 1

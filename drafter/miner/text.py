@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import re
 
-CJK = "\u4e00-\u9fff"
 CN_DIGITS = "一二三四五六七八九十"
 
 # Half-width punctuation next to Chinese text becomes full-width, so that
 # "同志们:" and "同志们：" are the same formula.
 _PAIRS = tuple(zip(",:;!?()", "，：；！？（）", strict=True))
-_FULL_TO_HALF = {full: half for half, full in zip(",:;!?()", "，：；！？（）", strict=True)}
+_FULL_TO_HALF = {full: half for half, full in _PAIRS}
 # after translating everything: punctuation between two ASCII characters goes back (`10:53:29`, `a, b`)
 _ASCII_CONTEXT_RE = re.compile("(?<=[\x20-\x7e])[，：；！？（）](?=[\x20-\x7e])")
 
 # `XX`, a lone `X` and `×` stand for names and numbers the web copy left out.
 PLACEHOLDER_RE = re.compile(r"XX|(?<![A-Za-z{])X(?![A-Za-z}])|×|某某|ＸＸ")
-
-CLAUSE_PUNCT = "，、：；。！？"
 
 
 def normalize_text(text: str) -> str:
@@ -26,11 +23,6 @@ def normalize_text(text: str) -> str:
         if half in text:
             text = text.replace(half, full)
     return _ASCII_CONTEXT_RE.sub(lambda m: _FULL_TO_HALF[m.group(0)], text)
-
-
-def normalize_line(line: str) -> str:
-    """One source line with indentation removed and Chinese-context punctuation made full-width."""
-    return normalize_text(line.strip().strip("\u3000\ufeff"))
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -42,7 +34,13 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in (part.strip() for part in paragraph.split("\0")) if s]
 
 
+def as_sentence(clause: str) -> str:
+    """A `；` clause ended with `。` instead, so that it stands as a sentence of its own."""
+    return clause.rstrip("；") + ("。" if clause.endswith("；") else "")
+
+
 def has_placeholder(text: str) -> bool:
+    """Whether `text` still holds a name or number the web copy left out (`XX`, `×`)."""
     return PLACEHOLDER_RE.search(text) is not None
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from drafter.miner.candidates import Candidate, Members
 from drafter.miner.outline import Outline
@@ -58,23 +57,24 @@ def _set_candidates(
     if symmetric_needed and max(lengths) > 2 * min(lengths):
         return
     skeleton = skeleton_of(members)
-    if not numbered and (skeleton is None or len(_literal_chars(skeleton)) < 1):
+    literal = _literal_length(skeleton)
+    if not numbered and literal < 1:
         return
     seen.add(members)
-    yield _heading_set(members, skeleton, line, numbered=numbered)
-    if skeleton is not None and len(_literal_chars(skeleton)) >= 2:
+    yield _heading_set(members, skeleton, literal, line, numbered=numbered)
+    if skeleton is not None and literal >= 2:
         yield Candidate(
             "heading",
             skeleton.text,
             skeleton.text,
             line,
-            quality=1.0 + 0.2 * len(_literal_chars(skeleton)),
+            quality=1.0 + 0.2 * literal,
             note="如：" + "／".join(members),
         )
 
 
 def _heading_set(
-    members: tuple[str, ...], skeleton: Skeleton | None, line: int, *, numbered: bool
+    members: tuple[str, ...], skeleton: Skeleton | None, literal: int, line: int, *, numbered: bool
 ) -> Candidate:
     if skeleton is None:
         text = "{X}"
@@ -82,7 +82,7 @@ def _heading_set(
         quality = 1.0
     else:
         text, values = skeleton.text, skeleton.values
-        quality = 1.5 + min(len(_literal_chars(skeleton)), 4) * 0.25
+        quality = 1.5 + min(literal, 4) * 0.25
     lengths = [len(m) for m in members]
     if max(lengths) - min(lengths) <= 1:
         quality += 0.5  # equal length is what makes a set read as parallel
@@ -99,9 +99,9 @@ def _heading_set(
     )
 
 
-@lru_cache(maxsize=4096)
-def _literal_chars(skeleton: Skeleton) -> str:
-    return _PUNCT_RE.sub("", skeleton.literal)
+def _literal_length(skeleton: Skeleton | None) -> int:
+    """How many fixed characters, punctuation aside, the skeleton has (0 without one)."""
+    return len(_PUNCT_RE.sub("", skeleton.literal)) if skeleton is not None else 0
 
 
 def _unnumbered_runs(outline: Outline) -> Iterator[tuple[int, list[str]]]:

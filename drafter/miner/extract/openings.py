@@ -114,11 +114,9 @@ def _lead_ins(outline: Outline) -> Iterator[Candidate]:
 def _lead_in_clauses(sentence: str, line: int) -> Iterator[Candidate]:
     for clause in _COLON_SPLIT_RE.split(sentence):
         clause = clause.strip()
-        if not clause or len(clause) > 40:
+        if not clause or len(clause) > 40 or "《" in clause or "强调一点" in clause:
             continue
         counted = slot_count(escape_braces(clause))
-        if "《" in clause or "强调一点" in clause:
-            continue
         if "{count}" in counted and (clause.endswith("：") or re.search("强调{count}", counted)):
             head, comma, last = counted.rpartition("，")
             if comma and len(head) > 6 and "{count}" in last and not re.search("关于|围绕", head):

@@ -12,7 +12,7 @@ from drafter.miner.candidates import Candidate
 from drafter.miner.extract.requirements import topics_of
 from drafter.miner.extract.slots import escape_braces
 from drafter.miner.outline import Outline
-from drafter.miner.text import has_placeholder
+from drafter.miner.text import as_sentence, has_placeholder
 
 _SOME_RE = re.compile("^(有的|有些|一些|少数|个别)(干部|部门|单位|同志|地方|领导)")
 _NEGATIVE_RE = re.compile("不|缺乏|没有|难以|缺失|差|弱|低下|拖拉|推诿|敷衍")
@@ -32,7 +32,7 @@ def extract(outline: Outline) -> Iterator[Candidate]:
             if not _SOME_RE.match(clause) or not 8 <= len(clause) <= 70:
                 continue
             if _NEGATIVE_RE.search(clause) and not has_placeholder(clause) and not re.search(r"\d", clause):
-                text = escape_braces(clause.rstrip("；") + ("。" if clause.endswith("；") else ""))
+                text = escape_braces(as_sentence(clause))
                 quality = 1.8 - abs(len(clause) - 30) / 60
                 line = paragraph.line
                 yield Candidate("problem", text, text, line, round(quality, 3), tags=topics_of(text))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from drafter.miner.candidates import Candidate
 from drafter.miner.extract.slots import escape_braces, slot_region
 from drafter.miner.outline import Outline
-from drafter.miner.text import has_placeholder
+from drafter.miner.text import as_sentence, has_placeholder
 from drafter.vocabulary import TOPIC_TAGS
 
 _LEAD_RE = re.compile("^(要|必须|坚决|务必|切实|一定要|决不能|绝不能|绝不允许)")
@@ -77,6 +77,6 @@ def extract(outline: Outline) -> Iterator[Candidate]:
             tags = topics_of(clause)
             if not tags:
                 continue
-            text = slot_region(escape_braces(clause.rstrip("；") + ("。" if clause.endswith("；") else "")))
+            text = slot_region(escape_braces(as_sentence(clause)))
             quality = 1.5 - abs(len(clause) - 24) / 40 + 0.3 * bool(_GENERIC_VERBS.search(clause))
             yield Candidate("requirement", text, text, paragraph.line, round(quality, 3), tags=tags)

@@ -7,6 +7,7 @@ own, only `w:hint="eastAsia"`, so the named styles remain the one place where fo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,22 +51,17 @@ class _BodyWriter:
         """Title (one paragraph, lines broken), subtitle and speaker/date lines."""
         title = break_title(document.title)
         if title:
-            paragraph = self._paragraph(styles.TITLE)
-            for number, line in enumerate(title):
-                run = _run(line, None)
-                if number:
-                    run.insert(1, OxmlElement("w:br"))
-                paragraph.append(run)
+            _append_lines(self._paragraph(styles.TITLE), title, None)
         for line in document.subtitle:
-            self._paragraph(styles.SUBTITLE).append(_run(line, None))
+            self._paragraph(styles.SUBTITLE).append(run_element(line))
         for line in document.byline:
-            self._paragraph(styles.BYLINE).append(_run(line, None))
+            self._paragraph(styles.BYLINE).append(run_element(line))
 
     def speech(self, document: Document) -> None:
         """Salutation, then every block; a blank line always separates the header block from the speech."""
         first = len(self.paragraphs)
         if document.salutation:
-            self._paragraph(styles.SALUTATION).append(_run(document.salutation, None))
+            self._paragraph(styles.SALUTATION).append(run_element(document.salutation))
         for block in document.blocks:
             if isinstance(block, Heading):
                 self._heading(block)
@@ -96,27 +92,35 @@ class _BodyWriter:
         for span in spans:
             if not span.text:
                 continue
-            runs = [_run(part, char_style) for part in span.text.split("\n")]
-            for number, run in enumerate(runs):
-                if number:
-                    run.insert(1, OxmlElement("w:br"))
-                paragraph.append(run)
+            runs = _append_lines(paragraph, span.text.split("\n"), char_style)
             if span.entry_id:
-                self.placed.append(PlacedSpan(span, tuple(runs)))
+                self.placed.append(PlacedSpan(span, runs))
 
 
-def _run(text: str, char_style: str | None) -> Any:
+def _append_lines(paragraph: Any, lines: Sequence[str], char_style: str | None) -> tuple[Any, ...]:
+    """One run per line, each after the first opening with a line break; returns the runs."""
+    runs = tuple(run_element(line, char_style) for line in lines)
+    for number, run in enumerate(runs):
+        if number:
+            run.insert(1, OxmlElement("w:br"))
+        paragraph.append(run)
+    return runs
+
+
+def run_element(text: str | None = None, char_style: str | None = None) -> Any:
+    """A `w:r` with `text` (none for a field's markers) in `char_style` or the paragraph's style."""
     run = OxmlElement("w:r")
     r_pr = OxmlElement("w:rPr")
     if char_style:
         r_pr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): char_style}))
     r_pr.append(OxmlElement("w:rFonts", attrs={qn("w:hint"): "eastAsia"}))
     run.append(r_pr)
-    t = OxmlElement("w:t")
-    t.text = text
-    if text != text.strip():
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    run.append(t)
+    if text is not None:
+        t = OxmlElement("w:t")
+        t.text = text
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(t)
     return run
 
 

@@ -9,7 +9,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from drafter.writers.docx.body import PlacedSpan
+from drafter.writers.docx.body import PlacedSpan, run_element
 
 AUTHOR = "drafter"
 INITIALS = "DR"
@@ -31,6 +31,8 @@ def annotate(document: Any, placed: list[PlacedSpan], when: dt.date | None) -> N
         return
     document.comments  # noqa: B018 -- creates and wires the comments part when the document has none
     root = _comments_root(document)
+    if root is None:
+        raise LookupError("python-docx made no comments part")
     ids = [int(c.get(qn("w:id"))) for c in root.iterfind(qn("w:comment"))]
     next_id = max(ids, default=-1) + 1
     stamp = f"{when.isoformat()}T00:00:00Z" if when else None
@@ -55,43 +57,31 @@ def _comment(comment_id: int, text: str, stamp: str | None) -> Any:
         p_pr.append(OxmlElement("w:pStyle", attrs={qn("w:val"): "CommentText"}))
         paragraph.append(p_pr)
         if number == 0:  # Word's own comments start with the annotation mark
-            mark = _styled_run()
+            mark = run_element(char_style="CommentReference")
             mark.append(OxmlElement("w:annotationRef"))
             paragraph.append(mark)
-        run = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = line
-        run.append(t)
-        paragraph.append(run)
+        paragraph.append(run_element(line))
         comment.append(paragraph)
     return comment
 
 
 def _reference_run(comment_id: int) -> Any:
-    run = _styled_run()
+    run = run_element(char_style="CommentReference")
     run.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(comment_id)}))
     return run
 
 
-def _styled_run() -> Any:
-    run = OxmlElement("w:r")
-    r_pr = OxmlElement("w:rPr")
-    r_pr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
-    run.append(r_pr)
-    return run
-
-
-def _comments_root(document: Any) -> Any:
+def _comments_root(document: Any) -> Any | None:
+    """The `w:comments` element of the document's comments part, if it has one."""
     for rel in document.part.rels.values():
         if rel.reltype == RT.COMMENTS and not rel.is_external:
             return rel.target_part.element
-    raise LookupError("the document has no comments part")
+    return None
 
 
 def drop_existing_comments(document: Any) -> None:
     """Remove comments a reference document brought along: their anchors went with its body."""
-    for rel in document.part.rels.values():
-        if rel.reltype == RT.COMMENTS and not rel.is_external:
-            root = rel.target_part.element
-            for child in list(root):
-                root.remove(child)
+    root = _comments_root(document)
+    if root is not None:
+        for child in list(root):
+            root.remove(child)

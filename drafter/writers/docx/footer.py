@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from drafter.writers.docx import layout, styles
+from drafter.writers.docx.body import run_element
 
 DASH = "—"  # U+2014, the 一字线 on each side of the number
 
@@ -43,45 +44,30 @@ def page_number_paragraph(style_id: str, *, odd: bool) -> Any:
     p_pr.append(OxmlElement("w:ind", attrs={qn(f"w:{side}"): str(layout.PAGE_NUMBER_CHAR)}))
     p_pr.append(OxmlElement("w:jc", attrs={qn("w:val"): side}))
     paragraph.append(p_pr)
-    paragraph.append(_text_run(f"{DASH} "))
-    for run in page_field_runs():
+    paragraph.append(run_element(f"{DASH} "))
+    for run in _page_field_runs():
         paragraph.append(run)
-    paragraph.append(_text_run(f" {DASH}"))
+    paragraph.append(run_element(f" {DASH}"))
     return paragraph
 
 
-def page_field_runs(instruction: str = "PAGE") -> list[Any]:
-    """The runs of a complex field showing the current page number (cached result `1`)."""
-    begin = _fld_char_run("begin")
-    instr = _plain_run()
+def _page_field_runs() -> list[Any]:
+    """The runs of a complex `PAGE` field showing the current page number (cached result `1`)."""
+    instruction = run_element()
     instr_text = OxmlElement("w:instrText")
     instr_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr_text.text = f" {instruction} "
-    instr.append(instr_text)
-    separate = _fld_char_run("separate")
-    result = _text_run("1")
-    end = _fld_char_run("end")
-    return [begin, instr, separate, result, end]
-
-
-def _plain_run() -> Any:
-    run = OxmlElement("w:r")
-    r_pr = OxmlElement("w:rPr")
-    r_pr.append(OxmlElement("w:rFonts", attrs={qn("w:hint"): "eastAsia"}))
-    run.append(r_pr)
-    return run
+    instr_text.text = " PAGE "
+    instruction.append(instr_text)
+    return [
+        _fld_char_run("begin"),
+        instruction,
+        _fld_char_run("separate"),
+        run_element("1"),
+        _fld_char_run("end"),
+    ]
 
 
 def _fld_char_run(kind: str) -> Any:
-    run = _plain_run()
+    run = run_element()
     run.append(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): kind}))
-    return run
-
-
-def _text_run(text: str) -> Any:
-    run = _plain_run()
-    t = OxmlElement("w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = text
-    run.append(t)
     return run

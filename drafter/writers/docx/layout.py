@@ -79,12 +79,6 @@ def apply_page_setup(sect_pr: Any, *, keep_existing: bool) -> None:
     _set(grid, linePitch=LINE_PITCH)
 
 
-def enable_even_and_odd_footers(settings_element: Any) -> None:
-    """Turn on different odd and even headers/footers (`w:evenAndOddHeaders`) in settings.xml."""
-    if settings_element.find(qn("w:evenAndOddHeaders")) is None:
-        settings_element.get_or_add_evenAndOddHeaders()
-
-
 def _set(element: Any, **values: int) -> None:
     for name, value in values.items():
         element.set(qn(f"w:{name}"), str(value))

@@ -170,10 +170,8 @@ def install_styles(styles_element: Any, profile: FontProfile, *, keep_existing: 
             ids[spec.name] = existing[(spec.kind, spec.name)]
             taken_from_reference.add(spec.name)
             continue
-        if not keep_existing:
-            _remove_style(styles_element, spec.style_id)
         style_id = spec.style_id
-        while keep_existing and style_id in used_ids:
+        while style_id in used_ids:  # a reference document may use our id for a style of its own
             style_id += "X"
         used_ids.add(style_id)
         ids[spec.name] = style_id
@@ -264,12 +262,6 @@ def _find_style(styles_element: Any, style_id: str) -> Any:
         if style.get(qn("w:styleId")) == style_id:
             return style
     raise KeyError(style_id)
-
-
-def _remove_style(styles_element: Any, style_id: str) -> None:
-    for style in list(styles_element.iterfind(qn("w:style"))):
-        if style.get(qn("w:styleId")) == style_id:
-            styles_element.remove(style)
 
 
 def _set_child(style: Any, tag: str, value: str) -> None:
