@@ -22,7 +22,7 @@ def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder, then rename it."""
     check_writable(path, force=force)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -33,9 +33,11 @@ def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
             handle.write(payload)
         os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a full disk, say: the user's to fix, not a bug
+            raise OutputError(f"{display_path(path)}: cannot write: {exc.strerror}") from None
         raise
 
 

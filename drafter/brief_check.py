@@ -11,8 +11,8 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from drafter.bank.load import Bank
-from drafter.brief_load import LoadedBrief, Loc
-from drafter.errors import Finding
+from drafter.brief_load import LoadedBrief, Loc, reading_order
+from drafter.errors import DrafterError, Finding
 from drafter.vocabulary import TOPIC_TAGS
 
 
@@ -20,7 +20,7 @@ def check_against_bank(loaded: LoadedBrief, bank: Bank) -> list[Finding]:
     """Every problem of a valid brief that only the bank can reveal, in reading order."""
     findings = [loaded.finding(loc, message) for loc, message in _errors(loaded, bank)]
     findings += [loaded.finding(loc, message, "warning") for loc, message in _warnings(loaded, bank)]
-    return sorted(findings, key=lambda f: (f.line or 0, f.field, f.message))
+    return sorted(findings, key=reading_order)
 
 
 def _errors(loaded: LoadedBrief, bank: Bank) -> Iterator[tuple[Loc, str]]:
@@ -81,11 +81,13 @@ def check_font_profile(loaded: LoadedBrief) -> list[Finding]:
     name = loaded.brief.font_profile
     if not name:
         return []
-    from drafter.errors import DrafterError
-    from drafter.writers.docx.fonts import resolve_profile  # imports python-docx: only when asked
+    from drafter.writers.docx.fonts import FontProfileError, resolve_profile  # imports python-docx
 
     try:
         resolve_profile(name)
-    except DrafterError as exc:
+    except FontProfileError as exc:
+        # a profile file that does not validate names the lines of its own problems
         return list(exc.findings) or [loaded.finding(("font_profile",), str(exc))]
+    except DrafterError as exc:  # a file that cannot be read: reported at the brief's font_profile
+        return [loaded.finding(("font_profile",), str(exc))]
     return []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import string
 import types
 import typing
@@ -62,25 +61,23 @@ def load_brief_located(path: Path, known_templates: Collection[str]) -> LoadedBr
     try:
         data = parse_yaml(read_user_text(path, what="brief"), shown)
     except InputFileError as exc:
-        raise BriefError(str(exc), [_file_finding(str(exc), shown)]) from None
+        raise BriefError(findings=exc.findings) from None
     if not isinstance(data, LocatedDict):
         got = _describe(data)
         message = f"expected a mapping of brief fields (template:, speaker:, sections: …), got {got}"
         finding = Finding(shown, getattr(data, "line", None) or 1, "", message)
         raise BriefError(findings=[finding])
-    findings: list[Finding] = []
+    problems: list[tuple[Loc, str]] = []
     brief: Brief | None = None
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
-        findings.extend(_model_findings(exc, data, shown))
-    findings.extend(
-        Finding(shown, line_of(data, loc), dotted(loc), message)
-        for loc, message in _rule_problems(data, known_templates)
-    )
+        problems.extend(_model_problems(exc))
+    problems.extend(_rule_problems(data, known_templates))
+    findings = [Finding(shown, line_of(data, loc), dotted(loc), message) for loc, message in problems]
     findings.extend(_duplicate_keys(data, (), shown))
     if findings or brief is None:
-        raise BriefError(findings=sorted(set(findings), key=_reading_order))
+        raise BriefError(findings=sorted(set(findings), key=reading_order))
     return LoadedBrief(brief, shown, data)
 
 
@@ -102,27 +99,16 @@ def dotted(loc: Sequence[int | str]) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _reading_order(finding: Finding) -> tuple[int, str, str]:
+def reading_order(finding: Finding) -> tuple[int, str, str]:
+    """How a brief's findings are listed: by line, then field and message."""
     return (finding.line or 0, finding.field, finding.message)
-
-
-_FILE_MESSAGE = re.compile(r"(?P<line>\d+)(?::\d+)?: (?P<message>.*)", re.DOTALL)
-
-
-def _file_finding(message: str, shown: str) -> Finding:
-    """A `Finding` for an `InputFileError` message, which starts with the shown file name."""
-    rest = message[len(shown) + 1 :].lstrip() if message.startswith(shown + ":") else message
-    match = _FILE_MESSAGE.fullmatch(rest)
-    if match:
-        return Finding(shown, int(match["line"]), "", match["message"])
-    return Finding(shown, None, "", rest)
 
 
 # ---------------------------------------------------------------------------------------------
 # pydantic errors as sentences
 
 
-def _model_findings(exc: ValidationError, data: LocatedDict, shown: str) -> list[Finding]:
+def _model_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
     located: list[tuple[Loc, str]] = []
     unions: dict[Loc, list[tuple[Loc, ErrorDetails]]] = {}
     for error in exc.errors():
@@ -133,7 +119,7 @@ def _model_findings(exc: ValidationError, data: LocatedDict, shown: str) -> list
             unions.setdefault(loc[:union_at], []).append((loc, error))
     for key, branches in unions.items():
         located.extend(_union_messages(key, branches))
-    return [Finding(shown, line_of(data, loc), dotted(loc), message) for loc, message in located]
+    return located
 
 
 def _union_messages(key: Loc, branches: list[tuple[Loc, ErrorDetails]]) -> list[tuple[Loc, str]]:
@@ -403,7 +389,7 @@ def _plan_problems(
                 yield (*here, "fillers"), "give a literal heading or fillers, not both"
             elif slots is not None:
                 yield from _filler_problems(fillers, slots, skeleton, (*here, "fillers"))
-        elif slots is not None and isinstance(skeleton, str) and not literal:
+        elif slots is not None and not literal:
             needed = ", ".join(slots)
             yield (
                 (*here, "fillers"),

@@ -7,7 +7,7 @@ the JSON Schemas, `drafter templates`).
 
 from __future__ import annotations
 
-# Rhetorical functions of bank entries, in the order a speech uses them (GUIDE.md §2).
+# Rhetorical functions of bank entries, in the order a speech uses them (listings follow it).
 FUNCTIONS: dict[str, str] = {
     "title": "标题，如“在{occasion}上的讲话”",
     "salutation": "称谓，如“同志们：”",

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from drafter.errors import InputFileError, display_path
+from drafter.errors import Finding, InputFileError, display_path
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -94,32 +94,41 @@ _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
 _LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+def _unusable(shown: str, message: str, line: int | None = None, column: int | None = None) -> InputFileError:
+    """The error for a file that cannot be used, carrying its one finding so callers need not parse it."""
+    return InputFileError(findings=[Finding(shown, line, "", message, column=column)])
+
+
 def read_user_bytes(path: Path, *, what: str = "file") -> bytes:
     """Read a file a user named, or raise one clear `InputFileError` (missing, a folder, unreadable)."""
     shown = display_path(path)
     if path.is_dir():
-        raise InputFileError(f"{shown}: is a directory, expected a {what}")
+        raise _unusable(shown, f"is a directory, expected a {what}")
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputFileError(f"{shown}: no such file") from None
+        raise _unusable(shown, "no such file") from None
     except OSError as exc:
-        raise InputFileError(f"{shown}: cannot read: {exc.strerror}") from None
+        raise _unusable(shown, f"cannot read: {exc.strerror}") from None
 
 
-def read_user_text(path: Path, *, what: str = "file", allow_empty: bool = False) -> str:
-    """Read a UTF-8 text file a user gave us, or raise one clear `InputFileError`."""
-    shown = display_path(path)
-    raw = read_user_bytes(path, what=what)
+def decode_user_text(raw: bytes, shown: str, *, what: str) -> str:
+    """The UTF-8 text of a user's file (without a byte-order mark), or an `InputFileError` naming the line."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputFileError(f"{shown}:{line}: not UTF-8 text (save the {what} as UTF-8)") from None
-    if not allow_empty and not text.strip():
-        raise InputFileError(f"{shown}: is empty, expected a {what}")
+        raise _unusable(shown, f"not UTF-8 text (save the {what} as UTF-8)", line) from None
+
+
+def read_user_text(path: Path, *, what: str = "file") -> str:
+    """Read a UTF-8 text file a user gave us, or raise one clear `InputFileError`."""
+    shown = display_path(path)
+    text = decode_user_text(read_user_bytes(path, what=what), shown, what=what)
+    if not text.strip():
+        raise _unusable(shown, f"is empty, expected a {what}")
     return text
 
 
@@ -129,11 +138,11 @@ def parse_yaml(text: str, shown: str) -> Any:
         return yaml.load(text, Loader=_LocatingLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise InputFileError(f"{where}: YAML syntax error: {problem}") from None
+        problem = f"YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise _unusable(shown, problem, line, column) from None
     except yaml.YAMLError as exc:
-        raise InputFileError(f"{shown}: YAML syntax error: {exc}") from None
+        raise _unusable(shown, f"YAML syntax error: {exc}") from None
 
 
 def load_yaml(path: Path, *, what: str = "YAML file") -> Any:

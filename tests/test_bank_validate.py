@@ -198,3 +198,27 @@ def test_candidate_with_an_existing_text_is_a_warning(tmp_path: Path) -> None:
         "W b/mined.yaml:4: closing.thanks.mined: warning: same text as closing.thanks.xiexie "
         "(b/closing.thanks.yaml:4), ignoring punctuation and spaces"
     ]
+
+
+def test_two_approved_entries_with_one_text_are_an_error_after_a_candidate_too(tmp_path: Path) -> None:
+    text = """
+        function: closing.thanks
+        entries:
+          - id: closing.thanks.mined
+            text: 谢谢大家。
+            status: candidate
+            sources: ["speech.txt:4"]
+          - id: closing.thanks.xiexie
+            text: 谢谢大家！
+            sources: ["speech.txt:4"]
+          - id: closing.thanks.copy
+            text: 谢谢 大家
+            sources: ["speech.txt:4"]
+    """
+    folder = write_bank(tmp_path / "b", {"closing.thanks.yaml": text}, CORPUS)
+    assert lines(folder) == [
+        "W b/closing.thanks.yaml:8: closing.thanks.xiexie: warning: same text as closing.thanks.mined "
+        "(b/closing.thanks.yaml:4), ignoring punctuation and spaces",
+        "E b/closing.thanks.yaml:11: closing.thanks.copy: same text as closing.thanks.xiexie "
+        "(b/closing.thanks.yaml:8), ignoring punctuation and spaces",
+    ]

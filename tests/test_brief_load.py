@@ -97,6 +97,7 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     message = str(caught.value).replace(str(path), "brief.yaml")
     assert message == "brief.yaml:6:5: YAML syntax error: did not find expected ',' or ']'"
     assert [f.line for f in caught.value.findings] == [6]
+    assert problems(path) == [message]  # the finding names the column too
 
 
 def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:

@@ -239,3 +239,17 @@ def test_check_font_profile(tmp_path: Path) -> None:
         f"{path}:9: font_profile: font profile '仿宋': unknown "
         "(expected standard, windows, or the path of a .yaml font profile)\n"
     )
+
+
+def test_check_font_profile_file_problems(tmp_path: Path) -> None:
+    path = tmp_path / "brief.yaml"
+    profile = tmp_path / "fonts.yaml"
+    path.write_text(GOOD + f"font_profile: {profile}\n", encoding="utf-8")
+    code, _, err = run("check", str(path))
+    assert (code, err) == (1, f"{path}:9: font_profile: {profile}: no such file\n")
+    profile.write_text("title: [方正小标宋\n", encoding="utf-8")
+    code, _, err = run("check", str(path))
+    assert code == 1 and err.startswith(f"{path}:9: font_profile: {profile}:2:1: YAML syntax error: ")
+    profile.write_text("titel: 宋体\n", encoding="utf-8")
+    code, _, err = run("check", str(path))
+    assert code == 1 and err.startswith(f"{profile}:1: titel: unknown key")

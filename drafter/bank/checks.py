@@ -82,7 +82,8 @@ def entry_problems(entry: Entry, *, function_given: bool) -> list[Problem]:
     return problems
 
 
-def _kind_of(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """A wrong value's kind in words, as messages say what they found instead."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):
@@ -113,11 +114,11 @@ def schema_problems(error: ValidationError) -> list[Problem]:
         elif kind == "literal_error" and loc == ("status",):
             message = f"must be one of {', '.join(STATUSES)}, not {value!r}"
         elif kind == "string_type":
-            message = f"expected text, found {_kind_of(value)}"
+            message = f"expected text, found {kind_of(value)}"
         elif kind in {"tuple_type", "list_type"}:
-            message = f"expected a list, found {_kind_of(value)}"
+            message = f"expected a list, found {kind_of(value)}"
         elif kind in {"dict_type", "model_type"}:
-            message = f"expected a mapping, found {_kind_of(value)}"
+            message = f"expected a mapping, found {kind_of(value)}"
         elif kind == "too_short" and loc == ("sources",):
             message = "needs at least one source (FILE:LINE)"
         elif kind == "string_too_short":

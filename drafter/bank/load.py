@@ -72,10 +72,7 @@ class Origin(NamedTuple):
 
     def line_of(self, name: str) -> int:
         """The line of one field in this definition, else the entry's line."""
-        for key, line in zip(self.item.given, self.item.given_lines, strict=True):
-            if key == name:
-                return line
-        return self.item.line
+        return self.item.key_lines.get(name, self.item.line)
 
 
 class EntryTable(MutableMapping[str, Entry]):
@@ -241,9 +238,7 @@ class _Layer:
 
     def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
         if item.id is None:
-            self.findings.extend(
-                Finding(shown, line, item.label(), f"{at}: {msg}") for line, at, msg in item.problems
-            )
+            self.findings.extend(_item_findings(item, shown))
             return
         if item.id in self.defined_here:
             first_file, first_line = self.defined_here[item.id]
@@ -258,9 +253,7 @@ class _Layer:
                 self.bank.entries[item.id] = entry
                 self.bank.origins[item.id] = (*self.bank.origins[item.id], Origin(ref, item))
         elif item.problems or item.row is None:
-            self.findings.extend(
-                Finding(shown, line, item.id, f"{at}: {msg}") for line, at, msg in item.problems
-            )
+            self.findings.extend(_item_findings(item, shown))
         else:
             self.bank.entries.put_row(item)
             self.bank.origins[item.id] = (Origin(ref, item),)
@@ -269,15 +262,15 @@ class _Layer:
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     bank = Bank(folders=tuple(folders))
     findings: list[Finding] = []
-    paths = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.yaml"))]
-    parsed_files = parse_in_parallel(paths)
+    files = {folder: sorted(folder.glob("*.yaml")) for folder in folders if folder.is_dir()}
+    parsed_files = parse_in_parallel([path for paths in files.values() for path in paths])
     for number, folder in enumerate(folders):
-        if not folder.is_dir():
+        if folder not in files:
             problem = "is not a folder" if folder.exists() else "no such folder"
             findings.append(Finding(display_path(folder), None, "", f"{problem} (expected a bank folder)"))
             continue
         layer = _Layer(bank, findings)
-        for path in sorted(folder.glob("*.yaml")):
+        for path in files[folder]:
             parsed, file_findings = parsed_files.get(path) or parse_bank_file(path)
             findings.extend(file_findings)
             ref, shown = BankFileRef(path, folder, number, parsed.function), display_path(path)

@@ -8,17 +8,23 @@ its line. File-level problems (not UTF-8, bad YAML, a list where a mapping belon
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from drafter.bank import cache
-from drafter.bank.checks import entry_problems, function_problem, loc_text, schema_problems, slot_problems
+from drafter.bank.checks import (
+    entry_problems,
+    function_problem,
+    kind_of,
+    loc_text,
+    schema_problems,
+    slot_problems,
+)
 from drafter.bank.model import BankFile, Entry, Mined
 from drafter.errors import Finding, InputFileError, display_path
-from drafter.yamlfile import LocatedDict, LocatedList, line_of, parse_yaml
+from drafter.yamlfile import LocatedDict, LocatedList, decode_user_text, line_of, parse_yaml
 
 ENTRY_FIELDS: tuple[str, ...] = tuple(Entry.model_fields)
 FILE_KEYS: tuple[str, ...] = tuple(BankFile.model_fields)
@@ -83,14 +89,6 @@ def plain(data: Any) -> Any:
     return data
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "text" if isinstance(value, str) else f"{type(value).__name__} {value!r}"
-
-
 _GIVEN: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
@@ -135,9 +133,8 @@ def parse_item(index: int, item: LocatedDict, file_function: str) -> ParsedItem:
 def _parse_data(data: Any, shown: str) -> tuple[ParsedFile, list[Finding]]:
     findings: list[Finding] = []
     if not isinstance(data, LocatedDict):
-        found = "nothing" if data is None else _kind(data)
         line = getattr(data, "line", None)
-        message = f"expected a mapping with `function:` and `entries:`, found {found}"
+        message = f"expected a mapping with `function:` and `entries:`, found {kind_of(data)}"
         return ParsedFile("", ()), [Finding(shown, line, "", message)]
     for key in data:
         if key not in FILE_KEYS:
@@ -150,38 +147,29 @@ def _parse_data(data: Any, shown: str) -> tuple[ParsedFile, list[Finding]]:
             Finding(shown, data.line, "function", "missing: say which function the file's entries have")
         )
     elif not isinstance(function, str):
-        findings.append(
-            Finding(shown, data.key_lines["function"], "function", f"expected text, found {_kind(function)}")
-        )
+        message = f"expected text, found {kind_of(function)}"
+        findings.append(Finding(shown, data.key_lines["function"], "function", message))
     elif why := function_problem(function):
         findings.append(Finding(shown, data.key_lines["function"], "function", why))
     file_function = function if isinstance(function, str) else ""
     entries = data.get("entries", LocatedList())
     if not isinstance(entries, LocatedList):
         line = data.key_lines.get("entries")
-        found = "nothing" if entries is None else _kind(entries)
         return ParsedFile(file_function, ()), [
             *findings,
-            Finding(shown, line, "entries", f"expected a list of entries, found {found}"),
+            Finding(shown, line, "entries", f"expected a list of entries, found {kind_of(entries)}"),
         ]
     items: list[ParsedItem] = []
     for index, item in enumerate(entries):
         if isinstance(item, LocatedDict):
             items.append(parse_item(index, item, file_function))
         else:
-            message = f"expected a mapping (one entry with id, text, ...), found {_kind(item)}"
+            message = f"expected a mapping (one entry with id, text, ...), found {kind_of(item)}"
             findings.append(Finding(shown, entries.item_lines[index], f"entries[{index}]", message))
     return ParsedFile(file_function, tuple(items)), findings
 
 
-def _yaml_finding(exc: InputFileError, shown: str) -> Finding:
-    message = str(exc)
-    if match := re.match(r":(\d+):(\d+): (.*)", message.removeprefix(shown), re.DOTALL):
-        return Finding(shown, int(match[1]), "", match[3], column=int(match[2]))
-    return Finding(shown, None, "", message.removeprefix(shown).removeprefix(": "))
-
-
-def parse_bank_file(path: Path, *, use_cache: bool = True) -> tuple[ParsedFile, list[Finding]]:
+def parse_bank_file(path: Path) -> tuple[ParsedFile, list[Finding]]:
     """One bank file, checked; findings are file-level problems (the entries carry their own)."""
     shown = display_path(path)
     try:
@@ -189,25 +177,22 @@ def parse_bank_file(path: Path, *, use_cache: bool = True) -> tuple[ParsedFile, 
     except OSError as exc:
         return ParsedFile("", ()), [Finding(shown, None, "", f"cannot read: {exc.strerror}")]
     key = cache.content_key(data, CACHE_SALT)
-    if use_cache and (cached := cache.read(key)) is not None:
+    if (cached := cache.read(key)) is not None:
         try:
             function, items = cached
             return ParsedFile(function, tuple(ParsedItem._make(item) for item in items)), []
         except (TypeError, ValueError):
             pass  # a cache from another shape of data: parse again
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return ParsedFile("", ()), [Finding(shown, line, "", "not UTF-8 text (save the bank file as UTF-8)")]
-    if not text.strip():
-        return ParsedFile("", ()), [Finding(shown, None, "", "is empty, expected `function:` and `entries:`")]
-    try:
-        parsed, findings = _parse_data(parse_yaml(text, shown), shown)
+        text = decode_user_text(data, shown, what="bank file")
+        if not text.strip():
+            return ParsedFile("", ()), [
+                Finding(shown, None, "", "is empty, expected `function:` and `entries:`")
+            ]
+        tree = parse_yaml(text, shown)
     except InputFileError as exc:
-        return ParsedFile("", ()), [_yaml_finding(exc, shown)]
-    if not findings and use_cache:
+        return ParsedFile("", ()), list(exc.findings)
+    parsed, findings = _parse_data(tree, shown)
+    if not findings:
         cache.write(key, (parsed.function, tuple(tuple(item) for item in parsed.items)))
     return parsed, findings

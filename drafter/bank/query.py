@@ -36,13 +36,14 @@ def search(
     wanted = normalize(query)
     if not wanted:
         return pool
-    exact = [e for e in pool if wanted in _haystack(e) or query.strip() in e.id]
+    haystacks = [_haystack(entry) for entry in pool]
+    exact = [e for e, hay in zip(pool, haystacks, strict=True) if wanted in hay or query.strip() in e.id]
     if exact or len(wanted) < 2:
         return exact
     query_pairs = bigrams(wanted)
     scored = []
-    for entry in pool:
-        share = len(query_pairs & bigrams(_haystack(entry))) / len(query_pairs)
+    for entry, hay in zip(pool, haystacks, strict=True):
+        share = len(query_pairs & bigrams(hay)) / len(query_pairs)
         if share >= FUZZY_MINIMUM:
             scored.append((-share, entry.id, entry))
     return [entry for _, _, entry in sorted(scored)[:FUZZY_LIMIT]]

@@ -31,11 +31,6 @@ def comparable(entry: Entry) -> str:
     return normalize(entry.text)
 
 
-def skeleton_key(entry: Entry) -> str:
-    """The key `bank merge` uses: the normalized text (a heading set's skeleton) and function."""
-    return f"{entry.function}\n{normalize(entry.text)}"
-
-
 def bigrams(text: str) -> frozenset[str]:
     """The character bigrams of a normalized text (its single character when shorter)."""
     if len(text) < 2:

@@ -83,10 +83,12 @@ class _Checker:
         for key, entry in live:
             by_text[comparable(entry)].append(key)
         for keys in by_text.values():
+            approved = [key for key in keys if self.bank.entries[key].status == "approved"]
             for later in keys[1:]:
-                message = f"same text as {keys[0]} ({self._where(keys[0])}), ignoring punctuation and spaces"
                 # Two approved entries would both be drafted; a candidate is only noise for reviewers.
-                both_draftable = all(self.bank.entries[key].status == "approved" for key in (keys[0], later))
+                both_draftable = later in approved and later != approved[0]
+                earlier = approved[0] if both_draftable else keys[0]
+                message = f"same text as {earlier} ({self._where(earlier)}), ignoring punctuation and spaces"
                 self._at(later, "text", message, "error" if both_draftable else "warning")
         texts = [text for text in by_text if len(text) >= MIN_COMPARED_LENGTH]
         position = {key: n for n, key in enumerate(self.bank.entries)}
