@@ -24,11 +24,9 @@ from drafter.length import (
     LengthFigures,
     balance,
     rescale,
-    speaking_rate,
-    target_chars,
     within,
 )
-from drafter.outline import clean_user_text, mark, parse_outline, strip_marks
+from drafter.outline import clean_user_text, end_sentence, mark, parse_outline, strip_marks
 from drafter.plan import (
     DraftWarning,
     Plan,
@@ -40,7 +38,7 @@ from drafter.plan import (
     plan_draft,
     sentence,
 )
-from drafter.select import Catalog, Selector
+from drafter.select import Catalog, Pick, Selector
 from drafter.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
 from drafter.trace import TraceRow, trace_rows
 
@@ -51,7 +49,7 @@ ONCE_PER_POINT = frozenset({"quote", "parallel"})  # more than one of these in a
 # A four-character run is a fragment (抓铁有痕、踏石留印); in a point it is said as a requirement,
 # led by one of the verbs the corpus leads such runs with (chosen by seed and point, for variety).
 PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到", "自觉做到")
-_END = "。！？；…”」』）"
+_RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting so needs no frame
 
 
 @dataclass(frozen=True)
@@ -74,13 +72,14 @@ class Elaboration:
         return len(self.lead) + len(self.body) + len(self.end)
 
 
-def _framed(function: str, marked: str, text: str, frame: str = PARALLEL_FRAMES[0]) -> str:
-    """Bank text made a sentence of a paragraph: fragments get an end mark, runs a `frame`."""
-    if text and text[-1] in _END:
-        return marked
-    if function == "parallel" and not text.startswith(("要", "做到", "切实", "真正", "坚持")):
-        return frame + marked + "。"
-    return marked + "。"
+def _framed(function: str, pick: Pick) -> str:
+    """A pick as a sentence of a paragraph: an end mark when it has none, and before a four-character
+    run without a verb of its own the first of `PARALLEL_FRAMES` (`SpeechContext._reframe` settles it)."""
+    marked = mark(pick.entry.id, pick.text)
+    ended = end_sentence(marked)
+    if function == "parallel" and ended != marked and not pick.text.startswith(_RUN_VERBS):
+        return PARALLEL_FRAMES[0] + ended
+    return ended
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ class Enumerator:
         ordinal = self.at(n)
         if ordinal.endswith("要") and strip_marks(heading).startswith("要"):
             ordinal = ordinal[:-1]
-        return sentence(ordinal + heading) if heading else ordinal
+        return end_sentence(ordinal + heading) if heading else ordinal
 
 
 class SpeechContext:
@@ -106,7 +105,6 @@ class SpeechContext:
 
     def __init__(self, brief: Brief, plan: Plan, selector: Selector, budgets: Mapping[str, int]) -> None:
         self.brief = brief
-        self.kind = brief.template
         self.sections = plan.sections
         self._selector = selector
         self._budgets = budgets
@@ -133,10 +131,10 @@ class SpeechContext:
             (clean_user_text(a.who), bare(a.did), earlier_work(a.did)) for a in brief.acknowledge
         ]
         self.situation = [sentence(t) for t in brief.situation]
-        self.goal = bare(brief.closing.goal) if brief.closing.goal else ""
+        self.goal = plan.slots.get("goal", "")
         self.closing_text = [sentence(t) for t in brief.closing.text]
         self.closing_thanks = brief.closing.thanks
-        self.slogan = bare(brief.closing.slogan) if brief.closing.slogan else ""
+        self.slogan = plan.slots.get("slogan", "")
 
     def _site(self, function: str) -> str:
         count = self._calls.get(function, 0)
@@ -162,7 +160,8 @@ class SpeechContext:
         site = self._site(function)
         accept = None
         if only:
-            accept = [e.text for e in self._selector.candidates(function) if e.id in set(only)]
+            wanted = set(only)
+            accept = [e.text for e in self._selector.candidates(function) if e.id in wanted]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
@@ -195,32 +194,34 @@ class SpeechContext:
         materials = list(PROBLEM_MATERIALS if point.problems else POINT_MATERIALS)
         if self._closed_with_run:  # paragraphs that all end on `做到……` read as a drill
             materials = [m for m in materials if m != "parallel"]
+        own = point.own_tags or point.tags
+        around = [t for t in point.tags if t not in own]
+        near = [*point.nearby, *point.text]
         result: list[tuple[str, str]] = []
         spent = 0
         turn = 0
         while spent < budget and materials:
             function = materials[turn % len(materials)]
-            site = f"{point.key}.{function}.{turn}"
-            own = point.own_tags or point.tags
             pick = self._selector.pick(
                 function,
-                site=site,
+                site=f"{point.key}.{function}.{turn}",
                 tags=own,
                 # a saying leads the point only when it is on the point's own topic
-                context=[t for t in point.tags if t not in own] if function != "quote" else [],
+                context=around if function != "quote" else [],
                 slots={"topic": point.topic},
-                near=[*point.nearby, *point.text],
+                near=near,
                 commit=False,
             )
             if pick is None:
                 materials = [m for m in materials if m != function]
                 continue
-            sentence = _framed(function, mark(pick.entry.id, pick.text), pick.text)
-            if spent + len(strip_marks(sentence)) / 2 > budget:
+            said = _framed(function, pick)
+            size = len(strip_marks(said))
+            if spent + size / 2 > budget:  # more than half of it beyond the budget: the point is full
                 break
             self._selector.commit(pick)
-            result.append((function, sentence))
-            spent += len(strip_marks(sentence))
+            result.append((function, said))
+            spent += size
             turn += 1
             if function in ONCE_PER_POINT:
                 materials = [m for m in materials if m != function]
@@ -289,8 +290,7 @@ def compose(brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None =
     info = templates.infos.get(brief.template)
     name = str(info.path) if info is not None else brief.template + TEMPLATE_SUFFIX
     keys = [p.key for p in plan.points]
-    target = target_chars(brief)
-    rate = speaking_rate(brief)
+    target = brief.length.target_chars
 
     catalog = Catalog(bank, brief.template, said=own_words(brief, plan))
 
@@ -314,20 +314,21 @@ def compose(brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None =
     else:
         markup, document = render([0] * len(keys))
         fixed = document.body_chars()
-        own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
-        budgets = balance(target - fixed, own)
-        best = (abs(fixed - target), markup, document)
-        for _ in range(MAX_PASSES):
-            markup, document = render(budgets)
-            actual = document.body_chars()
-            if abs(actual - target) < best[0]:
-                best = (abs(actual - target), markup, document)
-            if within(actual, target, AIM) or fixed >= target:
-                break
-            budgets = rescale(budgets, fixed, actual, target)
-        _, markup, document = best
+        if fixed < target:  # else the draft without bank material in its points is the closest
+            own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
+            budgets = balance(target - fixed, own)
+            best = (target - fixed, markup, document)
+            for _ in range(MAX_PASSES):
+                markup, document = render(budgets)
+                actual = document.body_chars()
+                if abs(actual - target) < best[0]:
+                    best = (abs(actual - target), markup, document)
+                if within(actual, target, AIM):
+                    break
+                budgets = rescale(budgets, fixed, actual, target)
+            _, markup, document = best
 
-    length = LengthFigures(document.body_chars(), rate, target)
+    length = LengthFigures(document.body_chars(), brief.length.rate, target)
     warnings = list(plan.warnings)
     if (shortfall := length.shortfall()) is not None:
         warnings.append(DraftWarning(("length",), shortfall))

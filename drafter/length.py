@@ -12,22 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.brief import Brief
-
 TOLERANCE = 0.15  # the draft should land within ±15% of the target when the bank has enough
 AIM = 0.05  # a pass within ±5% is kept without another try
 MAX_PASSES = 4
 DEFAULT_POINT_BUDGET = 160  # characters of bank material per point when the brief sets no length
-DEFAULT_RATE = 220  # characters a minute
-
-
-def target_chars(brief: Brief) -> int | None:
-    """The brief's target in characters, or None when it sets none."""
-    return brief.length.target_chars
-
-
-def speaking_rate(brief: Brief) -> int:
-    return brief.length.rate or DEFAULT_RATE
 
 
 def share(total: int, parts: int) -> list[int]:

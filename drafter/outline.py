@@ -45,14 +45,35 @@ def strip_marks(text: str) -> str:
     return _MARKER.sub(lambda m: m.group(2), text)
 
 
+# A text ending in one of these needs no 。 (a colon leads into what follows: 我讲三点：).
+SENTENCE_END = "。！？；：…”」』）)"
+_FINAL_PUNCTUATION = "。！？；，、：:;,.!?"
+
+
+def one_line(text: str) -> str:
+    """Text on one line: line breaks and the spaces around them dropped (Chinese needs no spaces)."""
+    return "".join(part.strip() for part in text.splitlines())
+
+
+def end_sentence(markup: str, end: str = "。") -> str:
+    """Markup with `end` added unless its text, markers aside, already ends a sentence."""
+    markup = markup.rstrip()
+    text = strip_marks(markup)
+    return markup if not text or text[-1] in SENTENCE_END else markup + end
+
+
+def strip_end(text: str) -> str:
+    """Text without its final punctuation (to fill a slot or embed it in another sentence)."""
+    return text.rstrip().rstrip(_FINAL_PUNCTUATION)
+
+
 def clean_user_text(text: str) -> str:
     """A writer's text made safe for one line of markup: no line breaks, no marker characters."""
-    one_line = "".join(part.strip() for part in text.splitlines())
-    one_line = one_line.replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
+    line = one_line(text).replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
     # a line of markup that starts with @ or is ¶ alone is a directive; a writer's text never is
-    if one_line.startswith("@"):
-        one_line = "＠" + one_line[1:]
-    return "" if one_line == PARAGRAPH_END else one_line
+    if line.startswith("@"):
+        line = "＠" + line[1:]
+    return "" if line == PARAGRAPH_END else line
 
 
 @dataclass
@@ -122,7 +143,8 @@ def parse_outline(
 ) -> Document:
     """Parse outline markup into a `Document`; `sources` maps entry ids to their `FILE:LINE` sources."""
     builder = _Builder(sources or {}, name)
-    for number, raw in enumerate(markup.splitlines(), start=1):
+    lines = markup.splitlines()
+    for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
             continue
@@ -156,7 +178,7 @@ def parse_outline(
             builder.byline.append(builder.plain(text, number))
         else:
             builder.salutation = builder.plain(text, number)
-    builder.flush(len(markup.splitlines()) + 1)
+    builder.flush(len(lines) + 1)
     if not builder.title:
         raise TemplateError(f"{name}: the outline has no @title line")
     return Document(

@@ -8,27 +8,25 @@ uneven parallel headings. `drafter.compose` renders a template over this plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from drafter.bank.load import Bank
+from drafter.bank.model import Entry, fill, slots_of
 from drafter.brief import Brief, HeadingPlan
-from drafter.outline import clean_user_text, mark
-from drafter.select import HeadingSet, bank_heading_set, build_heading_set
+from drafter.errors import SelectionError
+from drafter.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.templating import chinese_count
-
-_END = "。！？；…”」』）"
 
 
 def sentence(text: str) -> str:
     """A writer's text as one sentence of markup, ending in punctuation."""
-    text = clean_user_text(text).strip()
-    return text if not text or text[-1] in _END else text + "。"
+    return end_sentence(clean_user_text(text))
 
 
 def bare(text: str) -> str:
     """A writer's text without its final punctuation, to fill a slot or a heading."""
-    return clean_user_text(text).strip().rstrip("。！？；，、：:;,.!?")
+    return strip_end(clean_user_text(text))
 
 
 _DID = re.compile(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了|提出了|提出)")
@@ -103,23 +101,69 @@ class Plan:
         return [p for s in self.sections for p in s.points]
 
 
+@dataclass(frozen=True)
+class HeadingSet:
+    """Sibling headings built from a skeleton or a bank set, with the entry they came from, if any."""
+
+    texts: tuple[str, ...]
+    entry: Entry | None = None
+
+    def uneven(self) -> bool:
+        """True when members differ in length (parallel headings should not)."""
+        return len({len(t) for t in self.texts}) > 1
+
+
+def build_heading_set(skeleton: str, fillers: Sequence[Mapping[str, str]]) -> HeadingSet:
+    """Sibling headings from a skeleton (`{X}要更{Y}`) and each member's slot values."""
+    names = slots_of(skeleton)
+    texts: list[str] = []
+    for index, values in enumerate(fillers, start=1):
+        missing = [n for n in names if not values.get(n)]
+        if missing:
+            raise SelectionError(f"heading {index}: skeleton {skeleton} needs {', '.join(missing)}")
+        texts.append(fill(skeleton, dict(values)))
+    return HeadingSet(tuple(texts))
+
+
+def bank_heading_set(bank: Bank, entry_id: str, needed: int, field: str = "headings.set") -> HeadingSet:
+    """A bank `heading_set` entry's members, at least `needed` of them (`field`: where the brief names it)."""
+    entry = bank.entries.get(entry_id)
+    if entry is None or entry.function != "heading_set":
+        known = sorted(e.id for e in bank.draftable("heading_set"))
+        hint = f"; known sets: {', '.join(known)}" if known else ""
+        raise SelectionError(f"{field}: no heading set {entry_id!r} in the phrase bank{hint}")
+    if entry.status != "approved":
+        raise SelectionError(f"{field}: heading set {entry_id!r} is {entry.status}, not approved")
+    members = entry.member_texts()
+    if len(members) < needed:
+        raise SelectionError(
+            f"{field}: heading set {entry_id!r} has {len(members)} members, the brief needs {needed}"
+        )
+    return HeadingSet(members[:needed], entry)
+
+
 def _heading_texts(
     bank: Bank,
     plan: HeadingPlan | None,
+    field: str,
     literal: Sequence[str | None],
     fillers: Sequence[dict[str, str] | None],
 ) -> tuple[list[str], list[str], HeadingSet | None]:
-    """(marked, plain) headings for siblings, and the set built from a plan (to check its evenness)."""
+    """(marked, plain) headings for siblings, and the set built from a plan (to check its evenness).
+
+    `field` is where the brief gives the plan (`headings`, `sections.0.point_headings`).
+    """
     built: HeadingSet | None = None
     if plan is not None and plan.skeleton is not None:
         wanted = [i for i, text in enumerate(literal) if not text]
         built = build_heading_set(plan.skeleton, [fillers[i] or {} for i in wanted])
         from_plan = dict(zip(wanted, built.texts, strict=True))
     elif plan is not None and plan.set is not None:
-        built = bank_heading_set(bank, plan.set, len(literal))
+        built = bank_heading_set(bank, plan.set, len(literal), f"{field}.set")
         from_plan = dict(enumerate(built.texts))
     else:
         from_plan = {}
+    entry = built.entry if built is not None else None
     marked: list[str] = []
     plain: list[str] = []
     for i, text in enumerate(literal):
@@ -128,7 +172,6 @@ def _heading_texts(
             marked.append(plain[-1])
         elif i in from_plan:
             plain.append(from_plan[i])
-            entry = built.entry if built is not None else None
             marked.append(mark(entry.id, from_plan[i]) if entry is not None else from_plan[i])
         else:
             plain.append("")
@@ -159,7 +202,8 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
     """Headings, topics and slot values of a brief: the parts of a draft that involve no choice."""
     warnings: list[DraftWarning] = []
     literal = [s.heading for s in brief.sections]
-    marked, plain, built = _heading_texts(bank, brief.headings, literal, [s.fillers for s in brief.sections])
+    fillers = [s.fillers for s in brief.sections]
+    marked, plain, built = _heading_texts(bank, brief.headings, "headings", literal, fillers)
     if (warning := _uneven_warning(("headings",), built)) is not None:
         warnings.append(warning)
     sections: list[SectionView] = []
@@ -178,7 +222,11 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
         )
         p_literal = [p.heading for p in section.points]
         p_marked, p_plain, p_built = _heading_texts(
-            bank, section.point_headings, p_literal, [p.fillers for p in section.points]
+            bank,
+            section.point_headings,
+            f"sections.{i}.point_headings",
+            p_literal,
+            [p.fillers for p in section.points],
         )
         if (warning := _uneven_warning(("sections", i, "point_headings"), p_built)) is not None:
             warnings.append(warning)

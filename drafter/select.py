@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
-from drafter.errors import SelectionError
 
 
 @dataclass(frozen=True)
@@ -258,46 +257,3 @@ class Selector:
                 best = shared
                 tier.append(candidate)
         return tier or [c for c in group.untagged if fits(c)]
-
-
-@dataclass(frozen=True)
-class HeadingSet:
-    """Sibling headings built from a skeleton or a bank set, with the entry they came from, if any."""
-
-    texts: tuple[str, ...]
-    entry: Entry | None = None
-
-    def uneven(self) -> bool:
-        """True when members differ in length (parallel headings should not)."""
-        return len({len(t) for t in self.texts}) > 1
-
-
-def build_heading_set(skeleton: str, fillers: Sequence[Mapping[str, str]]) -> HeadingSet:
-    """Sibling headings from a skeleton (`{X}要更{Y}`) and each member's slot values."""
-    from drafter.bank.model import slots_of
-
-    names = slots_of(skeleton)
-    texts: list[str] = []
-    for index, values in enumerate(fillers, start=1):
-        missing = [n for n in names if not values.get(n)]
-        if missing:
-            raise SelectionError(f"heading {index}: skeleton {skeleton} needs {', '.join(missing)}")
-        texts.append(fill(skeleton, dict(values)))
-    return HeadingSet(tuple(texts))
-
-
-def bank_heading_set(bank: Bank, entry_id: str, needed: int) -> HeadingSet:
-    """A bank `heading_set` entry's members, at least `needed` of them."""
-    entry = bank.entries.get(entry_id)
-    if entry is None or entry.function != "heading_set":
-        known = sorted(e.id for e in bank.draftable("heading_set"))
-        hint = f"; known sets: {', '.join(known)}" if known else ""
-        raise SelectionError(f"headings.set: no heading set {entry_id!r} in the phrase bank{hint}")
-    if entry.status != "approved":
-        raise SelectionError(f"headings.set: heading set {entry_id!r} is {entry.status}, not approved")
-    members = entry.member_texts()
-    if len(members) < needed:
-        raise SelectionError(
-            f"headings.set: heading set {entry_id!r} has {len(members)} members, the brief needs {needed}"
-        )
-    return HeadingSet(members[:needed], entry)

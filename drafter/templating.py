@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from drafter.errors import TemplateError, display_path
+from drafter.outline import end_sentence, one_line, strip_end
 from drafter.vocabulary import CHINESE_NUMERALS
 
 TEMPLATE_SUFFIX = ".j2"
@@ -92,22 +93,19 @@ def chinese_count(value: int) -> str:
     return "两" if value == 2 else chinese_number(value)
 
 
-def _one_line(value: str) -> str:
-    """Text as one line of markup: inner line breaks become nothing (Chinese needs no spaces)."""
-    return "".join(part.strip() for part in str(value).splitlines())
+def _one_line(value: object) -> str:
+    return one_line(str(value))
 
 
-def _end_sentence(value: str, mark: str = "。") -> str:
-    """The text with a sentence-final mark added unless it already ends in one."""
-    text = str(value).rstrip()
-    return text if not text or text[-1] in "。！？；：…”』」）)" else text + mark
+def _end_sentence(value: object, mark: str = "。") -> str:
+    return end_sentence(str(value), mark)
 
 
-def _strip_end(value: str) -> str:
-    """The text without its final punctuation (to embed a sentence in another)."""
-    return str(value).rstrip().rstrip("。！？；，、：.!?;,")
+def _strip_end(value: object) -> str:
+    return strip_end(str(value))
 
 
+# Filters take whatever a template gives them (a number, a brief's field) as text.
 FILTERS: dict[str, Callable[..., Any]] = {
     "cn": chinese_number,
     "cn_count": chinese_count,
@@ -125,7 +123,6 @@ class TemplateSet:
 
         from drafter.template_cache import CompiledTemplates
 
-        self.extra_dir = extra_dir
         self.infos = discover_templates(extra_dir)
         search = [str(extra_dir)] if extra_dir is not None else []
         search.append(str(builtin_templates_dir()))

@@ -13,6 +13,7 @@ separated by `; `.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafter.document import Document, Heading
@@ -54,7 +55,7 @@ def _cell(value: str) -> str:
     return " ".join(value.replace("\t", " ").splitlines())
 
 
-def trace_tsv(rows: list[TraceRow] | tuple[TraceRow, ...]) -> str:
+def trace_tsv(rows: Sequence[TraceRow]) -> str:
     """The rows as tab-separated text with a header line."""
     lines = ["\t".join(HEADER)]
     for row in rows:

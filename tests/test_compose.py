@@ -12,10 +12,11 @@ import yaml
 from drafter.bank.load import Bank, load_bank
 from drafter.bank.model import Entry
 from drafter.brief import Brief
-from drafter.compose import SpeechContext, compose
+from drafter.compose import Enumerator, SpeechContext, compose
 from drafter.document import Heading
 from drafter.length import within
-from drafter.plan import earlier_work, plan_draft
+from drafter.outline import mark
+from drafter.plan import plan_draft
 from drafter.select import Selector
 from drafter.templating import TemplateSet
 
@@ -246,11 +247,6 @@ def test_team_folder_deprecating_a_builtin_entry_keeps_it_out(tmp_path: Path) ->
     assert entry.text not in again.markup
 
 
-def test_earlier_work_from_what_the_speaker_did() -> None:
-    assert earlier_work("对本月的重点工作进行了安排部署") == "本月的重点工作"
-    assert earlier_work("作了很好的讲话") == ""
-
-
 def test_bank_text_never_repeats_the_writers_own_words(rich_bank: Bank) -> None:
     plain = compose(brief(), rich_bank, TEMPLATES)
     repeated = next(row.text for row in plain.trace if row.entry_id.startswith("requirement."))
@@ -268,3 +264,21 @@ def test_phrase_only_limits_the_choice_to_the_named_entries(rich_bank: Bank) -> 
     assert "quote.q07" in speech.phrase("quote", only=["quote.q07"])
     assert speech.phrase("quote", only=["quote.q07"]) == ""  # used: nothing else may serve
     assert speech.phrase("quote", only=["quote.none"]) == ""
+
+
+def test_a_run_in_label_keeps_a_bank_headings_provenance() -> None:
+    heading = mark("heading_set.jiangdaju", "要讲大局")
+    assert Enumerator("{n}是").label(1, heading) == "一是" + heading + "。"
+    assert Enumerator("{n}要").label(2, heading) == "二" + heading + "。"  # 二要 + 要讲大局: one 要
+    assert Enumerator("第{n}，").label(3, "政策清楚。") == "第三，政策清楚。"
+
+
+def test_point_headings_from_a_bank_set_are_said_without_their_marker(rich_bank: Bank) -> None:
+    sections = brief().model_dump()["sections"]
+    sections[0]["point_headings"] = {"set": "heading_set.yaogeng"}
+    for point in sections[0]["points"]:
+        point["heading"] = None
+    draft = compose(brief(sections=sections), rich_bank, TEMPLATES)
+    points = [b for b in draft.document.blocks if isinstance(b, Heading) and b.level == 3][:3]
+    assert [p.text[2:] for p in points] == ["站位要更高。", "标准要更严。", "能力要更强。"]
+    assert [p.spans[1].entry_id for p in points] == ["heading_set.yaogeng"] * 3

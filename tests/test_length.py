@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.brief import Brief
-from drafter.length import LengthFigures, balance, rescale, share, target_chars, within
+from drafter.length import LengthFigures, balance, rescale, share, within
 
 
 def make_brief(length: dict[str, object]) -> Brief:
@@ -20,10 +20,10 @@ def make_brief(length: dict[str, object]) -> Brief:
 
 
 def test_target_from_minutes_or_chars() -> None:
-    assert target_chars(make_brief({"minutes": 15})) == 3300
-    assert target_chars(make_brief({"minutes": 10, "rate": 250})) == 2500
-    assert target_chars(make_brief({"chars": 1800})) == 1800
-    assert target_chars(make_brief({})) is None
+    assert make_brief({"minutes": 15}).length.target_chars == 3300
+    assert make_brief({"minutes": 10, "rate": 250}).length.target_chars == 2500
+    assert make_brief({"chars": 1800}).length.target_chars == 1800
+    assert make_brief({}).length.target_chars is None
 
 
 def test_share_is_even_and_never_negative() -> None:

@@ -1,16 +1,12 @@
-"""Phrase selection: status, kinds, slots, tags, use/avoid, no reuse, determinism, heading sets."""
+"""Phrase selection: status, kinds, slots, tags, use/avoid, no reuse, determinism."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-
-import pytest
 
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry
-from drafter.errors import SelectionError
-from drafter.select import Selector, bank_heading_set, build_heading_set
+from drafter.select import Selector
 
 
 def entry(entry_id: str, text: str, **fields: object) -> Entry:
@@ -123,32 +119,6 @@ def test_choice_is_deterministic_and_varies_with_seed_and_place() -> None:
     assert draw(1) == draw(1)
     assert len({tuple(draw(seed)) for seed in range(5)}) > 1
     assert len(set(draw(1))) == 5
-
-
-def test_heading_set_from_skeleton_and_its_evenness() -> None:
-    built = build_heading_set("{X}要更{Y}", [{"X": "站位", "Y": "高"}, {"X": "标准", "Y": "严"}])
-    assert built.texts == ("站位要更高", "标准要更严") and not built.uneven()
-    assert build_heading_set("{X}清楚", [{"X": "政策"}, {"X": "工作情况"}]).uneven()
-    with pytest.raises(SelectionError, match=re.escape("heading 2: skeleton {X}要更{Y} needs Y")):
-        build_heading_set("{X}要更{Y}", [{"X": "站位", "Y": "高"}, {"X": "标准"}])
-
-
-def test_heading_set_from_the_bank() -> None:
-    members = [{"X": "站位", "Y": "高"}, {"X": "标准", "Y": "严"}, {"X": "能力", "Y": "强"}]
-    bank = bank_of(
-        entry("heading_set.yaogeng", "{X}要更{Y}", members=members),
-        entry("heading_set.old", "{X}不适应", members=[{"X": "观念"}], status="deprecated"),
-    )
-    got = bank_heading_set(bank, "heading_set.yaogeng", 2)
-    assert got.texts == ("站位要更高", "标准要更严") and got.entry is not None
-    with pytest.raises(SelectionError, match="has 3 members, the brief needs 4"):
-        bank_heading_set(bank, "heading_set.yaogeng", 4)
-    with pytest.raises(SelectionError, match="is deprecated, not approved"):
-        bank_heading_set(bank, "heading_set.old", 1)
-    with pytest.raises(
-        SelectionError, match=r"no heading set 'heading_set\.none'.*known sets: heading_set\.yaogeng"
-    ):
-        bank_heading_set(bank, "heading_set.none", 1)
 
 
 def test_entries_repeating_the_writers_words_are_skipped() -> None:

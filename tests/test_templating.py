@@ -9,6 +9,7 @@ import pytest
 
 from drafter.bank import cache
 from drafter.errors import TemplateError
+from drafter.outline import mark
 from drafter.template_cache import FOLDER
 from drafter.templating import TemplateSet, chinese_count, chinese_number, discover_templates
 from drafter.vocabulary import KINDS
@@ -123,3 +124,19 @@ def test_broken_or_unwritable_template_cache_is_ignored(
 def test_chinese_numerals() -> None:
     assert [chinese_number(n) for n in (1, 2, 10, 11, 20, 23)] == ["一", "二", "十", "十一", "二十", "二十三"]
     assert chinese_count(2) == "两" and chinese_count(3) == "三"
+
+
+def test_text_filters_see_through_provenance_markers(tmp_path: Path) -> None:
+    line = "@title {{ a | sentence }}|{{ b | sentence }}|{{ c | sentence('！') }}|"
+    line += "{{ d | bare }}|{{ e | one_line }}"
+    (tmp_path / "mine.j2").write_text("{# 我的 #}\n" + line + "\n", encoding="utf-8")
+    marked = mark("heading_set.a", "要讲大局。")
+    values = {
+        "a": marked,
+        "b": mark("heading_set.a", "要讲大局"),
+        "c": "加油",
+        "d": "目标。",
+        "e": "一\n  二",
+    }
+    rendered = TemplateSet(tmp_path).render("mine", values)
+    assert rendered == f"@title {marked}|{values['b']}。|加油！|目标|一二\n"

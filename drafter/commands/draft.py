@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from drafter.errors import DrafterError, OutputError, display_path
+from drafter.errors import BriefError, DrafterError, OutputError, SelectionError, display_path
 from drafter.writers import FORMATS, RenderOptions
 
 if TYPE_CHECKING:
@@ -36,9 +36,10 @@ def trace_path(output: Path) -> Path:
     return output.with_name(output.stem + ".trace.tsv")
 
 
-def _format_of(output: Path | None, fmt: str | None) -> str:
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    if output is None or not suffix:
+def _format_of(output: Path, fmt: str | None) -> str:
+    """The format of `-o FILE`: its suffix's (which --format must not contradict), else --format's."""
+    suffix = output.suffix.lower().lstrip(".")
+    if not suffix:  # a name ending in a dot (`draft.`) says no format
         return fmt or "docx"
     if suffix in FORMATS:
         if fmt is not None and fmt != suffix:
@@ -57,19 +58,13 @@ def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> 
 
     `-o` names a folder when it is one, ends in a slash or has no suffix (`-o drafts`).
     """
-    output = Path(given) if given is not None else None
-    as_folder = (
-        given is not None
-        and output is not None
-        and (output.is_dir() or given.endswith(("/", "\\")) or not output.suffix)
-    )
-    if output is not None and not as_folder:
+    output = Path(given if given is not None else ".")
+    if given is not None and not (output.is_dir() or given.endswith(("/", "\\")) or not output.suffix):
         if len(briefs) > 1:
             raise OutputError(f"{display_path(output)}: -o must be a folder when drafting several briefs")
         return [Job(briefs[0], output, _format_of(output, fmt))]
     chosen = fmt or "docx"
-    folder = output if output is not None else Path(".")
-    jobs = [Job(b, folder / f"{b.stem}.{chosen}", chosen) for b in briefs]
+    jobs = [Job(b, output / f"{b.stem}.{chosen}", chosen) for b in briefs]
     seen: dict[Path, Path] = {}
     for job in jobs:
         if job.output in seen:
@@ -185,7 +180,6 @@ def _draft_one(
     from drafter.brief_check import check_against_bank
     from drafter.brief_load import load_brief_located
     from drafter.compose import compose
-    from drafter.errors import BriefError, SelectionError
     from drafter.trace import trace_tsv
     from drafter.writers import get_writer
 

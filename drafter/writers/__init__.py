@@ -1,7 +1,7 @@
 """Writers serialise a `Document` to one output format; styling lives here, content does not.
 
-Each writer is a function `(Document, RenderOptions) -> bytes`, registered in `WRITERS` under
-its format name, which is also the output file's suffix.
+Each writer is a function `(Document, RenderOptions) -> bytes`; `get_writer` finds it by its
+format name (one of `FORMATS`), which is also the output file's suffix.
 """
 
 from __future__ import annotations

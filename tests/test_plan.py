@@ -1,0 +1,76 @@
+"""Planning a draft: the writer's text as sentences, slot values, heading sets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from drafter.bank.load import Bank, EntryTable
+from drafter.bank.model import Entry
+from drafter.brief import Brief
+from drafter.errors import SelectionError
+from drafter.plan import bank_heading_set, bare, build_heading_set, earlier_work, plan_draft, sentence
+
+
+def heading_sets(*sets: dict[str, object]) -> Bank:
+    entries = [Entry.model_validate({"function": "heading_set", "sources": ["a.txt:1"], **s}) for s in sets]
+    return Bank(EntryTable({e.id: e for e in entries}))
+
+
+def test_a_writers_text_becomes_one_sentence() -> None:
+    assert sentence("讲大局、识大局\n是基本要求") == "讲大局、识大局是基本要求。"
+    assert sentence("要讲大局！") == "要讲大局！"
+    assert sentence("") == ""
+    # a text that leads into what follows already ends: no 。 after its colon
+    assert sentence("关于工作规范，我讲三点：") == "关于工作规范，我讲三点："
+
+
+def test_bare_text_drops_its_final_punctuation() -> None:
+    assert bare("推动全区高质量发展。") == "推动全区高质量发展"
+    assert bare(" 要讲大局：\n") == "要讲大局"
+
+
+def test_heading_set_from_skeleton_and_its_evenness() -> None:
+    built = build_heading_set("{X}要更{Y}", [{"X": "站位", "Y": "高"}, {"X": "标准", "Y": "严"}])
+    assert built.texts == ("站位要更高", "标准要更严") and not built.uneven()
+    assert build_heading_set("{X}清楚", [{"X": "政策"}, {"X": "工作情况"}]).uneven()
+    with pytest.raises(SelectionError, match=re.escape("heading 2: skeleton {X}要更{Y} needs Y")):
+        build_heading_set("{X}要更{Y}", [{"X": "站位", "Y": "高"}, {"X": "标准"}])
+
+
+def test_heading_set_from_the_bank() -> None:
+    members = [{"X": "站位", "Y": "高"}, {"X": "标准", "Y": "严"}, {"X": "能力", "Y": "强"}]
+    bank = heading_sets(
+        {"id": "heading_set.yaogeng", "text": "{X}要更{Y}", "members": members},
+        {"id": "heading_set.old", "text": "{X}不适应", "members": [{"X": "观念"}], "status": "deprecated"},
+    )
+    got = bank_heading_set(bank, "heading_set.yaogeng", 2)
+    assert got.texts == ("站位要更高", "标准要更严") and got.entry is not None
+    with pytest.raises(SelectionError, match="has 3 members, the brief needs 4"):
+        bank_heading_set(bank, "heading_set.yaogeng", 4)
+    with pytest.raises(SelectionError, match="is deprecated, not approved"):
+        bank_heading_set(bank, "heading_set.old", 1)
+    with pytest.raises(
+        SelectionError, match=r"no heading set 'heading_set\.none'.*known sets: heading_set\.yaogeng"
+    ):
+        bank_heading_set(bank, "heading_set.none", 1)
+
+
+def test_earlier_work_from_what_the_speaker_did() -> None:
+    assert earlier_work("对本月的重点工作进行了安排部署") == "本月的重点工作"
+    assert earlier_work("作了很好的讲话") == ""
+
+
+def test_a_bad_point_heading_set_names_its_own_field() -> None:
+    brief = Brief.model_validate(
+        {
+            "template": "training",
+            "occasion": "会议",
+            "speaker": {"post": "区长"},
+            "date": "2026-11-30",
+            "sections": [{"points": [{"text": ["话。"]}], "point_headings": {"set": "heading_set.none"}}],
+        }
+    )
+    with pytest.raises(SelectionError, match=r"^sections\.0\.point_headings\.set: no heading set"):
+        plan_draft(brief, heading_sets())
