@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import docx
+
 
 def write_bank(folder: Path, files: dict[str, str], corpus: dict[str, str] | None = None) -> Path:
     """Write bank files (dedented YAML text by file name) and optional corpus files into `folder`."""
@@ -46,3 +48,29 @@ THANKS = """
         text: 谢谢大家！
         sources: ["speech.txt:4"]
 """
+
+CITING_MIXED = """
+    function: closing.thanks
+    entries:
+      - id: closing.thanks.xiexie
+        text: 谢谢大家！
+        sources:
+          - gbk.txt:4
+          - speech.docx:4
+          - gbk.txt:5
+          - speech.docx:9
+          - broken.docx:1
+"""
+
+
+def write_mixed_corpus(folder: Path) -> Path:
+    """A corpus folder of `CORPUS`'s speech as GBK text and as a .docx, beside a broken .docx."""
+    folder.mkdir(parents=True, exist_ok=True)
+    speech = CORPUS["speech.txt"]
+    (folder / "gbk.txt").write_bytes(speech.encode("gbk"))
+    document = docx.Document()
+    for paragraph in speech.splitlines():
+        document.add_paragraph(paragraph)
+    document.save(str(folder / "speech.docx"))
+    (folder / "broken.docx").write_bytes(b"not a zip archive")
+    return folder

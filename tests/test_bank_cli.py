@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bank_helpers import CLOSING, CORPUS, THANKS, write_bank
+from bank_helpers import CITING_MIXED, CLOSING, CORPUS, THANKS, write_bank, write_mixed_corpus
 from click.testing import CliRunner
 
 from drafter.bank.schema import bank_file_schema_text
@@ -76,6 +76,20 @@ def test_validate_warnings_pass_unless_strict(tmp_path: Path) -> None:
     )
 
 
+def test_validate_follows_sources_into_gbk_text_and_docx(tmp_path: Path) -> None:
+    write_bank(tmp_path / "team", {"closing.thanks.yaml": CITING_MIXED})
+    write_mixed_corpus(tmp_path / "archive")
+    code, out, err = run("validate", "team", "--corpus", "archive", "--no-builtin")
+    assert (code, err) == (1, "")
+    where = "team/closing.thanks.yaml"
+    assert out.splitlines() == [
+        f"{where}:8: closing.thanks.xiexie: source gbk.txt:5: line 5 is past the end (4 lines)",
+        f"{where}:9: closing.thanks.xiexie: source speech.docx:9: paragraph 9 is past the end (4 paragraphs)",
+        f"{where}:10: closing.thanks.xiexie: source broken.docx:1: corrupt .docx (File is not a zip file)",
+        "1 entry in 1 file: 3 errors, 0 warnings",
+    ]
+
+
 def test_validate_builtin_bank_by_default() -> None:
     code, out, _ = run("validate")
     assert code == 0, out
@@ -130,6 +144,30 @@ def test_show_prints_fields_origin_and_source_in_context(team: Path) -> None:
         "           2 | 同志们：",
         "      >    3 | 同志们，让我们团结一心，为建设美好家园而努力奋斗！",
         "           4 | 谢谢大家！",
+    ]
+
+
+def test_show_prints_gbk_and_docx_sources_as_mined_and_says_why_others_cannot(tmp_path: Path) -> None:
+    write_bank(tmp_path / "team", {"closing.thanks.yaml": CITING_MIXED})
+    write_mixed_corpus(tmp_path / "archive")
+    code, out, _ = run(
+        "show", "closing.thanks.xiexie", "--corpus", "archive", "--phrasebank", "team", "--no-builtin"
+    )
+    assert code == 0
+    assert out.splitlines()[-13:] == [
+        "  sources:",
+        "    gbk.txt:4",
+        "           3 | 同志们，让我们团结一心，为建设美好家园而努力奋斗！",
+        "      >    4 | 谢谢大家！",
+        "    speech.docx:4",
+        "           3 | 同志们，让我们团结一心，为建设美好家园而努力奋斗！",
+        "      >    4 | 谢谢大家！",
+        "    gbk.txt:5",
+        "      (source gbk.txt:5: line 5 is past the end (4 lines))",
+        "    speech.docx:9",
+        "      (source speech.docx:9: paragraph 9 is past the end (4 paragraphs))",
+        "    broken.docx:1",
+        "      (source broken.docx:1: corrupt .docx (File is not a zip file))",
     ]
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from bank_helpers import CLOSING, CORPUS, THANKS, write_bank
 
+from drafter.bank import corpus
 from drafter.bank.validate import validate_bank
+from drafter.speechfile import read_speech
 
 
 @pytest.fixture(autouse=True)
@@ -102,6 +104,34 @@ def test_sources_missing_file_line_out_of_range_and_outside_corpus(tmp_path: Pat
         f"{where}:8: closing.thanks.a: source gone.txt:1: no such file in the corpus ({corpus_dir})",
         f"{where}:9: closing.thanks.a: source ../outside.txt:1: points outside the corpus folder",
     ]
+
+
+def test_an_unreadable_corpus_file_is_a_finding_per_source_and_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = """
+        function: closing.thanks
+        entries:
+          - id: closing.thanks.a
+            text: 谢谢大家！
+            sources: [latin.txt:1, latin.txt:2]
+    """
+    folder = write_bank(tmp_path / "b", {"closing.thanks.yaml": text})
+    (folder / "corpus").mkdir()
+    (folder / "corpus" / "latin.txt").write_bytes(("Café résumé naïve déjà vu.\n" * 40).encode("latin-1"))
+    reads: list[Path] = []
+
+    def counted(path: Path) -> list[str]:
+        reads.append(path)
+        return read_speech(path)
+
+    monkeypatch.setattr(corpus, "read_speech", counted)
+    reason = "cannot decode (not UTF-8, GB18030/GBK or other Chinese text)"
+    assert lines(folder) == [
+        f"E b/closing.thanks.yaml:5: closing.thanks.a: source latin.txt:1: {reason}",
+        f"E b/closing.thanks.yaml:5: closing.thanks.a: source latin.txt:2: {reason}",
+    ]
+    assert len(reads) == 1
 
 
 def test_corpus_option_and_missing_corpus_warning(tmp_path: Path) -> None:

@@ -53,6 +53,35 @@ def test_bank_validate_accepts_the_output(corpus: Path, tmp_path: Path) -> None:
     assert "0 errors, 0 warnings" in result.output
 
 
+def test_bank_follows_sources_into_gbk_text_and_docx_as_mined(tmp_path: Path) -> None:
+    speeches = builtin_bank_dir() / "corpus"
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    text = (speeches / "003_e8e85886354524de.txt").read_text(encoding="utf-8").splitlines()
+    (folder / "003.txt").write_bytes("\n".join(text).encode("gbk"))
+    paragraphs = (speeches / "004_f2a58c95e92b24d2.txt").read_text(encoding="utf-8").splitlines()
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(str(folder / "004.docx"))
+    out = tmp_path / "mined"
+    runner = CliRunner()
+    assert runner.invoke(main, ["mine", str(folder), "-o", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(
+        main, ["bank", "validate", str(out), "--corpus", str(folder), "--no-builtin", "--strict"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "0 errors, 0 warnings" in result.output
+    cited = {s: e.id for e in load_folder(out) for s in e.sources}
+    for name, lines in (("003.txt", text), ("004.docx", paragraphs)):
+        source = next(s for s in cited if s.startswith(f"{name}:"))
+        shown = runner.invoke(
+            main, ["bank", "show", cited[source], "--phrasebank", str(out), "--corpus", str(folder)]
+        ).stdout
+        line = int(source.rpartition(":")[2])
+        assert f"      > {line:>4} | {lines[line - 1]}\n" in shown, shown
+
+
 def test_same_input_gives_same_bytes(corpus: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     for name in ("one", "two"):

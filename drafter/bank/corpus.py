@@ -1,6 +1,8 @@
 """The speeches bank sources point into: `FILE:LINE`, FILE relative to a corpus folder.
 
 A bank folder's own `corpus/` subfolder is searched first, then the folders given with `--corpus`.
+Files are read by `drafter.speechfile`, as the miner reads them: LINE is a line of a .txt or .md
+(whatever its encoding) and a paragraph of a .docx.
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from drafter.speechfile import UnreadableSpeech, read_speech
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Corpus:
 
     extra: Sequence[Path] = ()
     _lines: dict[Path, list[str]] = field(default_factory=dict)
+    _unreadable: dict[Path, str] = field(default_factory=dict)  # why, by file
     _folders: dict[Path | None, list[Path]] = field(default_factory=dict)
 
     def folders_for(self, bank_folder: Path | None) -> list[Path]:
@@ -42,12 +47,15 @@ class Corpus:
         return self._folders[bank_folder]
 
     def lines(self, path: Path) -> list[str]:
-        """The lines of a corpus file (read once; undecodable bytes replaced)."""
+        """The lines of a corpus file, read once; an `UnreadableSpeech` every time it cannot be read."""
+        if path in self._unreadable:
+            raise UnreadableSpeech(path, self._unreadable[path])
         if path not in self._lines:
-            data = path.read_bytes()
-            if data.startswith(b"\xef\xbb\xbf"):
-                data = data[3:]
-            self._lines[path] = data.decode("utf-8", errors="replace").splitlines()
+            try:
+                self._lines[path] = read_speech(path)
+            except UnreadableSpeech as exc:
+                self._unreadable[path] = exc.reason
+                raise
         return self._lines[path]
 
     def find(self, source: str, bank_folder: Path | None) -> SourceLine:
@@ -63,17 +71,12 @@ class Corpus:
             if candidate.is_file():
                 try:
                     count = len(self.lines(candidate))
-                except OSError as exc:
-                    return SourceLine(
-                        source, candidate, line, f"source {source}: cannot read: {exc.strerror}"
-                    )
+                except UnreadableSpeech as exc:
+                    return SourceLine(source, candidate, line, f"source {source}: {exc.reason}")
                 if line > count:
-                    return SourceLine(
-                        source,
-                        candidate,
-                        line,
-                        f"source {source}: line {line} is past the end ({count} lines)",
-                    )
+                    unit = "paragraph" if candidate.suffix.lower() == ".docx" else "line"
+                    message = f"source {source}: {unit} {line} is past the end ({count} {unit}s)"
+                    return SourceLine(source, candidate, line, message)
                 return SourceLine(source, candidate, line)
         shown = ", ".join(str(f) for f in folders)
         return SourceLine(source, None, line, f"source {source}: no such file in the corpus ({shown})")

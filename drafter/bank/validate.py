@@ -2,7 +2,8 @@
 
 Errors: anything that stops loading (schema, YAML, encoding, duplicate ids in one folder, unknown
 functions and slots, heading-set members that do not fill the skeleton), two approved entries with
-the same text (ignoring punctuation and spaces), sources whose file is missing or line out of range.
+the same text (ignoring punctuation and spaces), sources whose file is missing or unreadable or
+whose line is out of range.
 Warnings: the same text where either entry is a candidate (deprecated entries are not compared),
 near-duplicate texts, unknown topic tags and speech kinds, an entry filed under another function's
 file, a bank folder without a corpus to check sources against, files not named *.yaml.

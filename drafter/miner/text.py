@@ -44,17 +44,6 @@ def has_placeholder(text: str) -> bool:
     return PLACEHOLDER_RE.search(text) is not None
 
 
-_CHINESE_RE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
-_SPACE_RE = re.compile(r"\s")
-
-
-def cjk_ratio(text: str) -> float:
-    """The share of Chinese characters and punctuation among the non-space characters of `text`."""
-    sample = text[:4000]
-    visible = len(sample) - len(_SPACE_RE.findall(sample))
-    return len(_CHINESE_RE.findall(sample)) / visible if visible else 0.0
-
-
 def ordinal_value(numeral: str) -> int:
     """The value of a Chinese numeral from 一 to 九十九, or of Arabic digits; 0 if neither."""
     if numeral.isdigit():
