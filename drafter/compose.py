@@ -27,6 +27,7 @@ from drafter.length import (
     within,
 )
 from drafter.outline import clean_user_text, end_sentence, mark, parse_outline, strip_marks
+from drafter.paragraph import stage
 from drafter.plan import (
     DraftWarning,
     Plan,
@@ -57,8 +58,8 @@ class Elaboration:
     """A point's bank material, in the order a speech says it.
 
     `lead`: a quote, said right after the heading (`“不谋全局者，不足以谋一域”。`); `body`: requirement
-    or problem sentences, after the writer's own; `end`: four-character runs (`切实做到……`) that sum up.
-    Iterating gives all of them in that order.
+    or problem sentences, after the writer's own, by `stage` (why, what, how, close); `end`:
+    four-character runs (`切实做到……`) that sum up. Iterating gives all of them in that order.
     """
 
     lead: list[str]
@@ -197,7 +198,7 @@ class SpeechContext:
         own = point.own_tags or point.tags
         around = [t for t in point.tags if t not in own]
         near = [*point.nearby, *point.text]
-        result: list[tuple[str, str]] = []
+        result: list[tuple[str, str, str]] = []  # function, text, text as said (marked)
         spent = 0
         turn = 0
         while spent < budget and materials:
@@ -220,18 +221,21 @@ class SpeechContext:
             if spent + size / 2 > budget:  # more than half of it beyond the budget: the point is full
                 break
             self._selector.commit(pick)
-            result.append((function, said))
+            result.append((function, pick.text, said))
             spent += size
             turn += 1
             if function in ONCE_PER_POINT:
                 materials = [m for m in materials if m != function]
-        self._closed_with_run = any(function == "parallel" for function, _ in result)
-        body = [text for function, text in result if function not in ("quote", "parallel")]
-        end = [text for function, text in result if function == "parallel"]
+        run = any(function == "parallel" for function, _, _ in result)
+        self._closed_with_run = run
+        # the body reasons its way through the point: why, what, how, then the close (`stage`)
+        staged = [(stage(f, text, run), said) for f, text, said in result if f not in ("quote", "parallel")]
+        body = [said for _, said in sorted(staged, key=lambda s: s[0])]
+        end = [said for function, _, said in result if function == "parallel"]
         if end:  # reframed once the paragraph is known, so that its frame does not echo a sentence
             end = [self._reframe(point, [*point.text, *map(strip_marks, body)], text) for text in end]
         return Elaboration(
-            lead=[text for function, text in result if function == "quote"], body=body, end=end
+            lead=[said for function, _, said in result if function == "quote"], body=body, end=end
         )
 
     def _reframe(self, point: PointView, said: Sequence[str], framed: str) -> str:

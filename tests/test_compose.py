@@ -12,10 +12,11 @@ import yaml
 from drafter.bank.load import Bank, load_bank
 from drafter.bank.model import Entry
 from drafter.brief import Brief
-from drafter.compose import Enumerator, SpeechContext, compose
+from drafter.compose import Draft, Enumerator, SpeechContext, compose
 from drafter.document import Heading
 from drafter.length import within
 from drafter.outline import mark
+from drafter.paragraph import CLOSE, HOW, WHAT, WHY, stage
 from drafter.plan import plan_draft
 from drafter.select import Selector
 from drafter.templating import TemplateSet
@@ -282,3 +283,90 @@ def test_point_headings_from_a_bank_set_are_said_without_their_marker(rich_bank:
     points = [b for b in draft.document.blocks if isinstance(b, Heading) and b.level == 3][:3]
     assert [p.text[2:] for p in points] == ["站位要更高。", "标准要更严。", "能力要更强。"]
     assert [p.spans[1].entry_id for p in points] == ["heading_set.yaogeng"] * 3
+
+
+# A point's paragraph reasons its way through: why it matters, what to do, how, a firm close.
+STAGED = {
+    "requirement.why": "作风建设永远在路上。",
+    "requirement.what": "要强化责任意识，全面提升政府执行力。",
+    "requirement.how": "对群众反映的问题，要及时调查核实。",
+    "requirement.close": "要加强督查督办力量，确保督查队伍精干高效。",
+}
+
+
+def _staged_bank(folder: Path, function: str, texts: dict[str, str]) -> Bank:
+    files = {
+        k: v for k, v in rich_bank_files().items() if k not in ("requirement", "parallel", "quote", "problem")
+    }
+    files[function] = [entry(i, t) for i, t in texts.items()]
+    return load_bank([write_bank(folder, files)], builtin=False)
+
+
+def _one_point(**section: Any) -> list[dict[str, Any]]:
+    return [{"topic": "作风", "points": [{"heading": "要转作风", "text": ["自己的话。"]}], **section}]
+
+
+def _point_body(draft: Draft) -> list[str | None]:
+    point = next(b for b in draft.document.blocks if isinstance(b, Heading) and b.run_in)
+    return [span.entry_id for span in point.body]
+
+
+def test_a_points_bank_sentences_go_why_what_how_close_after_the_writers_own(tmp_path: Path) -> None:
+    bank = _staged_bank(tmp_path, "requirement", STAGED)
+    for seed in range(8):  # whatever order a seed picks them in
+        ids = _point_body(compose(brief(sections=_one_point(), seed=seed), bank, TEMPLATES))
+        assert ids == [None, *STAGED], (seed, ids)  # the writer's sentence first, then the stages
+
+
+def test_a_diagnosis_says_how_things_stand_first_and_what_refers_back_last(tmp_path: Path) -> None:
+    problems = {
+        "problem.qingkuang": "从当前的情况看，自身建设还不尽如人意。",
+        "problem.youde": "有的干部思想解放不够，视野不开阔。",
+        "problem.youxie": "有些干部平时不注意学习，办法不多。",
+        "problem.zhexie": "这些消极因素，严重损害政府形象。",
+    }
+    bank = _staged_bank(tmp_path, "problem", problems)
+    for seed in range(8):
+        draft = compose(
+            brief(
+                template="work_meeting",
+                headings=None,
+                seed=seed,
+                sections=_one_point(role="problems", heading="问题"),
+            ),
+            bank,
+            TEMPLATES,
+        )
+        ids = _point_body(draft)
+        assert ids[:2] == [None, "problem.qingkuang"] and ids[-1] == "problem.zhexie", (seed, ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("作风建设永远在路上。", WHY),
+        ("调查研究是领导干部的“必修课”、“基本功”，要坚决杜绝“拍脑袋”行为。", WHY),  # a statement, then 要
+        ("只有树立标杆，才有努力的方向、才有前进的动力。", WHY),
+        ("当前形势对政府工作的规范化提出了更高要求，我们要主动适应。", WHY),
+        ("各级党委、政府的决策部署要落实落地，很大程度上取决于督查督办工作。", WHY),
+        ("要强化落实意识，全面提升政府执行力。", WHAT),
+        ("建设廉洁型政府，就是要坚持廉洁用权，干净干事。", WHAT),  # 就是要: an obligation
+        ("大胆创新各项工作机制特别是决策执行机制，善于结合起来。", WHAT),  # 特别是: no statement
+        ("实行流程式、全过程督查督办，紧紧抓住关键环节。", WHAT),
+        ("对于一些疑难问题，要多去寻找法律法规方面的破解办法。", HOW),
+        ("凡是外地先进的做法和经验，我们都可以借鉴运用。", HOW),
+        ("在执法环节，要完善执法程序，避免程序不规范引发纠纷。", HOW),
+        ("坚决贯彻落实好各项决策部署，确保落地生根、开花结果。", CLOSE),
+        ("如果出现问题，将严格按照相关规定追责。", CLOSE),
+        ("真正做到“当天的事当天办，安排的事马上办”，确保“件件有着落，事事有回音”。", CLOSE),
+        ("大力践行“一线工作法”，真正做到政策在一线落实、问题在一线解决。", CLOSE),
+    ],
+)
+def test_stage_reads_a_sentence_by_how_it_opens_and_ends(text: str, expected: int) -> None:
+    assert stage("requirement", text) == expected
+
+
+def test_a_four_character_run_closes_instead_of_a_sentence_that_achieves() -> None:
+    achieves = "大力践行“一线工作法”，真正做到政策在一线落实、问题在一线解决。"
+    assert stage("requirement", achieves, run=True) == WHAT  # not 真正做到……。切实做到……。
+    assert stage("requirement", "如果出现问题，将严格按照相关规定追责。", run=True) == CLOSE

@@ -17,6 +17,7 @@ from drafter.bank.load import Bank, load_bank
 from drafter.brief_load import load_brief
 from drafter.compose import Draft, compose
 from drafter.document import Heading, Paragraph, Span
+from drafter.paragraph import stage
 from drafter.select import ECHO, ECHOES, NEAR, shingles
 from drafter.templating import TemplateSet
 
@@ -117,3 +118,19 @@ def test_a_summary_does_not_open_as_a_visitor(drafts: dict[tuple[str, int], Draf
     for seed in SEEDS:
         opening = " ".join(row.text for row in drafts["summary", seed].trace if not row.where)
         assert "我来参加这个会" not in opening  # 总结讲话 closes the meeting; 004 opens on its theme
+
+
+@pytest.mark.parametrize(("name", "seed"), cases())
+def test_a_points_bank_sentences_reason_from_why_to_a_close(
+    drafts: dict[tuple[str, int], Draft], name: str, seed: int
+) -> None:
+    """Why it matters, what to do, how, then the close: never a bare statement after the requirements."""
+    for point in points(drafts[name, seed]):
+        ids = [span.entry_id or "" for span in point.body]
+        run = any(i.startswith("parallel.") for i in ids)
+        stages = [
+            stage(i.split(".")[0], span.text, run)
+            for i, span in zip(ids, point.body, strict=True)
+            if i.startswith(("requirement.", "problem."))
+        ]
+        assert stages == sorted(stages), (point.text, stages)
