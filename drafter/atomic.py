@@ -49,6 +49,11 @@ def _file_mode(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return mode_for_new(0o666)
+
+
+def mode_for_new(requested: int) -> int:
+    """The mode the umask gives a new file (`0o666`) or folder (`0o777`): what `open`/`mkdir` would."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return requested & ~umask

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from drafter.atomic import mode_for_new
 from drafter.errors import MineError, display_path
 from drafter.miner.aggregate import Formula
 from drafter.vocabulary import FUNCTIONS
@@ -93,7 +94,7 @@ def write_bank(
                 (stage / name).write_text(render_file(function, formulas, documents), encoding="utf-8")
                 names.append(name)
         if not out.exists():
-            os.chmod(stage, _new_folder_mode())  # mkdtemp's folder is its owner's alone
+            os.chmod(stage, mode_for_new(0o777))  # mkdtemp's folder is its owner's alone
             os.replace(stage, out)
         else:
             for name in names:
@@ -108,10 +109,3 @@ def write_bank(
         with contextlib.suppress(OSError):
             shutil.rmtree(stage)
     return [out / name for name in names]
-
-
-def _new_folder_mode() -> int:
-    """What the umask gives a folder made with `mkdir`."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o777 & ~umask
