@@ -21,6 +21,13 @@ from drafter.errors import Finding
 MIN_BYTES = 2_000_000  # below this much uncached YAML, one process is faster
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # parse_bank_file reports it
+
+
 def _uncached(paths: Sequence[Path]) -> list[tuple[Path, int]]:
     found = []
     for path in paths:
@@ -37,6 +44,10 @@ def parse_in_parallel(paths: Sequence[Path]) -> dict[Path, tuple[ParsedFile, lis
     """Parse the uncached files among `paths` in worker processes, when that pays; else nothing."""
     workers = min(os.cpu_count() or 1, 8)
     if workers < 2 or sys.platform != "linux" or len(paths) < 2:
+        return {}
+    # A bank too small to pay for workers even if nothing is cached (the built-in one, most team
+    # banks) is not read here at all: `parse_bank_file` reads each file once, in this process.
+    if sum(_size(path) for path in paths) < MIN_BYTES:
         return {}
     todo = _uncached(paths)
     if len(todo) < 2 or sum(size for _, size in todo) < MIN_BYTES:
