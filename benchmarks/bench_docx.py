@@ -26,9 +26,9 @@ TARGET_MS = 150.0
 def largest_example() -> tuple[str, Document]:
     """The example brief whose draft is longest, composed with the built-in bank and templates."""
     from drafter.bank.load import load_bank
-    from drafter.brief_load import load_brief
-    from drafter.compose import compose
-    from drafter.templating import TemplateSet
+    from drafter.compose.brief_load import load_brief
+    from drafter.compose.pipeline import compose
+    from drafter.compose.templating import TemplateSet
 
     templates = TemplateSet()
     bank = load_bank()

@@ -59,9 +59,9 @@ def whole_process(runs: int) -> tuple[float, float]:
 def in_process(count: int) -> float:
     """Markdown drafts per second over `count` briefs (the examples with several seeds)."""
     from drafter.bank.load import load_bank
-    from drafter.brief_load import load_brief
-    from drafter.compose import compose
-    from drafter.templating import TemplateSet
+    from drafter.compose.brief_load import load_brief
+    from drafter.compose.pipeline import compose
+    from drafter.compose.templating import TemplateSet
     from drafter.writers import RenderOptions
     from drafter.writers.markdown import write_markdown
 

@@ -1,6 +1,6 @@
 """The document model: what a rendered template means, independent of any output format.
 
-Templates produce outline markup (see `drafter.outline`); the parser turns it into a `Document`;
+Templates produce outline markup (see `drafter.compose.outline`); the parser turns it into a `Document`;
 writers (`drafter.writers`) only serialise a `Document`. Every span remembers which bank entry,
 if any, it came from, so that `--trace` and `--annotate` can say where each formula came from.
 """

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from drafter.brief import Brief, HeadingPlan, Length
-from drafter.brief_load import load_brief
+from drafter.compose.brief import Brief, HeadingPlan, Length
+from drafter.compose.brief_load import load_brief
 from drafter.vocabulary import KINDS
 
 

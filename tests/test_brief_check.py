@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.bank.load import load_bank
-from drafter.brief_check import check_against_bank
-from drafter.brief_load import load_brief_located
+from drafter.compose.brief_check import check_against_bank
+from drafter.compose.brief_load import load_brief_located
 
 KNOWN = ("summary", "system_meeting", "training", "work_meeting")
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from test_brief import CORPUS_BRIEFS
 
-from drafter.brief_starters import installed_schema_path, starter_text
+from drafter.compose.starters import installed_schema_path, starter_text
 from drafter.vocabulary import KINDS
 from drafter.yamlfile import parse_yaml
 

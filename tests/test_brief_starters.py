@@ -10,9 +10,9 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from drafter.bank.load import load_bank
-from drafter.brief_check import check_against_bank
-from drafter.brief_load import load_brief, load_brief_located
-from drafter.brief_starters import (
+from drafter.compose.brief_check import check_against_bank
+from drafter.compose.brief_load import load_brief, load_brief_located
+from drafter.compose.starters import (
     brief_schema,
     brief_schema_text,
     installed_schema_path,
@@ -20,8 +20,8 @@ from drafter.brief_starters import (
     starter_kinds,
     starter_text,
 )
+from drafter.compose.templating import discover_templates
 from drafter.errors import BriefError
-from drafter.templating import discover_templates
 from drafter.vocabulary import KINDS
 
 CJK = re.compile("[\u4e00-\u9fff]")
@@ -121,8 +121,8 @@ def test_starter_is_commented_and_valid(kind: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_starter_drafts(kind: str, tmp_path: Path) -> None:
-    from drafter.compose import compose
-    from drafter.templating import TemplateSet
+    from drafter.compose.pipeline import compose
+    from drafter.compose.templating import TemplateSet
 
     path = tmp_path / f"{kind}.yaml"
     path.write_text(starter_text(kind), encoding="utf-8")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from drafter.brief_starters import brief_schema, brief_schema_text, schema_modeline, starter_text
 from drafter.cli import main
+from drafter.compose.starters import brief_schema, brief_schema_text, schema_modeline, starter_text
 from drafter.vocabulary import KINDS
 
 GOOD = """\

@@ -11,15 +11,15 @@ import yaml
 
 from drafter.bank.load import Bank, load_bank
 from drafter.bank.model import Entry
-from drafter.brief import Brief
-from drafter.compose import Draft, Enumerator, SpeechContext, compose
+from drafter.compose.brief import Brief
+from drafter.compose.length import within
+from drafter.compose.outline import mark
+from drafter.compose.paragraph import CLOSE, HOW, WHAT, WHY, stage
+from drafter.compose.pipeline import Draft, Enumerator, SpeechContext, compose
+from drafter.compose.plan import plan_draft
+from drafter.compose.select import Selector
+from drafter.compose.templating import TemplateSet
 from drafter.document import Heading
-from drafter.length import within
-from drafter.outline import mark
-from drafter.paragraph import CLOSE, HOW, WHAT, WHY, stage
-from drafter.plan import plan_draft
-from drafter.select import Selector
-from drafter.templating import TemplateSet
 
 TEMPLATES = TemplateSet()
 TAGS = ("学习", "调研", "落实", "作风")

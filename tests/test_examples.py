@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from drafter.bank.load import Bank, load_bank
-from drafter.brief_load import load_brief
-from drafter.compose import Draft, compose
+from drafter.compose.brief_load import load_brief
+from drafter.compose.paragraph import stage
+from drafter.compose.pipeline import Draft, compose
+from drafter.compose.select import ECHO, ECHOES, NEAR, shingles
+from drafter.compose.templating import TemplateSet
 from drafter.document import Heading, Paragraph, Span
-from drafter.paragraph import stage
-from drafter.select import ECHO, ECHOES, NEAR, shingles
-from drafter.templating import TemplateSet
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

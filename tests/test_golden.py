@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from drafter.bank.load import Bank, load_bank
-from drafter.brief_load import load_brief
-from drafter.compose import compose
-from drafter.templating import TemplateSet
+from drafter.compose.brief_load import load_brief
+from drafter.compose.pipeline import compose
+from drafter.compose.templating import TemplateSet
 from drafter.writers.markdown import render_markdown
 
 ROOT = Path(__file__).parent.parent

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from drafter.brief import Brief
-from drafter.length import LengthFigures, balance, rescale, share, within
+from drafter.compose.brief import Brief
+from drafter.compose.length import LengthFigures, balance, rescale, share, within
 
 
 def make_brief(length: dict[str, object]) -> Brief:

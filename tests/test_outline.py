@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from drafter.compose.outline import clean_user_text, mark, parse_outline, strip_marks
 from drafter.document import Heading, Paragraph, Span
 from drafter.errors import TemplateError
-from drafter.outline import clean_user_text, mark, parse_outline, strip_marks
 
 MARKUP = """\
 @title 加强工作规范

@@ -8,9 +8,9 @@ import pytest
 
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry
-from drafter.brief import Brief
+from drafter.compose.brief import Brief
+from drafter.compose.plan import bank_heading_set, bare, build_heading_set, earlier_work, plan_draft, sentence
 from drafter.errors import SelectionError
-from drafter.plan import bank_heading_set, bare, build_heading_set, earlier_work, plan_draft, sentence
 
 
 def heading_sets(*sets: dict[str, object]) -> Bank:

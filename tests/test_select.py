@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry
-from drafter.select import Selector
+from drafter.compose.select import Selector
 
 
 def entry(entry_id: str, text: str, **fields: object) -> Entry:

@@ -8,10 +8,10 @@ import jinja2
 import pytest
 
 from drafter.bank import cache
+from drafter.compose.outline import mark
+from drafter.compose.template_cache import FOLDER
+from drafter.compose.templating import TemplateSet, chinese_count, chinese_number, discover_templates
 from drafter.errors import TemplateError
-from drafter.outline import mark
-from drafter.template_cache import FOLDER
-from drafter.templating import TemplateSet, chinese_count, chinese_number, discover_templates
 from drafter.vocabulary import KINDS
 
 

@@ -5,7 +5,7 @@ One file per bank file under `$DRAFTER_CACHE_DIR`, else `$XDG_CACHE_HOME/drafter
 format. Values are plain Python data written with `marshal` (fast, and unable to run code).
 A missing, broken or unwritable cache is ignored: the file is parsed again.
 
-Compiled speech templates (`drafter.template_cache`) are kept the same way in a folder of their
+Compiled speech templates (`drafter.compose.template_cache`) are kept the same way in a folder of their
 own; they are code, trusted as Python trusts its own `__pycache__`.
 """
 

@@ -39,7 +39,7 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
       drafter new training -o brief.yaml --force
       drafter new system_meeting -o -           # print it instead
     """
-    from drafter.brief_starters import starter_text
+    from drafter.compose.starters import starter_text
 
     text = starter_text(kind)
     if output is not None and str(output) == "-":
@@ -85,9 +85,9 @@ def check_command(
       drafter check my.yaml --templates ~/my-templates
     """
     from drafter.bank.load import load_bank
-    from drafter.brief_check import check_against_bank, check_font_profile
-    from drafter.brief_load import load_brief_located
-    from drafter.templating import discover_templates
+    from drafter.compose.brief_check import check_against_bank, check_font_profile
+    from drafter.compose.brief_load import load_brief_located
+    from drafter.compose.templating import discover_templates
 
     known = discover_templates(templates_dir)
     bank = load_bank(list(phrasebanks))
@@ -130,7 +130,7 @@ def schema_command(output: Path | None, force: bool) -> None:
       drafter schema > brief.schema.json
       drafter schema -o drafter/schemas/brief.schema.json --force   # refresh the committed copy
     """
-    from drafter.brief_starters import brief_schema_text
+    from drafter.compose.starters import brief_schema_text
 
     text = brief_schema_text()
     if output is None:

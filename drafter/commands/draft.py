@@ -19,7 +19,7 @@ from drafter.writers import FORMATS, RenderOptions
 
 if TYPE_CHECKING:
     from drafter.bank.load import Bank
-    from drafter.templating import TemplateSet
+    from drafter.compose.templating import TemplateSet
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def draft_command(
       drafter draft brief.yaml --font-profile windows --annotate
     """
     from drafter.bank.load import load_bank
-    from drafter.templating import TemplateSet
+    from drafter.compose.templating import TemplateSet
 
     jobs = plan_outputs(briefs, output, fmt)
     templates = TemplateSet(templates_dir)
@@ -177,9 +177,9 @@ def _draft_one(
     trace: bool,
 ) -> None:
     from drafter.atomic import check_writable, write_atomic
-    from drafter.brief_check import check_against_bank
-    from drafter.brief_load import load_brief_located
-    from drafter.compose import compose
+    from drafter.compose.brief_check import check_against_bank
+    from drafter.compose.brief_load import load_brief_located
+    from drafter.compose.pipeline import compose
     from drafter.trace import trace_tsv
     from drafter.writers import get_writer
 
@@ -223,7 +223,7 @@ def templates_command(templates_dir: Path | None) -> None:
       drafter templates
       drafter templates --templates my-templates/
     """
-    from drafter.templating import discover_templates
+    from drafter.compose.templating import discover_templates
 
     infos = discover_templates(templates_dir)
     width = max((len(name) for name in infos), default=0)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from drafter.bank.model import slots_of
-from drafter.brief import Brief
+from drafter.compose.brief import Brief
 from drafter.errors import BriefError, Finding, InputFileError, display_path
 from drafter.yamlfile import LocatedDict, LocatedList, line_of, parse_yaml, read_user_text
 

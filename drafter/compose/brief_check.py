@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from drafter.bank.load import Bank
-from drafter.brief_load import LoadedBrief, Loc, reading_order
+from drafter.compose.brief_load import LoadedBrief, Loc, reading_order
 from drafter.errors import DrafterError, Finding
 from drafter.vocabulary import TOPIC_TAGS
 

@@ -17,7 +17,7 @@ Fields added to the first model (for the composer; all optional, defaults keep o
 - `Closing.thanks`: end with a thanks line (`谢谢大家！`); default true (003 ends without one).
 
 Cross-field rules a model cannot see alone (known templates, skeleton slots against fillers,
-heading sets in the bank) are checked by `drafter.brief_load` and `drafter.brief_check`.
+heading sets in the bank) are checked by `drafter.compose.brief_load` and `drafter.compose.brief_check`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ not start with `_`; its first line is a Jinja comment saying what it is for:
 
 Rendering uses `StrictUndefined` and a fixed set of filters; any template error becomes a
 `TemplateError` naming the template file and line. Compiled templates are cached between runs
-(`drafter.template_cache`).
+(`drafter.compose.template_cache`).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from drafter.compose.outline import end_sentence, one_line, strip_end
 from drafter.errors import TemplateError, display_path
-from drafter.outline import end_sentence, one_line, strip_end
 from drafter.vocabulary import CHINESE_NUMERALS
 
 TEMPLATE_SUFFIX = ".j2"
@@ -121,7 +121,7 @@ class TemplateSet:
     def __init__(self, extra_dir: Path | None = None) -> None:
         import jinja2  # here, not at the top: `drafter new` and `drafter check` only discover templates
 
-        from drafter.template_cache import CompiledTemplates
+        from drafter.compose.template_cache import CompiledTemplates
 
         self.infos = discover_templates(extra_dir)
         search = [str(extra_dir)] if extra_dir is not None else []

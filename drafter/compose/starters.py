@@ -1,6 +1,6 @@
 """What helps a writer type a brief: the JSON Schema and the commented starter briefs.
 
-The schema is generated from `drafter.brief.Brief` and also committed as package data
+The schema is generated from `drafter.compose.brief.Brief` and also committed as package data
 (`drafter/schemas/brief.schema.json`) so that editors running yaml-language-server can
 validate and autocomplete a brief through its first line:
 
@@ -25,7 +25,7 @@ STARTER_SUFFIX = ".yaml"
 
 def brief_schema() -> dict[str, object]:
     """The brief's JSON Schema, with the dialect named so editors know how to read it."""
-    from drafter.brief import Brief  # pydantic is slow to import; `drafter new` does without it
+    from drafter.compose.brief import Brief  # pydantic is slow to import; `drafter new` does without it
 
     return {"$schema": SCHEMA_DIALECT, **Brief.model_json_schema()}
 

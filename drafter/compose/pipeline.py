@@ -1,9 +1,9 @@
 """Composing a draft: brief + bank + template → outline markup → `Document`, with trace and length.
 
 `compose()` is the in-process API the CLI, the tests and the benchmarks use. It plans the draft
-(`drafter.plan`), renders the brief's template with a `SpeechContext` (the object templates call
-`phrase(...)` and `speech.elaborate(point)` on), parses the markup (`drafter.outline`) and repeats
-the rendering until the length lands near the target (`drafter.length`).
+(`drafter.compose.plan`), renders the brief's template with a `SpeechContext` (the object templates call
+`phrase(...)` and `speech.elaborate(point)` on), parses the markup (`drafter.compose.outline`) and repeats
+the rendering until the length lands near the target (`drafter.compose.length`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from dataclasses import dataclass
 
 from drafter.bank.load import Bank
 from drafter.bank.model import fill
-from drafter.brief import Brief
-from drafter.document import Document, DocumentMeta
-from drafter.errors import SelectionError
-from drafter.length import (
+from drafter.compose.brief import Brief
+from drafter.compose.length import (
     AIM,
     DEFAULT_POINT_BUDGET,
     MAX_PASSES,
@@ -26,9 +24,9 @@ from drafter.length import (
     rescale,
     within,
 )
-from drafter.outline import clean_user_text, end_sentence, mark, parse_outline, strip_marks
-from drafter.paragraph import stage
-from drafter.plan import (
+from drafter.compose.outline import clean_user_text, end_sentence, mark, parse_outline, strip_marks
+from drafter.compose.paragraph import stage
+from drafter.compose.plan import (
     DraftWarning,
     Plan,
     PointView,
@@ -39,8 +37,10 @@ from drafter.plan import (
     plan_draft,
     sentence,
 )
-from drafter.select import Catalog, Pick, Selector
-from drafter.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
+from drafter.compose.select import Catalog, Pick, Selector
+from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
+from drafter.document import Document, DocumentMeta
+from drafter.errors import SelectionError
 from drafter.trace import TraceRow, trace_rows
 
 # What fills a point, in turn, until its budget is spent (a material the bank cannot supply drops out).

@@ -2,7 +2,7 @@
 
 Headings of sections and points (literal, from a skeleton and fillers, or a bank heading set),
 topics, tags, the values of the bank's named slots, the writer's own words, and warnings about
-uneven parallel headings. `drafter.compose` renders a template over this plan.
+uneven parallel headings. `drafter.compose.pipeline` renders a template over this plan.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
-from drafter.brief import Brief, HeadingPlan
+from drafter.compose.brief import Brief, HeadingPlan
+from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
+from drafter.compose.templating import chinese_count
 from drafter.errors import SelectionError
-from drafter.outline import clean_user_text, end_sentence, mark, strip_end
-from drafter.templating import chinese_count
 
 
 def sentence(text: str) -> str:
