@@ -62,6 +62,33 @@ TOPIC_TAGS: tuple[str, ...] = tuple(
     "大局 激励 问责 改革 发展 群众 基层 责任 规范 方法 安全 政治 思想 队伍".split()
 )
 
+# The two sorts of bank entry (`type`). A formula is the genre's glue and holds for any topic once
+# its slots are filled; material says something about one field (`domain`) and is drafted only
+# under a point about that field.
+ENTRY_TYPES: dict[str, str] = {
+    "formula": "套话：开场、过渡、引语、列举、标题骨架、带槽位的要点框架、结尾等，任何主题都可用",
+    "material": "素材：讲某一领域的具体内容，只用在与该领域有关的要点下",
+}
+
+# The fields a local government speaks about: a brief's `domain` and a material entry's `domain`.
+# Keys are what writers type; aliases (second item) are accepted in briefs and mined from words.
+DOMAINS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "安全生产": ("安全生产、危化品、道路交通、消防、燃气、建筑施工", ("安全",)),
+    "防汛抗旱与应急": (
+        "防汛抗旱、地质灾害、森林防火、应急管理与救援",
+        ("防汛抗旱", "防汛", "应急", "应急管理"),
+    ),
+    "乡村振兴与三农": ("乡村振兴、农业农村、粮食安全、农民增收", ("乡村振兴", "三农", "农业农村")),
+    "营商环境与招商": ("优化营商环境、政务服务、招商引资、民营经济", ("营商环境", "招商", "招商引资")),
+    "生态环境": ("污染防治、生态保护、绿色低碳、河湖长制", ("环保", "生态", "环境保护")),
+    "民生与社会事业": ("就业、教育、医疗、养老、社会保障、住房", ("民生", "社会事业")),
+    "干部教育与队伍建设": ("干部培训、能力本领、年轻干部、队伍建设", ("干部教育", "队伍建设", "干部培训")),
+    "党风廉政": ("全面从严治党、纪律作风、廉洁自律、监督问责", ("廉政", "党风廉政建设", "纪律作风")),
+    "项目与产业发展": ("重大项目、产业升级、工业经济、园区建设", ("项目建设", "产业发展", "产业")),
+    "改革创新与基层治理": ("重点改革、科技创新、基层治理、社会治理", ("改革创新", "基层治理", "社会治理")),
+    "政府自身建设": ("机关作风、办文办会办事、督查落实、行政效能", ("机关建设", "办公室工作", "作风建设")),
+}
+
 STATUSES: tuple[str, ...] = ("approved", "candidate", "deprecated")
 
 # Chinese numerals used for counts and ordinals (1-10).

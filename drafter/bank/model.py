@@ -30,6 +30,7 @@ ID_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9_-]*)+$"
 SOURCE_PATTERN = r"^[^:]+:[1-9][0-9]*$"
 
 Status = Literal["approved", "candidate", "deprecated"]
+EntryType = Literal["formula", "material"]
 
 
 def slots_of(text: str) -> tuple[str, ...]:
@@ -72,6 +73,10 @@ class Entry(BaseModel):
     function: str = Field("", description="功能；缺省时取文件的 function")
     tags: tuple[str, ...] = Field((), description="主题标签，如 学习、作风")
     kinds: tuple[str, ...] = Field((), description="适用的讲话类型；空表示都适用")
+    type: EntryType | None = Field(
+        None, description="formula（套话，任何主题可用）或 material（某一领域的素材）；见 ENTRY_TYPES"
+    )
+    domain: str | None = Field(None, description="素材所属领域，如 安全生产；见 DOMAINS")
     status: Status = Field("approved", description="approved、candidate 或 deprecated")
     sources: tuple[str, ...] = Field(min_length=1, description="出处，“文件:行号”，一个或多个")
     members: tuple[dict[str, str], ...] | None = Field(
