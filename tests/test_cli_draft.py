@@ -143,7 +143,10 @@ def test_bad_template_in_own_folder_names_file_and_line(brief: Path, tmp_path: P
     )
     result = run("draft", brief, "-o", tmp_path / "x.md", "--templates", own)
     assert result.exit_code == 1
-    expected = "undefined in template: 'drafter.compose.pipeline.SpeechContext object' has no attribute 'nothing_here'"
+    expected = (
+        "undefined in template: 'drafter.compose.pipeline.SpeechContext object'"
+        " has no attribute 'nothing_here'"
+    )
     assert result.stderr == f"{own / 'training.j2'}:3: {expected}\n"
 
 
