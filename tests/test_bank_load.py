@@ -125,7 +125,7 @@ def test_schema_problems_are_all_reported_with_their_lines(tmp_path: Path) -> No
         "b/title.yaml:6: Title.Y: tags: expected a list, found text",
         "b/title.yaml:7: Title.Y: sources: source 'a.txt' is not FILE:LINE",
         "b/title.yaml:8: Title.Y: colour: unknown key (expected one of: id, text, function, tags, kinds, "
-        "status, sources, members, note, mined)",
+        "type, domain, status, sources, members, note, mined)",
     ]
 
 
