@@ -5,7 +5,8 @@ functions and slots, heading-set members that do not fill the skeleton), two app
 the same text (ignoring punctuation and spaces), sources whose file is missing or unreadable or
 whose line is out of range.
 Warnings: the same text where either entry is a candidate (deprecated entries are not compared),
-near-duplicate texts, unknown topic tags and speech kinds, an entry filed under another function's
+near-duplicate texts, material (`type: material`, or untyped requirement, parallel, quote and
+problem entries) that carries a particular of its source (`bank.particulars`), unknown topic tags and speech kinds, an entry filed under another function's
 file, a bank folder without a corpus to check sources against, files not named *.yaml.
 """
 
@@ -19,12 +20,15 @@ from pathlib import Path
 from drafter.bank.corpus import Corpus
 from drafter.bank.load import Bank, assemble, bank_layers, paused_gc
 from drafter.bank.model import Entry
+from drafter.bank.particulars import describe, find_particulars
 from drafter.bank.similar import similar_pairs
 from drafter.bank.text import comparable
 from drafter.errors import Finding, display_path
 from drafter.vocabulary import KINDS, TOPIC_TAGS
 
 DEFAULT_SIMILARITY = 0.8
+# Untyped entries of these functions are material unless marked `type: formula`.
+MATERIAL_FUNCTIONS = frozenset({"requirement", "parallel", "quote", "problem"})
 MIN_COMPARED_LENGTH = 6  # shorter texts (`谢谢大家！`) are only compared exactly
 
 
@@ -122,6 +126,19 @@ class _Checker:
                 line = lines[number] if number < len(lines) else origin.line_of("sources")
                 self.findings.append(Finding(display_path(origin.path), line, entry_id, found.problem))
 
+    def particulars(self, entry_id: str, entry: Entry) -> None:
+        """Material that carries a particular of its source (a warning; `--strict` fails on it)."""
+        material = entry.type == "material" or (entry.type is None and entry.function in MATERIAL_FUNCTIONS)
+        if not material or entry.status == "deprecated":
+            return
+        found = find_particulars(entry.text)
+        if found:
+            message = (
+                f"text: carries a particular ({describe(found)}) — make it a slot "
+                "or mark it status: deprecated"
+            )
+            self._at(entry_id, "text", message, "warning")
+
     def filed_function(self, entry_id: str, entry: Entry) -> None:
         origin = self.bank.origin(entry_id)
         if origin is None or origin.layer not in self.reported:
@@ -173,6 +190,7 @@ def _validate(layers: list[Path], given: int, corpus: Sequence[Path], similarity
         checker.vocabulary(entry_id, entry)
         checker.sources(entry_id, entry)
         checker.filed_function(entry_id, entry)
+        checker.particulars(entry_id, entry)
     for layer in sorted(reported):
         findings.extend(_folder_findings(layers[layer], sources))
     files = sum(len(list(layers[layer].glob("*.yaml"))) for layer in reported if layers[layer].is_dir())
