@@ -40,7 +40,11 @@ _UNITS = (
 # (class, pattern, suggested slot or None)
 _PATTERNS: list[tuple[str, re.Pattern[str], str | None]] = [
     ("date", re.compile(r"(?:19|20)\d{2}\s*年(?:底|初|末)?|[一二〇零][〇零一二三四五六七八九]{3}年"), None),
-    ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"), None),
+    (
+        "date",
+        re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"),
+        None,
+    ),
     ("date", re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|规划)?"), None),
     ("figure", re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|％|[万亿千百]?(?:" + _UNITS + r")?)"), None),
     ("figure", re.compile(r"百分之[" + _CN + r"点]+|[" + _CN + r"几]+分之[" + _CN + r"]+"), None),
@@ -62,7 +66,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str | None]] = [
     ("campaign", re.compile(r"(?:专项整治|专项|攻坚|提升|清零)行动|[百千万]+(?:工程|行动)"), None),
     ("campaign", re.compile(r"[“\"][两三四五六七八九十百千万]+[张本项条种][^”\"]{1,6}[”\"]"), None),
     ("campaign", re.compile(r"[两三四五六七八九十]+(?:本账|张清单|张单子|本台账)"), None),
-    ("campaign", re.compile(r"(?:一[月周季年天旬]一[\u4e00-\u9fff]{1,3}[、，,]?){2,}|一[月周季]一(?:研究|调度|通报|督查|结账|考核)"), None),
+    (
+        "campaign",
+        re.compile(
+            r"(?:一[月周季年天旬]一[\u4e00-\u9fff]{1,3}[、，,]?){2,}|一[月周季]一(?:研究|调度|通报|督查|结账|考核)"
+        ),
+        None,
+    ),
     ("campaign", re.compile(r"带案下访|包[镇村乡户企]|扶[镇村户]|联[企户村]"), None),
     (
         "anecdote",
@@ -86,7 +96,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str | None]] = [
 _SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{5,}、){2,}[\u4e00-\u9fff]{5,}")
 _QUOTES = "“”\"'"
 _SLOGAN_LEADS = frozenset({"", "要", "做到", "实现", "坚持", "努力", "确保", "力争"})
-_PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "回族自治区", "壮族自治区", "自治区", "自治州", "省", "市", "地区", "盟")
+_PLACE_SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "回族自治区",
+    "壮族自治区",
+    "自治区",
+    "自治州",
+    "省",
+    "市",
+    "地区",
+    "盟",
+)
 _SKIP_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 
@@ -170,7 +191,7 @@ def _slot_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _slogan_span(match: re.Match[str]) -> tuple[int, int] | None:
-    """A coined slogan: runs of one length (5-8), the first and last cut to it (`要适应新常态` → `适应新常态`)."""
+    """A coined slogan: three runs of one length (5-6), cut to it (`要适应新常态` → `适应新常态`)."""
     runs = match.group(0).split("、")
     size = len(runs[1])
     if len(runs) != 3 or size > 6 or len(runs[-1]) < size:
