@@ -7,7 +7,8 @@ whose line is out of range.
 Warnings: the same text where either entry is a candidate (deprecated entries are not compared),
 near-duplicate texts, material (`type: material`, or untyped requirement, parallel, quote and
 problem entries) that carries a particular of its source (`bank.particulars`), unknown topic
-tags and speech kinds, an entry filed under another function's file, a bank folder without a corpus to check sources against, files not named *.yaml.
+tags and speech kinds, an entry filed under another function's file, a bank folder without a
+corpus to check sources against, files not named *.yaml.
 """
 
 from __future__ import annotations
