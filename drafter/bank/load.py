@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from drafter.bank.checks import entry_problems, loc_text, schema_problems
+from drafter.bank.folder import folder_files, skipped_finding
 from drafter.bank.model import Entry
 from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, ParsedItem, entry_of, parse_bank_file
@@ -147,6 +148,7 @@ class Bank:
     entries: EntryTable = field(default_factory=EntryTable)
     origins: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+    warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
 
     def __post_init__(self) -> None:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
@@ -221,6 +223,7 @@ def assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     """Stack `folders` in order; return what loaded and every problem (never raises for bad files)."""
     with paused_gc():
         bank, findings = _assemble(folders)
+    findings += bank.warnings
     return bank, sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0))
 
 
@@ -262,7 +265,11 @@ class _Layer:
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     bank = Bank(folders=tuple(folders))
     findings: list[Finding] = []
-    files = {folder: sorted(folder.glob("*.yaml")) for folder in folders if folder.is_dir()}
+    listed = {folder: folder_files(folder) for folder in folders if folder.is_dir()}
+    files = {folder: found.bank for folder, found in listed.items()}
+    for folder, found in listed.items():
+        if found.skipped:
+            bank.warnings.append(skipped_finding(folder, found.skipped))
     parsed_files = parse_in_parallel([path for paths in files.values() for path in paths])
     for number, folder in enumerate(folders):
         if folder not in files:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.bank.corpus import Corpus
+from drafter.bank.folder import folder_files
 from drafter.bank.load import Bank, assemble, bank_layers, paused_gc
 from drafter.bank.model import Entry
 from drafter.bank.similar import similar_pairs
@@ -136,10 +137,10 @@ def _folder_findings(folder: Path, corpus: Corpus) -> list[Finding]:
     shown = display_path(folder)
     findings = []
     if folder.is_dir():
-        for path in sorted(folder.glob("*.yml")):
+        for path in sorted(p for p in folder.glob("*.yml") if not p.name.startswith(".")):
             message = "ignored: bank files must end in .yaml"
             findings.append(Finding(display_path(path), None, "", message, "warning"))
-        if not any(folder.glob("*.yaml")):
+        if not folder_files(folder).bank:
             findings.append(Finding(shown, None, "", "no bank files (*.yaml) in this folder", "warning"))
         if not corpus.folders_for(folder):
             message = "no corpus/ subfolder and no --corpus given: sources not checked"
@@ -175,7 +176,7 @@ def _validate(layers: list[Path], given: int, corpus: Sequence[Path], similarity
         checker.filed_function(entry_id, entry)
     for layer in sorted(reported):
         findings.extend(_folder_findings(layers[layer], sources))
-    files = sum(len(list(layers[layer].glob("*.yaml"))) for layer in reported if layers[layer].is_dir())
+    files = sum(len(folder_files(layers[layer]).bank) for layer in reported if layers[layer].is_dir())
     entries = sum(1 for chain in bank.origins.values() if chain[-1].layer in reported)
     all_findings = sorted([*findings, *checker.findings], key=_sort_key)
     return Report(tuple(all_findings), entries, files)

@@ -128,7 +128,10 @@ def search_command(
 
 
 def _load(folders: tuple[Path, ...], no_builtin: bool) -> Bank:
-    return load_bank(folders, builtin=not no_builtin)
+    loaded = load_bank(folders, builtin=not no_builtin)
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
+    return loaded
 
 
 def _layer_name(folder: Path) -> str:

@@ -91,6 +91,8 @@ def check_command(
 
     known = discover_templates(templates_dir)
     bank = load_bank(list(phrasebanks))
+    for warning in bank.warnings:
+        click.echo(str(warning), err=True)
     failed = False
     for path in briefs:
         try:

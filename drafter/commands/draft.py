@@ -170,6 +170,8 @@ def draft_command(
     )
     templates = TemplateSet(templates_dir)
     bank = load_bank(list(phrasebanks))
+    for warning in bank.warnings:
+        click.echo(str(warning), err=True)
     options = RenderOptions(font_profile=font_profile, reference_docx=reference_docx, annotate=annotate)
     failed = False
     for job in jobs:
