@@ -149,6 +149,7 @@ class Bank:
     origins: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
     warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
+    rejected: list[Origin] = field(default_factory=list)  # entries that failed, for `bank validate`
 
     def __post_init__(self) -> None:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
@@ -242,21 +243,26 @@ class _Layer:
     def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
         if item.id is None:
             self.findings.extend(_item_findings(item, shown))
+            self.bank.rejected.append(Origin(ref, item))
             return
         if item.id in self.defined_here:
             first_file, first_line = self.defined_here[item.id]
             message = f"defined twice in one bank folder (also at {first_file}:{first_line})"
             self.findings.append(Finding(shown, item.line, item.id, message))
+            self.bank.rejected.append(Origin(ref, item))
             return
         self.defined_here[item.id] = (shown, item.line)
         if item.id in self.bank.entries:  # an override of a layer below
             entry, problems = _override(self.bank.entries[item.id], item, shown)
             self.findings.extend(problems)
-            if entry is not None:
+            if entry is None:
+                self.bank.rejected.append(Origin(ref, item))
+            else:
                 self.bank.entries[item.id] = entry
                 self.bank.origins[item.id] = (*self.bank.origins[item.id], Origin(ref, item))
         elif item.problems or item.row is None:
             self.findings.extend(_item_findings(item, shown))
+            self.bank.rejected.append(Origin(ref, item))
         else:
             self.bank.entries.put_row(item)
             self.bank.origins[item.id] = (Origin(ref, item),)
