@@ -202,4 +202,3 @@ def _validate(layers: list[Path], given: int, corpus: Sequence[Path], similarity
     entries = sum(1 for layer, _, _ in written if layer in reported)
     all_findings = sorted([*findings, *checker.findings], key=_sort_key)
     return Report(tuple(all_findings), entries, files)
-

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from drafter.commands.outputs import check_options
+from drafter.completion import complete_font_profile
 from drafter.errors import BriefError, DrafterError, OutputError, SelectionError, display_path
 from drafter.stdio import STDIO, is_stdio
 from drafter.writers import FORMATS, RenderOptions
@@ -108,19 +109,25 @@ def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> 
     "phrasebanks",
     multiple=True,
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="A bank folder stacked over the built-in bank (repeatable; later folders win).",
 )
 @click.option(
     "--templates",
     "templates_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="A folder of your own templates (*.j2); adds to or overrides the built-in ones.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @click.option(
     "--trace", is_flag=True, help="Also write <output stem>.trace.tsv: the bank source of each sentence."
 )
-@click.option("--font-profile", help=".docx fonts: standard, windows or your own profile name.")
+@click.option(
+    "--font-profile",
+    shell_complete=complete_font_profile,
+    help=".docx fonts: standard, windows or your own profile name.",
+)
 @click.option(
     "--reference-docx",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -236,6 +243,7 @@ def _draft_one(
     "--templates",
     "templates_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="Also list the templates in this folder (they add to or override the built-in ones).",
 )
 def templates_command(templates_dir: Path | None) -> None:
