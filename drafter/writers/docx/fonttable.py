@@ -18,7 +18,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from drafter.writers.docx.fonts import FontProfile
 
