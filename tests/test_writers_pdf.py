@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from render_tools import missing_render_tools
+from render_tools import missing_render_tools, skip_reason
 
 from drafter.cli import main
 
@@ -28,7 +28,7 @@ def test_without_libreoffice_one_line_saying_what_to_install(
     assert not (tmp_path / "d.pdf").exists()
 
 
-@pytest.mark.skipif(bool(missing_render_tools()), reason="needs LibreOffice and poppler")
+@pytest.mark.skipif(bool(missing_render_tools()), reason=skip_reason(missing_render_tools()))
 def test_pdf_renders_with_the_stand_in_fonts(tmp_path: Path) -> None:
     out = tmp_path / "d.pdf"
     result = CliRunner().invoke(main, ["draft", str(EXAMPLE), "--to", "pdf", "-o", str(out)])
@@ -40,7 +40,7 @@ def test_pdf_renders_with_the_stand_in_fonts(tmp_path: Path) -> None:
     assert "Serif" in fonts, fonts
 
 
-@pytest.mark.skipif(bool(missing_render_tools()), reason="needs LibreOffice and poppler")
+@pytest.mark.skipif(bool(missing_render_tools()), reason=skip_reason(missing_render_tools()))
 def test_preview_renders_an_existing_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(main, ["draft", str(EXAMPLE), "-o", "讲话稿.docx"]).exit_code == 0
