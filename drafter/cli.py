@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "schema": "drafter.commands.brief:schema_command",
     "bank": "drafter.commands.bank:bank",
     "mine": "drafter.commands.mine:mine",
+    "serve": "drafter.commands.serve:serve_command",
 }
 
 
