@@ -116,3 +116,9 @@ def test_an_unreadable_draft_is_one_line_not_a_traceback(tmp_path: Path) -> None
     empty.write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["lint", str(empty)])
     assert result.exit_code == 1 and "empty file" in result.output and "Traceback" not in result.output
+
+
+def test_a_lone_inline_enumerator() -> None:
+    assert rules("要抓好三件事：一是抓学习。") == [(1, "lone-enumerator")]
+    assert rules("要抓好两件事：一是抓学习，二是抓落实。") == []
+    assert rules("要坚持统一是非标准。") == []

@@ -9,6 +9,7 @@ series that has its first member and no second (`一是` without `二是`).
 from __future__ import annotations
 
 import itertools
+import re
 
 from drafter.lint.read import RUN_IN_RE, Paragraph
 
@@ -16,6 +17,8 @@ Found = tuple[int, str, str]
 
 MAX_RATIO = 2.0
 _STOPS = "。！？"
+# `一是` inside a paragraph (after a stop or a colon), whose `二是` must follow in the same paragraph.
+_INLINE_FIRST_RE = re.compile(r"(?:^|(?<=[，。；：]))一是")
 
 
 def _run_ins(paragraphs: list[Paragraph]) -> list[tuple[int, str, str, str]]:
@@ -64,6 +67,11 @@ def _lone(series: list[tuple[int, str]], what: str) -> list[Found]:
 
 def check(paragraphs: list[Paragraph]) -> list[Found]:
     found: list[Found] = []
+    for p in paragraphs:
+        lead = RUN_IN_RE.match(p.text)
+        inline = p.text[lead.end() :] if lead else p.text
+        if not p.level and _INLINE_FIRST_RE.search(inline) and "二是" not in inline:
+            found.append((p.number, "lone-enumerator", "段中只有“一是”，没有“二是”"))
     tops = [p for p in paragraphs if p.level == 1]
     found.extend(_uneven([(p.number, p.heading) for p in tops], "标题"))
     found.extend(_lone([(p.number, p.ordinal) for p in tops], "N、"))
