@@ -189,7 +189,8 @@ def test_thin_bank_warns_about_the_length(tmp_path: Path) -> None:
     thin = load_bank([write_bank(tmp_path, files)], builtin=False)
     draft = compose(brief(length={"chars": 5000}), thin, TEMPLATES)
     assert draft.length.chars < 5000 * 0.85
-    assert [w for w in draft.warnings if str(w).startswith("length: 篇幅约")]
+    # the draft says where it is short: gaps at the points, else a length warning
+    assert draft.gaps or [w for w in draft.warnings if str(w).startswith("length: 篇幅约")]
 
 
 def test_avoid_and_use(rich_bank: Bank) -> None:

@@ -62,7 +62,13 @@ PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到",
 _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting so needs no frame
 # Bank material sentences a point may take, by the brief's `material` (unset: `None`).
 MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
-GAP_SHARE = 0.5  # a point whose material fills less than this share of its budget gets a gap
+GAP_SHARE = 0.5
+# Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
+# own words (`after=` in `phrase`).
+BACK_REFERRING = frozenset({"section.lead_in", "transition"})
+_BACK_REFERENCE = re.compile(
+    r"^(?:这|那|其中|以上|上述)"
+)  # a point whose material fills less than this share of its budget gets a gap
 
 
 @dataclass(frozen=True)
@@ -181,12 +187,17 @@ class SpeechContext:
         speech, such as the wrap-up after a diagnosis); `slots` adds values for this place
         (`earlier_speaker=`, `topic=`, `count=`).
         """
+        back = bool(slots.pop("after", ""))  # whether something is said before it that 这… can point to
         values = {k: clean_user_text(str(v)) for k, v in slots.items() if v}
         site = self._site(function)
         accept = None
         if only:
             wanted = set(only)
             accept = [e.text for e in self._selector.candidates(function) if e.id in wanted]
+        elif function in BACK_REFERRING and not back:  # `这里面…` needs something before it
+            accept = [
+                e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
+            ]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
@@ -446,7 +457,7 @@ def compose(
             for _ in range(MAX_PASSES):
                 markup, document, notes = render(budgets)
                 actual = document.body_chars()
-                if abs(actual - target) < best[0]:
+                if abs(actual - target) <= best[0]:  # a tie: the pass that marks its gaps
                     best = (abs(actual - target), markup, document, notes)
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break

@@ -24,7 +24,16 @@ from drafter.vocabulary import DOMAINS
 
 K1 = 1.5
 B = 0.75
-THRESHOLD = 0.35  # mean BM25 weight per query bigram an entry must reach to be about a point
+INFER_MIN = 6  # weight of field names (characters of their occurrences) a speech must say to be in it
+THRESHOLD = 0.35
+# ... and it must share at least KEY_TERMS distinct rare bigrams with the query (a bigram in at most
+# RARE of the documents, or 3): `企业`, `群众`, `责任` are in every other sentence and say nothing
+# about whether a sentence is on 危化品 (`危化`, `隐患`, `排查` do).
+# A bank of fewer than KEY_TERMS_FROM entries of a function is too small for document frequency to
+# tell common words from rare ones: there the BM25 threshold alone decides.
+KEY_TERMS = 2
+RARE = 0.02
+KEY_TERMS_FROM = 200  # mean BM25 weight per query bigram an entry must reach to be about a point
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _SLOT = re.compile(r"\{[^{}]*\}")
@@ -79,18 +88,28 @@ class Index:
         if not counts:
             return []
         scores: dict[int, float] = {}
+        keys: dict[int, int] = {}
+        rare = max(3, int(RARE * len(self.ids)))
         size = 0  # query bigrams the bank knows: one no entry has cannot make any entry less relevant
         for token, times in counts.items():
             idf = self.idf.get(token)
             if idf is None:
                 continue
             size += times
-            for number, tf in self.postings[token].items():
+            row = self.postings[token]
+            if len(row) <= rare:
+                for number in row:
+                    keys[number] = keys.get(number, 0) + 1
+            for number, tf in row.items():
                 norm = K1 * (1 - B + B * self.lengths[number] / self.mean)
                 scores[number] = scores.get(number, 0.0) + times * idf * tf * (K1 + 1) / (tf + norm)
         if not size:
             return []
-        ranked = [Scored(self.ids[n], s / size) for n, s in scores.items() if s / size >= threshold]
+        ranked = [
+            Scored(self.ids[n], s / size)
+            for n, s in scores.items()
+            if s / size >= threshold and (keys.get(n, 0) >= KEY_TERMS or len(self.ids) < KEY_TERMS_FROM)
+        ]
         return sorted(ranked, key=lambda s: (-s.score, s.id))
 
 
@@ -101,12 +120,13 @@ def domain_words(domain: str) -> list[str]:
 
 
 def infer_domain(texts: Iterable[str]) -> str | None:
-    """The field a speech is in, from its words: the `DOMAINS` entry whose names occur most often
-    (at least once); None when no field is named or two tie."""
+    """The field a speech is in, from its words: the `DOMAINS` entry whose names weigh most (each
+    occurrence by its length), clearly: at least `INFER_MIN` and twice the runner-up; else None
+    (a wrong field would filter out the right material: better none)."""
     joined = "".join(texts)
     hits: dict[str, int] = {}
     for key in DOMAINS:
         hits[key] = sum(joined.count(word) * len(word) for word in set(domain_words(key)) if len(word) >= 2)
-    best = max(hits.values(), default=0)
-    winners = [k for k, v in hits.items() if v == best]
-    return winners[0] if best > 0 and len(winners) == 1 else None
+    ranked = sorted(hits.items(), key=lambda kv: -kv[1])
+    (best, top), runner = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    return best if top >= INFER_MIN and top >= 2 * runner else None
