@@ -273,15 +273,7 @@ class SpeechContext:
         material_spent = spent
         if budget and not point.problems and cap:
             # a formula says why the point matters when material speaks to it (one at most)
-            why = self._selector.pick(
-                "requirement",
-                site=f"{point.key}.why",
-                tags=point.own_tags or point.tags,
-                slots=slots,
-                near=near,
-                commit=False,
-                formula=True,
-            )
+            why = self._formula("requirement", point, "why", near, slots)
             if why is not None and stage("requirement", why.text) == WHY:
                 self._selector.commit(why)
                 result.insert(0, ("requirement", why.text, _framed("requirement", why)))
@@ -316,10 +308,22 @@ class SpeechContext:
             pick = self._selector.usable(entry, near=near)
             if pick is not None:
                 return pick
+        return self._formula("parallel", point, "close", near)
+
+    def _formula(
+        self,
+        function: str,
+        point: PointView,
+        step: str,
+        near: Sequence[str],
+        slots: Mapping[str, str] | None = None,
+    ) -> Pick | None:
+        """A formula of `function` for one step of a point (proposed, not yet committed)."""
         return self._selector.pick(
-            "parallel",
-            site=f"{point.key}.close",
+            function,
+            site=f"{point.key}.{step}",
             tags=point.own_tags or point.tags,
+            slots=slots,
             near=near,
             commit=False,
             formula=True,
