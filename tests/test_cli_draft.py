@@ -220,3 +220,12 @@ def test_uneven_parallel_headings_warn_with_the_line(tmp_path: Path) -> None:
         f"{brief}:{line}: headings: warning: 并列标题字数不一：政治站位要更高（7字）、标准要更严（5字）"
         in result.stderr
     )
+
+
+def test_check_lists_the_gaps_before_drafting() -> None:
+    heldout = Path(__file__).parent / "heldout" / "fangxun_shi.yaml"
+    result = run("check", heldout)
+    assert result.exit_code == 0, result.output
+    gaps = [line for line in result.stderr.splitlines() if "warning: 待补：" in line]
+    assert gaps and all(line.startswith(f"{heldout}:") for line in gaps)
+    assert "处待补，约需补写" in result.stderr.splitlines()[-1]
