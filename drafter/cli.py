@@ -22,6 +22,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 COMMANDS: dict[str, str] = {
     "draft": "drafter.commands.draft:draft_command",
     "templates": "drafter.commands.draft:templates_command",
+    "suggest": "drafter.commands.suggest:suggest_command",
     "preview": "drafter.commands.preview:preview_command",
     "new": "drafter.commands.brief:new_command",
     "check": "drafter.commands.brief:check_command",

@@ -32,8 +32,30 @@ def test_draft_markdown_to_a_file_prints_the_length(brief: Path, tmp_path: Path)
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# 加强工作规范　注重工作方法\n")
     assert "**一、强化集体决策。**" in text
-    assert result.stderr.splitlines()[-1].startswith(f"{out}: 约")
-    assert result.stderr.splitlines()[-1].endswith("分钟")
+    lines = [line for line in result.stderr.splitlines() if line.startswith(f"{out}: 约")]
+    assert lines and lines[0].endswith("分钟")
+    # gaps, if any, are summed up on the last line with target and reached length
+    last = result.stderr.splitlines()[-1]
+    assert last == lines[0] or ("处待补，约需补写" in last and "目标" in last and "已写" in last)
+
+
+def test_no_gaps_leaves_gaps_unmarked(brief: Path, tmp_path: Path) -> None:
+    marked, quiet = tmp_path / "a.md", tmp_path / "b.md"
+    assert run("draft", brief, "-o", marked).exit_code == 0
+    result = run("draft", brief, "-o", quiet, "--no-gaps")
+    assert result.exit_code == 0 and "待补" not in quiet.read_text(encoding="utf-8")
+    assert "处待补" not in result.stderr
+
+
+def test_suggest_lists_material_with_score_id_and_source(brief: Path) -> None:
+    result = run("suggest", brief, "--top", "2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("领域：")
+    assert "sections.0.points.0" in result.stdout
+    import re
+
+    scored = re.compile(r"^    \d+\.\d\d  [a-z][a-z0-9_.-]+  \S+:\d+  \S")
+    assert any(scored.match(line) for line in result.stdout.splitlines()), result.stdout
 
 
 def test_text_format_by_option(brief: Path, tmp_path: Path) -> None:
@@ -198,3 +220,12 @@ def test_uneven_parallel_headings_warn_with_the_line(tmp_path: Path) -> None:
         f"{brief}:{line}: headings: warning: 并列标题字数不一：政治站位要更高（7字）、标准要更严（5字）"
         in result.stderr
     )
+
+
+def test_check_lists_the_gaps_before_drafting() -> None:
+    heldout = Path(__file__).parent / "heldout" / "fangxun_shi.yaml"
+    result = run("check", heldout)
+    assert result.exit_code == 0, result.output
+    gaps = [line for line in result.stderr.splitlines() if "warning: 待补：" in line]
+    assert gaps and all(line.startswith(f"{heldout}:") for line in gaps)
+    assert "处待补，约需补写" in result.stderr.splitlines()[-1]

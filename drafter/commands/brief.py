@@ -7,6 +7,7 @@ so that `drafter --help` and the other commands do not pay for them.
 from __future__ import annotations
 
 import sys
+from typing import Any
 from pathlib import Path
 
 import click
@@ -104,7 +105,8 @@ def check_command(
     templates and the phrase bank: the template exists, heading sets named by headings.set and
     point_headings.set exist and have a member for every section or point, phrases.use and
     phrases.avoid name existing entries, font_profile names a known .docx font profile. Tags no
-    bank entry carries are warnings. Prints
+    bank entry carries are warnings. Points the bank has no material about are listed as the
+    draft will mark them (待补：…), with about how much the writer must add. Prints
     'BRIEF: ok' for each good brief; exits 1 if any brief has an error.
 
     \b
@@ -136,6 +138,12 @@ def check_command(
         if any(f.is_error for f in findings):
             failed = True
         else:
+            try:
+                _list_gaps(loaded, bank, templates_dir)
+            except DrafterError as exc:  # what drafting would fail on is an error of the brief too
+                click.echo(str(exc), err=True)
+                failed = True
+                continue
             click.echo(f"{loaded.shown}: ok")
     if failed:
         sys.exit(1)
@@ -168,3 +176,17 @@ def schema_command(output: Path | None, force: bool) -> None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text, force=force)
+
+
+def _list_gaps(loaded: Any, bank: Any, templates_dir: Path | None) -> None:
+    """The gaps a draft of the brief will have, one warning line each, and their sum."""
+    from drafter.compose.pipeline import compose
+    from drafter.compose.templating import TemplateSet
+
+    draft = compose(loaded.brief, bank, TemplateSet(templates_dir))
+    for gap in draft.gaps:
+        section, point = (int(part[1:]) - 1 for part in gap.point.split("."))
+        loc = ("sections", section, "points", point)
+        click.echo(str(loaded.finding(loc, f"待补：{gap.wanted}（约{gap.chars}字）", "warning")), err=True)
+    if summary := draft.gap_summary():
+        click.echo(f"{loaded.shown}: {summary}", err=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
+from drafter.compose import roles
 from drafter.compose.brief import Brief, HeadingPlan
 from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.compose.templating import chinese_count
@@ -67,6 +68,9 @@ class PointView:
     topic: str = ""  # the section's topic, for {topic} in the bank material of the point
     own_tags: list[str] = field(default_factory=list)  # the point's own, before its section's
     nearby: list[str] = field(default_factory=list)  # the writer's words around it: lead-in, heading
+    material: str | None = None  # the brief's `material`: none, few, more or unset
+    use: list[str] = field(default_factory=list)  # entries pinned for this point
+    avoid: list[str] = field(default_factory=list)  # entries banned for this point
 
 
 @dataclass
@@ -244,6 +248,9 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
                     topic=topic,
                     own_tags=list(point.tags),
                     nearby=[t for t in (view.lead_in, p_plain[j]) if t],
+                    material=point.material,
+                    use=list(point.phrases.use),
+                    avoid=list(point.phrases.avoid),
                 )
             )
         sections.append(view)
@@ -254,7 +261,9 @@ def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str
     """Brief-wide values of the named slots (`vocabulary.SLOTS`); places add their own."""
     values = {
         "occasion": brief.occasion or "",
-        "org": brief.org or "",
+        "org": roles.own_org(brief),
+        "superior": roles.superior(brief),
+        "audience_org": roles.audience_org(brief),
         "region": brief.region or "",
         "audience": brief.audience or "",
         "purpose": bare(brief.purpose) if brief.purpose else "",

@@ -1,0 +1,57 @@
+"""`drafter suggest`: what the bank offers each point of a brief, ranked, to pin or ban."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("suggest")
+@click.argument("brief", metavar="BRIEF", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--top", type=click.IntRange(1, 100), default=5, show_default=True, help="Entries per point and kind."
+)
+@click.option(
+    "--phrasebank",
+    "phrasebanks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A phrase-bank folder stacked over the built-in bank (repeatable; later folders win).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A folder of your own templates (*.j2).",
+)
+def suggest_command(brief: Path, top: int, phrasebanks: tuple[Path, ...], templates_dir: Path | None) -> None:
+    """Show, for every point of BRIEF, the bank's material ranked by relevance and the formulas.
+
+    Each line gives the score (material only), the entry id, its source and its text. Pin an
+    entry to a point with the point's phrases.use (or the brief's), ban it with phrases.avoid.
+
+    \b
+    Examples:
+      drafter suggest brief.yaml
+      drafter suggest brief.yaml --top 10 --phrasebank team-bank/
+    """
+    from drafter.bank.load import load_bank
+    from drafter.compose.brief_load import load_brief
+    from drafter.compose.suggest import suggest
+    from drafter.compose.templating import discover_templates
+
+    loaded = load_brief(brief, discover_templates(templates_dir))
+    bank = load_bank(list(phrasebanks))
+    domain, points = suggest(loaded, bank, top)
+    click.echo(f"领域：{domain or '（未能判断，素材只按相关度选用）'}")
+    for point in points:
+        where = ".".join(str(part) for part in point.loc)
+        click.echo(f"\n{where}  {point.heading or '（无小标题）'}")
+        click.echo("  素材：" if point.material else "  素材：（词库中没有相关素材，成稿将标注待补）")
+        for item in point.material:
+            click.echo(f"    {item.score:.2f}  {item.id}  {'；'.join(item.sources)}  {item.text}")
+        if point.formulas:
+            click.echo("  套话：")
+        for item in point.formulas:
+            click.echo(f"    {item.id}  {'；'.join(item.sources)}  {item.text}")

@@ -1,0 +1,132 @@
+"""Relevance: how much a bank entry of material is about one point, and which field a speech is in.
+
+Ranking is Okapi BM25 (k1 = 1.5, b = 0.75) over character bigrams of Chinese text, written here
+in a few lines over an inverted index rather than taken from `bm25s`: bm25s needs numpy (45 MB
+installed, 160 ms to import, measured with `python -X importtime`), which would double a draft's
+start-up for a bank of a few thousand short entries; the arithmetic is the same. The index is
+built once per bank and kind from plain data (`tokens` per entry), which the bank cache can keep.
+
+A document is an entry's text, tags and domain; a query is a point's heading, the writer's
+sentences, the section's heading and lead-in, the speech's domain and the point's tags. An entry
+scoring below `THRESHOLD` (scores are divided by the number of query bigrams the bank knows, so
+that long queries do not lower the bar) is not about the point and is never drafted: the point
+gets a gap instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from drafter.vocabulary import DOMAINS
+
+K1 = 1.5
+B = 0.75
+INFER_MIN = 6  # weight of field names (characters of their occurrences) a speech must say to be in it
+THRESHOLD = 0.35
+# ... and it must share at least KEY_TERMS distinct rare bigrams with the query (a bigram in at most
+# RARE of the documents, or 3): `企业`, `群众`, `责任` are in every other sentence and say nothing
+# about whether a sentence is on 危化品 (`危化`, `隐患`, `排查` do).
+# A bank of fewer than KEY_TERMS_FROM entries of a function is too small for document frequency to
+# tell common words from rare ones: there the BM25 threshold alone decides.
+KEY_TERMS = 2
+RARE = 0.02
+KEY_TERMS_FROM = 200  # mean BM25 weight per query bigram an entry must reach to be about a point
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_SLOT = re.compile(r"\{[^{}]*\}")
+# Bigrams every speech says (they say nothing about a point's subject).
+_STOP = frozenset(
+    "要把 工作 我们 全面 进一步 加强 推进 推动 坚持 切实 各级 一步 加快 不断 积极 深入 持续 重要 认真 抓好 "
+    "做好 落实 提高 提升 完善 建立 健全 强化 确保 必须 同志 大家 方面 问题 发展 建设 领导 干部".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Character bigrams of the Chinese runs of `text` (slots and punctuation aside), stop bigrams out."""
+    found: list[str] = []
+    for run in _CJK.findall(_SLOT.sub("，", text)):
+        found.extend(run[i : i + 2] for i in range(len(run) - 1))
+        if len(run) == 1:
+            found.append(run)
+    return [t for t in found if t not in _STOP]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An entry id with its relevance score (mean BM25 weight per query bigram)."""
+
+    id: str
+    score: float
+
+
+class Index:
+    """BM25 over a fixed list of documents (entry ids and their tokens)."""
+
+    def __init__(self, docs: Sequence[tuple[str, Sequence[str]]]) -> None:
+        self.ids = [doc_id for doc_id, _ in docs]
+        self.lengths = [len(toks) for _, toks in docs]
+        self.mean = (sum(self.lengths) / len(docs)) if docs else 1.0
+        postings: dict[str, dict[int, int]] = {}
+        for number, (_, toks) in enumerate(docs):
+            for token in toks:
+                row = postings.setdefault(token, {})
+                row[number] = row.get(number, 0) + 1
+        count = len(docs)
+        self.idf = {
+            t: math.log(1 + (count - len(row) + 0.5) / (len(row) + 0.5)) for t, row in postings.items()
+        }
+        self.postings = postings
+
+    def rank(self, query: Iterable[str], threshold: float = THRESHOLD) -> list[Scored]:
+        """Documents scoring at least `threshold`, best first (ties in id order)."""
+        counts: dict[str, int] = {}
+        for token in query:
+            counts[token] = counts.get(token, 0) + 1
+        if not counts:
+            return []
+        scores: dict[int, float] = {}
+        keys: dict[int, int] = {}
+        rare = max(3, int(RARE * len(self.ids)))
+        size = 0  # query bigrams the bank knows: one no entry has cannot make any entry less relevant
+        for token, times in counts.items():
+            idf = self.idf.get(token)
+            if idf is None:
+                continue
+            size += times
+            row = self.postings[token]
+            if len(row) <= rare:
+                for number in row:
+                    keys[number] = keys.get(number, 0) + 1
+            for number, tf in row.items():
+                norm = K1 * (1 - B + B * self.lengths[number] / self.mean)
+                scores[number] = scores.get(number, 0.0) + times * idf * tf * (K1 + 1) / (tf + norm)
+        if not size:
+            return []
+        ranked = [
+            Scored(self.ids[n], s / size)
+            for n, s in scores.items()
+            if s / size >= threshold and (keys.get(n, 0) >= KEY_TERMS or len(self.ids) < KEY_TERMS_FROM)
+        ]
+        return sorted(ranked, key=lambda s: (-s.score, s.id))
+
+
+def domain_words(domain: str) -> list[str]:
+    """The words that name a field: its key, its aliases and the fields its description lists."""
+    description, aliases = DOMAINS[domain]
+    return [domain, *aliases, *re.split(r"[、，]", description)]
+
+
+def infer_domain(texts: Iterable[str]) -> str | None:
+    """The field a speech is in, from its words: the `DOMAINS` entry whose names weigh most (each
+    occurrence by its length), clearly: at least `INFER_MIN` and twice the runner-up; else None
+    (a wrong field would filter out the right material: better none)."""
+    joined = "".join(texts)
+    hits: dict[str, int] = {}
+    for key in DOMAINS:
+        hits[key] = sum(joined.count(word) * len(word) for word in set(domain_words(key)) if len(word) >= 2)
+    ranked = sorted(hits.items(), key=lambda kv: -kv[1])
+    (best, top), runner = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    return best if top >= INFER_MIN and top >= 2 * runner else None
