@@ -84,11 +84,13 @@ class EntryTable(MutableMapping[str, Entry]):
 
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem] = dict(entries or {})
+        self._index: dict[tuple[str, str], list[str]] | None = None  # (function, status) -> ids
 
     def put_row(self, item: ParsedItem) -> None:
         """Add (or replace) an entry by its schema-valid row, to be built when first read."""
         assert item.id is not None and item.row is not None
         self._slots[item.id] = item
+        self._index = None
 
     def __getitem__(self, key: str) -> Entry:
         value = self._slots[key]
@@ -100,9 +102,11 @@ class EntryTable(MutableMapping[str, Entry]):
 
     def __setitem__(self, key: str, value: Entry) -> None:
         self._slots[key] = value
+        self._index = None
 
     def __delitem__(self, key: str) -> None:
         del self._slots[key]
+        self._index = None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._slots)
@@ -114,15 +118,20 @@ class EntryTable(MutableMapping[str, Entry]):
         return key in self._slots
 
     def ids_where(self, function: str, status: str) -> list[str]:
-        """Ids of the entries of one function and status, in bank order, without building others."""
-        ids = []
-        for key, value in self._slots.items():
-            if isinstance(value, Entry):
-                if value.function == function and value.status == status:
-                    ids.append(key)
-            elif value.row is not None and value.row[_FUNCTION] == function and value.row[_STATUS] == status:
-                ids.append(key)
-        return ids
+        """Ids of the entries of one function and status, in bank order, without building others.
+
+        The first call indexes every entry by function and status (one pass over the rows); later
+        calls, for the other functions a draft asks for, are lookups.
+        """
+        if self._index is None:
+            index: dict[tuple[str, str], list[str]] = {}
+            for key, value in self._slots.items():
+                if isinstance(value, Entry):
+                    index.setdefault((value.function, value.status), []).append(key)
+                elif value.row is not None:
+                    index.setdefault((value.row[_FUNCTION], value.row[_STATUS]), []).append(key)
+            self._index = index
+        return list(self._index.get((function, status), ()))
 
     def tags(self) -> set[str]:
         """Every tag that some entry carries, without building the entries."""
@@ -258,6 +267,20 @@ class _Layer:
             self.bank.entries.put_row(item)
             self.bank.origins[item.id] = (Origin(ref, item),)
 
+    def add_all(self, items: Sequence[ParsedItem], ref: BankFileRef, shown: str) -> None:
+        """Add a file's items: new, valid entries on a fast path (most of a large bank), others by `add`."""
+        defined, entries, origins = self.defined_here, self.bank.entries, self.bank.origins
+        slots = entries._slots
+        entries._index = None
+        for item in items:
+            key = item.id
+            if key is None or key in defined or key in slots or item.problems or item.row is None:
+                self.add(item, ref, shown)
+                continue
+            defined[key] = (shown, item.line)
+            slots[key] = item
+            origins[key] = (Origin(ref, item),)
+
 
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     bank = Bank(folders=tuple(folders))
@@ -274,8 +297,7 @@ def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
             parsed, file_findings = parsed_files.get(path) or parse_bank_file(path)
             findings.extend(file_findings)
             ref, shown = BankFileRef(path, folder, number, parsed.function), display_path(path)
-            for item in parsed.items:
-                layer.add(item, ref, shown)
+            layer.add_all(parsed.items, ref, shown)
     return bank, findings
 
 
