@@ -40,7 +40,9 @@ KINDS: dict[str, str] = {
 # Heading sets are the exception: their slots are filled by their own members.
 SLOTS: dict[str, str] = {
     "occasion": "会议名称，如“全市政府办公室工作会议”",
-    "org": "讲话人代表的机关，如“市政府”",
+    "org": "讲话人所在的机关（本机关），如“市政府”“市应急管理局”",
+    "superior": "讲话人的上级领导机关，如“市委、市政府”",
+    "audience_org": "听众所在的系统，如“全市应急管理系统”",
     "region": "辖区范围词，如“全市”“全区”",
     "audience": "听众的称呼，如“政府办公室系统的同志们”",
     "purpose": "会议目的，如“总结去年工作，部署今年任务”",
@@ -93,3 +95,23 @@ STATUSES: tuple[str, ...] = ("approved", "candidate", "deprecated")
 
 # Chinese numerals used for counts and ordinals (1-10).
 CHINESE_NUMERALS: tuple[str, ...] = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+
+def domain_key(name: str) -> str | None:
+    """The `DOMAINS` key a writer's name for a field stands for (a key or an alias), else None."""
+    name = name.strip()
+    if name in DOMAINS:
+        return name
+    for key, (_, aliases) in DOMAINS.items():
+        if name in aliases:
+            return key
+    return None
+
+
+# Who speaks (`speaker_role` of a brief, `roles` of a bank entry): the leader opening a meeting of
+# his own, a visiting leader, closing remarks after others have spoken.
+SPEAKER_ROLES: dict[str, str] = {
+    "convener": "主持召开本次会议的领导（如“这次会议的主要任务是……”）",
+    "guest": "应邀到会的领导（如“我来参加这个会，主要是……”）",
+    "closing": "在别人讲话后作总结讲话（如“刚才……讲得很好，我都同意”）",
+}

@@ -118,14 +118,15 @@ def test_schema_problems_are_all_reported_with_their_lines(tmp_path: Path) -> No
     assert messages(folder) == [
         "b/title.yaml:3: Title.Y: id: 'Title.Y' is not an id: use lowercase dotted words, "
         "e.g. closing.call.shidai-huhuan",
-        "b/title.yaml:4: Title.Y: text: unknown slot {place} (known slots: occasion, org, region, "
+        "b/title.yaml:4: Title.Y: text: unknown slot {place} (known slots: occasion, org, superior, "
+        "audience_org, region, "
         "audience, purpose, earlier_speaker, earlier_work, achievement, thanks_to, topic, topics, count, n, "
         "goal, slogan)",
         "b/title.yaml:5: Title.Y: status: must be one of approved, candidate, deprecated, not 'draft'",
         "b/title.yaml:6: Title.Y: tags: expected a list, found text",
         "b/title.yaml:7: Title.Y: sources: source 'a.txt' is not FILE:LINE",
         "b/title.yaml:8: Title.Y: colour: unknown key (expected one of: id, text, function, tags, kinds, "
-        "type, domain, status, sources, members, note, mined)",
+        "type, domain, roles, status, sources, members, note, mined)",
     ]
 
 

@@ -31,6 +31,7 @@ SOURCE_PATTERN = r"^[^:]+:[1-9][0-9]*$"
 
 Status = Literal["approved", "candidate", "deprecated"]
 EntryType = Literal["formula", "material"]
+SpeakerRole = Literal["convener", "guest", "closing"]
 
 
 def slots_of(text: str) -> tuple[str, ...]:
@@ -77,6 +78,13 @@ class Entry(BaseModel):
         None, description="formula（套话，任何主题可用）或 material（某一领域的素材）；见 ENTRY_TYPES"
     )
     domain: str | None = Field(None, description="素材所属领域，如 安全生产；见 DOMAINS")
+    roles: tuple[SpeakerRole, ...] = Field(
+        (),
+        description=(
+            "适用的讲话人身份：convener 主持会议、guest 应邀到会、closing 总结讲话；空表示都适用"
+            "（如“我来参加这个会”只用于 guest）"
+        ),
+    )
     status: Status = Field("approved", description="approved、candidate 或 deprecated")
     sources: tuple[str, ...] = Field(min_length=1, description="出处，“文件:行号”，一个或多个")
     members: tuple[dict[str, str], ...] | None = Field(

@@ -16,6 +16,21 @@ Fields added to the first model (for the composer; all optional, defaults keep o
 - `Closing.text`: the speaker's own closing sentences (000 line 16 `希望大家进一步树立…`).
 - `Closing.thanks`: end with a thanks line (`谢谢大家！`); default true (003 ends without one).
 
+Added for issue 8 (drafting core):
+
+- `Brief.speaker_role`: `convener` (a leader opening a meeting of his own), `guest` (a visiting
+  leader), `closing` (closing remarks after others have spoken). Unset: `closing` when the brief
+  acknowledges earlier speakers, else `convener` (`Brief.role`). It chooses openings and transitions.
+- `Brief.domain`: the speech's field, a key or alias of `vocabulary.DOMAINS` (stored as the key);
+  unset, it is inferred from the brief's words (`drafter.compose.relevance.infer_domain`). Bank
+  material of another field is never drafted.
+- `Brief.superior`, `Brief.audience_org`: slot roles besides `org` (the speaker's own office): the
+  leadership above it (`市委、市政府`) and the audience's system (`全市应急管理系统`); defaults come
+  from the post and region (`drafter.compose.roles`).
+- `Point.material`: how much bank material a point gets: `none`, `few` (at most two sentences),
+  `more` (up to the budget, up to six); unset, the budget decides (at most four).
+- `Point.phrases`: per-point `use` / `avoid`, as the brief-wide `phrases`.
+
 Cross-field rules a model cannot see alone (known templates, skeleton slots against fillers,
 heading sets in the bank) are checked by `drafter.compose.brief_load` and `drafter.compose.brief_check`.
 """
@@ -27,11 +42,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from drafter.vocabulary import KINDS
+from drafter.vocabulary import DOMAINS, KINDS, domain_key
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 SectionRole = Literal["requirements", "problems"]
+SpeakerRole = Literal["convener", "guest", "closing"]
+MaterialAmount = Literal["none", "few", "more"]
 
 
 class _Model(BaseModel):
@@ -80,6 +97,15 @@ class HeadingPlan(_Model):
         return self
 
 
+class PhraseChoice(_Model):
+    """The writer's say over the bank: entries to prefer and entries never to use."""
+
+    model_config = _schema("对词库的要求：优先选用和不要选用的词条编号")
+
+    use: list[str] = Field(default_factory=list, description="优先选用的词条编号")
+    avoid: list[str] = Field(default_factory=list, description="不要选用的词条编号")
+
+
 class Point(_Model):
     """One point of a section: an optional sub-heading, the writer's own sentences, topic tags."""
 
@@ -91,6 +117,13 @@ class Point(_Model):
     fillers: dict[str, str] | None = Field(None, description="按骨架生成小标题时各槽位的取值")
     text: list[Text] = Field(default_factory=list, description="讲话人自己的话（一句或几句）")
     tags: list[Text] = Field(default_factory=list, description="主题标签，决定选用哪些要求句、四字格和引语")
+    material: MaterialAmount | None = Field(
+        None,
+        description="本要点用多少词库素材：none 不用、few 至多两句、more 多用；不填按篇幅定（至多四句）",
+    )
+    phrases: PhraseChoice = Field(
+        default_factory=PhraseChoice, description="本要点优先选用和不要选用的词条编号"
+    )
 
 
 class Section(_Model):
@@ -153,15 +186,6 @@ class Length(_Model):
         return round(self.minutes * self.rate) if self.minutes is not None else None
 
 
-class PhraseChoice(_Model):
-    """The writer's say over the bank: entries to prefer and entries never to use."""
-
-    model_config = _schema("对词库的要求：优先选用和不要选用的词条编号")
-
-    use: list[str] = Field(default_factory=list, description="优先选用的词条编号")
-    avoid: list[str] = Field(default_factory=list, description="不要选用的词条编号")
-
-
 class Brief(_Model):
     """A request for one speech draft."""
 
@@ -181,7 +205,23 @@ class Brief(_Model):
     speaker: Speaker = Field(description="讲话人")
     date: dt.date = Field(description="讲话日期，写作 YYYY-MM-DD，如 2026-11-30")
     salutation: Text = Field("同志们", description="称谓，默认“同志们”")
-    org: str | None = Field(None, description="讲话人代表的机关，如“市政府”")
+    speaker_role: SpeakerRole | None = Field(
+        None,
+        description=(
+            "讲话人的身份：convener 主持召开本次会议的领导、guest 应邀到会的领导、"
+            "closing 在别人讲话后作总结讲话；不填时有 acknowledge 则为 closing，否则为 convener"
+        ),
+    )
+    domain: str | None = Field(
+        None,
+        description="讲话所属领域，如“安全生产”“防汛抗旱”“乡村振兴”；不填则按简报用词推断。其他领域的素材不会选用",
+        examples=list(DOMAINS),
+    )
+    org: str | None = Field(None, description="讲话人所在的机关，如“市政府”“市应急管理局”；不填按职务推断")
+    superior: str | None = Field(None, description="上级领导机关，如“市委、市政府”；不填按职务和辖区推断")
+    audience_org: str | None = Field(
+        None, description="听众所在的系统，如“全市应急管理系统”；不填按机关和辖区推断"
+    )
     region: str | None = Field(None, description="辖区范围词，如“全市”“全区”")
     audience: str | None = Field(None, description="听众的称呼")
     purpose: str | None = Field(None, description="会议目的")
@@ -206,6 +246,23 @@ class Brief(_Model):
         if isinstance(value, int | float):
             raise ValueError(f"not a date: {value!r}")
         return value
+
+    @field_validator("domain")
+    @classmethod
+    def _known_domain(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        key = domain_key(value)
+        if key is None:
+            raise ValueError(f"unknown domain {value!r}; known: {'、'.join(DOMAINS)}")
+        return key
+
+    @property
+    def role(self) -> SpeakerRole:
+        """The speaker's role: as given, else `closing` after acknowledged speakers, else `convener`."""
+        if self.speaker_role is not None:
+            return self.speaker_role
+        return "closing" if self.acknowledge else "convener"
 
     @model_validator(mode="after")
     def _has_title(self) -> Brief:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
+from drafter.compose import roles
 from drafter.compose.brief import Brief, HeadingPlan
 from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.compose.templating import chinese_count
@@ -254,7 +255,9 @@ def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str
     """Brief-wide values of the named slots (`vocabulary.SLOTS`); places add their own."""
     values = {
         "occasion": brief.occasion or "",
-        "org": brief.org or "",
+        "org": roles.own_org(brief),
+        "superior": roles.superior(brief),
+        "audience_org": roles.audience_org(brief),
         "region": brief.region or "",
         "audience": brief.audience or "",
         "purpose": bare(brief.purpose) if brief.purpose else "",

@@ -1,0 +1,98 @@
+"""Slot roles: the speaker's own office (`org`), the leadership above it (`superior`) and the
+audience's system (`audience_org`), as the brief gives them or as its post and region imply.
+
+`{org}` used to stand for all three, so that a 市委组织部 speech said `自觉维护市委组织部的权威`
+where the source meant the leadership. A bank entry names the role it means; these defaults fill
+a role the brief leaves open only when the post or region says it clearly, and otherwise leave it
+empty (an entry needing it is then not drafted).
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.compose.brief import Brief
+
+# Levels of government, each with the one above it.
+_UPPER = {
+    "省": "",
+    "市": "省",
+    "州": "省",
+    "县": "市",
+    "区": "市",
+    "旗": "市",
+    "镇": "县",
+    "乡": "县",
+    "街道": "区",
+}
+_LEVEL = re.compile(r"(省|市|州|县|区|旗|镇|乡|街道)")
+# The heads of a party committee and of a government, by their post (`市委书记`, `副县长`, `区长`).
+_PARTY_HEAD = re.compile(r"^(?P<level>省|市|州|县|区|旗|镇|乡|街道)(?:党)?(?:委|工委)(?:副)?书记$")
+_GOV_HEAD = re.compile(r"^(?:常务)?(?:副)?(?P<level>省|市|州|县|区|旗|镇|乡)长$")
+# A department of a government (`市应急管理局局长` → `市应急管理局`), the post's tail dropped.
+_DEPARTMENT = re.compile(
+    r"^(?P<org>(?P<level>省|市|州|县|区|旗|镇|乡)[^，、\s]{1,14}?(?:局|委员会|委|办公室|办|厅|署|中心|部))"
+    r"(?:党组|党委)?(?:副)?(?:局长|主任|部长|厅长|书记|负责人)?$"
+)
+
+
+def _level(brief: Brief) -> str:
+    """The speaker's level (`市`, `县`…): from the post, else from the region (`全县`)."""
+    for text in (brief.speaker.post, brief.region or ""):
+        match = _LEVEL.search(text.removeprefix("全"))
+        if match:
+            return match.group(1)
+    return ""
+
+
+def own_org(brief: Brief) -> str:
+    """The speaker's own office: `org` as given, else from the post (`市长` → `市政府`)."""
+    if brief.org:
+        return brief.org
+    post = brief.speaker.post.strip()
+    if match := _PARTY_HEAD.match(post):
+        return match.group("level") + "委"
+    if match := _GOV_HEAD.match(post):
+        return match.group("level") + "政府"
+    if match := _DEPARTMENT.match(post):
+        return match.group("org")
+    return ""
+
+
+def superior(brief: Brief) -> str:
+    """The leadership above the speaker: `superior` as given, else from the post and level.
+
+    A department's leadership is its own level's party committee and government (`市委、市政府`);
+    a government's is its own party committee (`县委`); a party committee's the level above.
+    """
+    if brief.superior:
+        return brief.superior
+    org = own_org(brief)
+    level = _level(brief)
+    if not org or not level:
+        return ""
+    if org == level + "委":
+        upper = _UPPER.get(level, "")
+        return f"{upper}委、{upper}政府" if upper else ""
+    if org == level + "政府" or org.startswith(level + "委"):  # a government, a party department
+        return level + "委"
+    return f"{level}委、{level}政府"
+
+
+def audience_org(brief: Brief) -> str:
+    """The audience's system: `audience_org` as given; for a department, its system across the
+    region (`市应急管理局` → `全市应急管理系统`); else the region's offices (`全县各级各部门`)."""
+    if brief.audience_org:
+        return brief.audience_org
+    org = own_org(brief)
+    level = _level(brief)
+    region = brief.region or (f"全{level}" if level else "")
+    if not region:
+        return ""
+    if org and level and org.startswith(level) and org not in (level + "委", level + "政府"):
+        body = org[len(level) :]
+        body = body[1:] if body.startswith("委") and body.endswith("部") else body  # 市委组织部
+        body = re.sub(r"(?:局|委员会|厅|署|部)$", "", body)
+        if body:
+            return f"{region}{body}系统"
+    return f"{region}各级各部门"
