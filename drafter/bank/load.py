@@ -84,13 +84,17 @@ class EntryTable(MutableMapping[str, Entry]):
 
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem] = dict(entries or {})
-        self._index: dict[tuple[str, str], list[str]] | None = None  # (function, status) -> ids
+        # (function, status) -> ids in bank order; kept up as rows are added, rebuilt after other changes
+        self._index: dict[tuple[str, str], list[str]] | None = None if entries else {}
 
     def put_row(self, item: ParsedItem) -> None:
         """Add (or replace) an entry by its schema-valid row, to be built when first read."""
         assert item.id is not None and item.row is not None
+        if item.id in self._slots:
+            self._index = None
+        elif self._index is not None:
+            self._index.setdefault((item.row[_FUNCTION], item.row[_STATUS]), []).append(item.id)
         self._slots[item.id] = item
-        self._index = None
 
     def __getitem__(self, key: str) -> Entry:
         value = self._slots[key]
@@ -133,6 +137,12 @@ class EntryTable(MutableMapping[str, Entry]):
             self._index = index
         return list(self._index.get((function, status), ()))
 
+    def fits_kind(self, key: str, kind: str) -> bool:
+        """Whether an entry serves a speech kind (`kinds` empty or naming it), without building it."""
+        value = self._slots[key]
+        kinds = value.kinds if isinstance(value, Entry) else value.row[_KINDS] if value.row else ()
+        return not kinds or kind in kinds
+
     def tags(self) -> set[str]:
         """Every tag that some entry carries, without building the entries."""
         found: set[str] = set()
@@ -147,6 +157,7 @@ class EntryTable(MutableMapping[str, Entry]):
 _FUNCTION = ENTRY_FIELDS.index("function")
 _STATUS = ENTRY_FIELDS.index("status")
 _TAGS = ENTRY_FIELDS.index("tags")
+_KINDS = ENTRY_FIELDS.index("kinds")
 
 
 @dataclass
@@ -161,9 +172,16 @@ class Bank:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
             self.entries = EntryTable(self.entries)
 
-    def draftable(self, function: str) -> list[Entry]:
-        """Approved entries of one function, in bank order: the only ones a draft may use."""
-        return [self.entries[key] for key in self.entries.ids_where(function, "approved")]
+    def draftable(self, function: str, kind: str | None = None) -> list[Entry]:
+        """Approved entries of one function, in bank order: the only ones a draft may use.
+
+        With `kind`, only those fit for that speech kind (`kinds` empty or naming it), told from the
+        rows, so that the entries of other kinds are never built.
+        """
+        keys = self.entries.ids_where(function, "approved")
+        if kind is not None:
+            keys = [key for key in keys if self.entries.fits_kind(key, kind)]
+        return [self.entries[key] for key in keys]
 
     def origin(self, entry_id: str) -> Origin | None:
         """The latest definition of an entry (the layer that decided its final form)."""
@@ -271,15 +289,16 @@ class _Layer:
         """Add a file's items: new, valid entries on a fast path (most of a large bank), others by `add`."""
         defined, entries, origins = self.defined_here, self.bank.entries, self.bank.origins
         slots = entries._slots
-        entries._index = None
         for item in items:
-            key = item.id
-            if key is None or key in defined or key in slots or item.problems or item.row is None:
+            key, row = item.id, item.row
+            if key is None or key in defined or key in slots or item.problems or row is None:
                 self.add(item, ref, shown)
                 continue
             defined[key] = (shown, item.line)
             slots[key] = item
             origins[key] = (Origin(ref, item),)
+            if (index := entries._index) is not None:
+                index.setdefault((row[_FUNCTION], row[_STATUS]), []).append(key)
 
 
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:

@@ -96,8 +96,8 @@ class Catalog:
             entries = sorted(
                 (
                     e
-                    for e in self.bank.draftable(function)
-                    if (not e.kinds or self.kind in e.kinds) and shingles(e.text, NEAR).isdisjoint(self.said)
+                    for e in self.bank.draftable(function, self.kind)
+                    if shingles(e.text, NEAR).isdisjoint(self.said)
                 ),
                 key=lambda e: e.id,
             )
