@@ -18,6 +18,11 @@ class Span:
     text: str
     entry_id: str | None = None
     sources: tuple[str, ...] = ()  # "FILE:LINE" of the entry's sources
+    gap: bool = False  # a marked gap (`〔待补：…〕`): where the writer must add what the bank lacks
+
+
+GAP_OPEN = "〔待补："
+GAP_CLOSE = "〕"
 
 
 @dataclass(frozen=True)
@@ -90,5 +95,9 @@ class Document:
         return result
 
     def body_chars(self) -> int:
-        """Characters of speech text (title and byline excluded), for length targets."""
-        return sum(len(s.text) for s in self.spans()) + len(self.salutation or "")
+        """Characters of speech text (title and byline excluded, gaps too), for length targets."""
+        return sum(len(s.text) for s in self.spans() if not s.gap) + len(self.salutation or "")
+
+    def gaps(self) -> list[Span]:
+        """The marked gaps, in reading order."""
+        return [s for s in self.spans() if s.gap]

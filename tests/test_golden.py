@@ -44,8 +44,11 @@ def test_example_matches_its_golden_draft(example: Path, bank: Bank, update_gold
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_example_lands_within_15_percent_of_its_target(example: Path, bank: Bank) -> None:
+def test_example_lands_within_15_percent_of_its_target_or_says_why(example: Path, bank: Bank) -> None:
+    """±15% when the bank has material about every point; else the draft says where it is short
+    (gaps) or that the bank had too little (a length warning), never padding with off-topic text."""
     templates = TemplateSet()
     draft = compose(load_brief(example, templates.names()), bank, templates)
     assert draft.length.target is not None
-    assert draft.length.on_target, draft.length.shortfall()
+    said = draft.gaps or [w for w in draft.warnings if w.loc == ("length",)]
+    assert draft.length.on_target or said, draft.length

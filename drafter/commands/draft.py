@@ -118,6 +118,11 @@ def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> 
 @click.option(
     "--annotate", is_flag=True, help=".docx: a Word comment with the source of every bank sentence."
 )
+@click.option(
+    "--no-gaps",
+    is_flag=True,
+    help="Leave points the bank knows too little about short, without 〔待补：…〕 marks.",
+)
 def draft_command(
     briefs: tuple[Path, ...],
     output: str | None,
@@ -130,12 +135,14 @@ def draft_command(
     font_profile: str | None,
     reference_docx: Path | None,
     annotate: bool,
+    no_gaps: bool,
 ) -> None:
     """Draft a speech from each BRIEF (a YAML file; start one with `drafter new`).
 
     The bank and templates are loaded once for all briefs. An existing output is never replaced
     without --force; each file is written whole or not at all. The length of each draft goes to
-    stderr as 约N字，约M分钟, with any warnings (uneven parallel headings, a bank too thin for the
+    stderr as 约N字，约M分钟, with the gaps to fill
+    (3 处待补，约需补写 400 字) and any warnings (uneven parallel headings, a bank too thin for the
     target length). A brief that fails is reported and the others are still drafted; the exit
     status is then 1.
 
@@ -158,7 +165,7 @@ def draft_command(
     failed = False
     for job in jobs:
         try:
-            _draft_one(job, templates, bank, seed, options, force=force, trace=trace)
+            _draft_one(job, templates, bank, seed, options, force=force, trace=trace, gaps=not no_gaps)
         except DrafterError as exc:
             click.echo(str(exc), err=True)
             failed = True
@@ -175,6 +182,7 @@ def _draft_one(
     *,
     force: bool,
     trace: bool,
+    gaps: bool = True,
 ) -> None:
     from drafter.atomic import check_writable, write_atomic
     from drafter.compose.brief_check import check_against_bank
@@ -192,7 +200,7 @@ def _draft_one(
     if errors := [f for f in findings if f.is_error]:
         raise BriefError(findings=errors)
     try:
-        draft = compose(loaded.brief, bank, templates, seed=seed)
+        draft = compose(loaded.brief, bank, templates, seed=seed, gaps=gaps)
     except SelectionError as exc:
         raise SelectionError(f"{shown}: {exc}") from None
     warnings = [f for f in findings if not f.is_error]
@@ -204,6 +212,8 @@ def _draft_one(
     if trace:
         write_atomic(trace_path(job.output), trace_tsv(draft.trace), force=force)
     click.echo(f"{display_path(job.output)}: {draft.length.summary()}", err=True)
+    if summary := draft.gap_summary():
+        click.echo(f"{display_path(job.output)}: {summary}（{draft.length.figures()}）", err=True)
 
 
 @click.command("templates")

@@ -74,6 +74,8 @@ class LengthFigures:
     chars: int
     rate: int
     target: int | None
+    gaps: int = 0  # marked gaps (`〔待补：…〕`), not counted in `chars`
+    missing: int = 0  # characters the gaps stand for, about
 
     @property
     def minutes(self) -> float:
@@ -88,6 +90,14 @@ class LengthFigures:
         chars = round(self.chars, -1) if self.chars >= 100 else self.chars
         minutes = max(1, round(self.minutes))
         return f"约{chars}字，约{minutes}分钟"
+
+    def figures(self) -> str:
+        """`目标3300字，已写2390字，待补2处（约650字）`: target, reached and gaps, for the CLI."""
+        parts = [f"目标{self.target}字"] if self.target is not None else []
+        parts.append(f"已写{self.chars}字")
+        if self.gaps:
+            parts.append(f"待补{self.gaps}处（约{self.missing}字）")
+        return "，".join(parts)
 
     def shortfall(self) -> str | None:
         """A warning when the draft misses the target by more than the tolerance, else None."""

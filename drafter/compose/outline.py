@@ -35,6 +35,14 @@ _MARKER = re.compile(r"⟦([^⟦⟧/][^⟦⟧]*)⟧(.*?)⟦/⟧")
 _DIRECTIVE = re.compile(r"^@(title|subtitle|byline|salutation|h([1-4])(\+?))(?:\s+(.*))?$")
 
 
+GAP_ID = "gap"  # the marker of a gap (`⟦gap⟧〔待补：…〕⟦/⟧`); bank ids always hold a dot
+
+
+def mark_gap(text: str) -> str:
+    """A gap as outline markup: the parser makes it a `Span` with `gap=True`."""
+    return mark(GAP_ID, text)
+
+
 def mark(entry_id: str, text: str) -> str:
     """Bank text wrapped in provenance markers, as the `phrase(...)` helper emits it."""
     return f"{OPEN_MARK}{entry_id}{CLOSE_MARK}{text}{END_MARK}"
@@ -98,7 +106,10 @@ class _Builder:
             if match.start() > position:
                 result.append(Span(text[position : match.start()]))
             entry_id = match.group(1)
-            result.append(Span(match.group(2), entry_id, self.sources.get(entry_id, ())))
+            if entry_id == GAP_ID:
+                result.append(Span(match.group(2), gap=True))
+            else:
+                result.append(Span(match.group(2), entry_id, self.sources.get(entry_id, ())))
             position = match.end()
         if position < len(text):
             result.append(Span(text[position:]))
@@ -127,7 +138,12 @@ def _merge(spans: list[Span]) -> list[Span]:
     for span in spans:
         if not span.text:
             continue
-        if merged and merged[-1].entry_id is None and span.entry_id is None:
+        if (
+            merged
+            and merged[-1].entry_id is None
+            and span.entry_id is None
+            and not (merged[-1].gap or span.gap)
+        ):
             merged[-1] = Span(merged[-1].text + span.text)
         else:
             merged.append(span)

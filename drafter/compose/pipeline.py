@@ -9,11 +9,12 @@ the rendering until the length lands near the target (`drafter.compose.length`).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from drafter.bank.load import Bank
-from drafter.bank.model import fill
+from drafter.bank.model import Entry, fill
 from drafter.compose.brief import Brief
 from drafter.compose.length import (
     AIM,
@@ -24,8 +25,15 @@ from drafter.compose.length import (
     rescale,
     within,
 )
-from drafter.compose.outline import clean_user_text, end_sentence, mark, parse_outline, strip_marks
-from drafter.compose.paragraph import stage
+from drafter.compose.outline import (
+    clean_user_text,
+    end_sentence,
+    mark,
+    mark_gap,
+    parse_outline,
+    strip_marks,
+)
+from drafter.compose.paragraph import WHY, stage
 from drafter.compose.plan import (
     DraftWarning,
     Plan,
@@ -37,9 +45,10 @@ from drafter.compose.plan import (
     plan_draft,
     sentence,
 )
+from drafter.compose.relevance import infer_domain, tokens
 from drafter.compose.select import Catalog, Pick, Selector
 from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
-from drafter.document import Document, DocumentMeta
+from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
 from drafter.trace import TraceRow, trace_rows
 
@@ -51,6 +60,18 @@ ONCE_PER_POINT = frozenset({"quote", "parallel"})  # more than one of these in a
 # led by one of the verbs the corpus leads such runs with (chosen by seed and point, for variety).
 PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到", "自觉做到")
 _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting so needs no frame
+# Bank material sentences a point may take, by the brief's `material` (unset: `None`).
+MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
+GAP_SHARE = 0.5  # a point whose material fills less than this share of its budget gets a gap
+
+
+@dataclass(frozen=True)
+class GapNote:
+    """A point the bank knew too little about: what the writer must add, about how many characters."""
+
+    point: str  # the point's key, `s1.p2`
+    wanted: str  # what to add, as the gap says it
+    chars: int  # characters of the point's budget the material left unfilled
 
 
 @dataclass(frozen=True)
@@ -65,12 +86,13 @@ class Elaboration:
     lead: list[str]
     body: list[str]
     end: list[str]
+    gap: str = ""  # a marked gap (`〔待补：…〕`) when the bank had too little about the point
 
     def __iter__(self) -> Iterator[str]:
-        return iter([*self.lead, *self.body, *self.end])
+        return iter([*self.lead, *self.body, *self.end, *([self.gap] if self.gap else [])])
 
     def __len__(self) -> int:
-        return len(self.lead) + len(self.body) + len(self.end)
+        return len(self.lead) + len(self.body) + len(self.end) + (1 if self.gap else 0)
 
 
 def _framed(function: str, pick: Pick) -> str:
@@ -112,6 +134,8 @@ class SpeechContext:
         self._calls: dict[str, int] = {}
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
         self._closed_with_run = False  # whether the point drafted last ended on a four-character run
+        self.domain = selector.catalog.domain
+        self.gaps: list[GapNote] = []
         title = brief.title
         if isinstance(title, list):
             self.title_lines = [clean_user_text(t) for t in title]
@@ -189,54 +213,117 @@ class SpeechContext:
             return Enumerator(section.enumerator)
         return self.enumerator(*families)
 
+    def query(self, point: PointView) -> list[str]:
+        """What a point is about, as relevance tokens: its heading and the writer's sentences
+        (twice: they weigh most), the section's heading and lead-in, the field, the tags."""
+        own = [point.heading_plain, *point.text]
+        around = [*point.nearby, point.topic, *point.tags]
+        if self.domain:
+            around.append(self.domain)
+        return [*tokens(" ".join(own)) * 2, *tokens(" ".join(around))]
+
     def elaborate(self, point: PointView) -> Elaboration:
-        """Bank sentences for a point (marked), as many as its character budget holds."""
+        """Bank sentences for a point (marked): a formula for why, the material about the point its
+        budget holds (what, how), a close; and a gap when the bank knows too little about it."""
         budget = self._budgets.get(point.key, 0)
-        materials = list(PROBLEM_MATERIALS if point.problems else POINT_MATERIALS)
-        if self._closed_with_run:  # paragraphs that all end on `做到……` read as a drill
-            materials = [m for m in materials if m != "parallel"]
-        own = point.own_tags or point.tags
-        around = [t for t in point.tags if t not in own]
+        cap = MATERIAL_CAP[point.material]
         near = [*point.nearby, *point.text]
+        query = self.query(point)
+        slots = {"topic": point.topic}
+        avoid = set(point.avoid)
         result: list[tuple[str, str, str]] = []  # function, text, text as said (marked)
         spent = 0
-        turn = 0
-        while spent < budget and materials:
-            function = materials[turn % len(materials)]
-            pick = self._selector.pick(
-                function,
-                site=f"{point.key}.{function}.{turn}",
-                tags=own,
-                # a saying leads the point only when it is on the point's own topic
-                context=around if function != "quote" else [],
-                slots={"topic": point.topic},
-                near=near,
-                commit=False,
-            )
+        functions = PROBLEM_MATERIALS if point.problems else ("requirement",)
+        ranked = [
+            (scored.score, function, entry)
+            for function in functions
+            for scored, entry in self._selector.relevant(function, query)
+            if entry.id not in avoid
+        ]
+        # pinned: the point's own `phrases.use`, then the brief's (said at the first point with room)
+        wanted = [*point.use, *self._selector.use]
+        pinned = [(f, e) for i in wanted for f in functions if (e := self._pinned(f, i)) is not None]
+        ranked = [(9.0, f, e) for f, e in pinned] + sorted(ranked, key=lambda r: -r[0])
+        taken = 0
+        for _, function, entry in ranked:
+            if taken >= cap or spent >= budget:
+                break
+            pick = self._selector.usable(entry, slots=slots, near=near)
             if pick is None:
-                materials = [m for m in materials if m != function]
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
-            if spent + size / 2 > budget:  # more than half of it beyond the budget: the point is full
-                break
+            if spent and spent + size / 2 > budget:
+                continue
             self._selector.commit(pick)
             result.append((function, pick.text, said))
             spent += size
-            turn += 1
-            if function in ONCE_PER_POINT:
-                materials = [m for m in materials if m != function]
-        run = any(function == "parallel" for function, _, _ in result)
+            taken += 1
+        material_spent = spent
+        if budget and not point.problems and cap:
+            # a formula says why the point matters when material speaks to it (one at most)
+            why = self._selector.pick(
+                "requirement",
+                site=f"{point.key}.why",
+                tags=point.own_tags or point.tags,
+                slots=slots,
+                near=near,
+                commit=False,
+                formula=True,
+            )
+            if why is not None and stage("requirement", why.text) == WHY:
+                self._selector.commit(why)
+                result.insert(0, ("requirement", why.text, _framed("requirement", why)))
+                spent += len(why.text)
+        run = False
+        if result and not self._closed_with_run and not point.problems:
+            close = self._close(point, query, near)
+            if close is not None:
+                self._selector.commit(close)
+                result.append(("parallel", close.text, _framed("parallel", close)))
+                run = True
         self._closed_with_run = run
-        # the body reasons its way through the point: why, what, how, then the close (`stage`)
+        gap = ""
+        missing = budget - material_spent
+        if cap and budget and taken < cap and material_spent < budget * GAP_SHARE:
+            gap = self._gap(point, missing)
         staged = [(stage(f, text, run), said) for f, text, said in result if f not in ("quote", "parallel")]
         body = [said for _, said in sorted(staged, key=lambda s: s[0])]
         end = [said for function, _, said in result if function == "parallel"]
         if end:  # reframed once the paragraph is known, so that its frame does not echo a sentence
             end = [self._reframe(point, [*point.text, *map(strip_marks, body)], text) for text in end]
-        return Elaboration(
-            lead=[said for function, _, said in result if function == "quote"], body=body, end=end
+        return Elaboration(lead=[], body=body, end=end, gap=gap)
+
+    def _pinned(self, function: str, entry_id: str) -> Entry | None:
+        group = self._selector.catalog.group(function)
+        candidate = group.by_id.get(entry_id)
+        return candidate.entry if candidate is not None else None
+
+    def _close(self, point: PointView, query: Sequence[str], near: Sequence[str]) -> Pick | None:
+        """A four-character run that closes the point: material about it, else a formula."""
+        for _, entry in self._selector.relevant("parallel", query):
+            pick = self._selector.usable(entry, near=near)
+            if pick is not None:
+                return pick
+        return self._selector.pick(
+            "parallel",
+            site=f"{point.key}.close",
+            tags=point.own_tags or point.tags,
+            near=near,
+            commit=False,
+            formula=True,
         )
+
+    def _gap(self, point: PointView, missing: int) -> str:
+        """The marked gap of a point, worded for it, and counted for the summary."""
+        subject = point.heading_plain or point.topic
+        subject = f"“{subject}”" if subject else "本要点"
+        if point.problems:
+            wanted = f"{subject}方面的具体表现和典型事例"
+        else:
+            wanted = f"{subject}的具体举措、责任单位、时间节点"
+        self.gaps.append(GapNote(point.key, wanted, max(missing, 0)))
+        return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
 
     def _reframe(self, point: PointView, said: Sequence[str], framed: str) -> str:
         """A framed run (`切实做到……。`) led by a frame the paragraph does not say already."""
@@ -275,6 +362,16 @@ class Draft:
     length: LengthFigures
     warnings: tuple[DraftWarning, ...]
     seed: int
+    gaps: tuple[GapNote, ...] = ()
+    domain: str | None = None
+
+    def gap_summary(self) -> str:
+        """`3 处待补，约需补写 400 字` (characters to the nearest ten), or "" without gaps."""
+        if not self.gaps:
+            return ""
+        chars = sum(g.chars for g in self.gaps)
+        shown = round(chars, -1) if chars >= 100 else chars
+        return f"{len(self.gaps)} 处待补，约需补写 {shown} 字"
 
 
 def _meta(brief: Brief, context: SpeechContext) -> DocumentMeta:
@@ -286,19 +383,39 @@ def _meta(brief: Brief, context: SpeechContext) -> DocumentMeta:
     )
 
 
-def compose(brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None = None) -> Draft:
-    """Draft the speech a brief asks for, from `bank`, with the brief's template in `templates`."""
+def speech_domain(brief: Brief, plan: Plan) -> str | None:
+    """The brief's `domain`, else the field its words name (`relevance.infer_domain`)."""
+    if brief.domain:
+        return brief.domain
+    words = [brief.occasion or "", *(brief.title if isinstance(brief.title, list) else [brief.title or ""])]
+    words += [brief.purpose or "", *brief.situation]
+    for section in plan.sections:
+        words += [section.heading_plain, section.lead_in, *section.tags]
+        for point in section.points:
+            words += [point.heading_plain, *point.text, *point.own_tags]
+    return infer_domain(words)
+
+
+def compose(
+    brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None = None, *, gaps: bool = True
+) -> Draft:
+    """Draft the speech a brief asks for, from `bank`, with the brief's template in `templates`.
+
+    `gaps=False` leaves points the bank knows too little about short without marking them.
+    """
     seed = brief.seed if seed is None else seed
     plan = plan_draft(brief, bank)
+    domain = speech_domain(brief, plan)
     sources = _BankSources(bank)
     info = templates.infos.get(brief.template)
     name = str(info.path) if info is not None else brief.template + TEMPLATE_SUFFIX
     keys = [p.key for p in plan.points]
     target = brief.length.target_chars
 
-    catalog = Catalog(bank, brief.template, said=own_words(brief, plan))
+    catalog = Catalog(bank, brief.template, said=own_words(brief, plan), domain=domain, role=brief.role)
+    notes: list[GapNote] = []
 
-    def render(budgets: list[int]) -> tuple[str, Document]:
+    def render(budgets: list[int]) -> tuple[str, Document, list[GapNote]]:
         selector = Selector(
             catalog,
             kind=brief.template,
@@ -311,29 +428,49 @@ def compose(brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None =
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
         )
-        return markup, parse_outline(markup, sources, name=name, meta=_meta(brief, context))
+        if not gaps:
+            markup = _GAP_MARKUP.sub("", markup)
+        return markup, parse_outline(markup, sources, name=name, meta=_meta(brief, context)), context.gaps
 
     if target is None:
-        markup, document = render([DEFAULT_POINT_BUDGET] * len(keys))
+        markup, document, notes = render([DEFAULT_POINT_BUDGET] * len(keys))
     else:
-        markup, document = render([0] * len(keys))
+        markup, document, notes = render([0] * len(keys))
+        notes = []
         fixed = document.body_chars()
         if fixed < target:  # else the draft without bank material in its points is the closest
+            # the budget is shared evenly among the points (the writer's words count in them)
             own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
             budgets = balance(target - fixed, own)
-            best = (target - fixed, markup, document)
+            best = (target - fixed, markup, document, notes)
             for _ in range(MAX_PASSES):
-                markup, document = render(budgets)
+                markup, document, notes = render(budgets)
                 actual = document.body_chars()
                 if abs(actual - target) < best[0]:
-                    best = (abs(actual - target), markup, document)
-                if within(actual, target, AIM):
+                    best = (abs(actual - target), markup, document, notes)
+                if within(actual, target, AIM) or len(notes) == len(keys):
                     break
-                budgets = rescale(budgets, fixed, actual, target)
-            _, markup, document = best
+                budgets = _rescale_filled(budgets, notes, fixed, actual, target, keys)
+            _, markup, document, notes = best
 
-    length = LengthFigures(document.body_chars(), brief.length.rate, target)
+    missing = sum(n.chars for n in notes)
+    length = LengthFigures(document.body_chars(), brief.length.rate, target, len(notes), missing)
     warnings = list(plan.warnings)
-    if (shortfall := length.shortfall()) is not None:
+    if not notes and (shortfall := length.shortfall()) is not None:
         warnings.append(DraftWarning(("length",), shortfall))
-    return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed)
+    shown = tuple(notes) if gaps else ()
+    return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed, shown, domain)
+
+
+_GAP_MARKUP = re.compile(r"⟦gap⟧.*?⟦/⟧")
+
+
+def _rescale_filled(
+    budgets: list[int], notes: Sequence[GapNote], fixed: int, actual: int, target: int, keys: Sequence[str]
+) -> list[int]:
+    """Budgets after a pass: a point with a gap keeps its budget (more would not fill it: the bank has
+    nothing more about it); the others are scaled (`rescale`), but never above their even share, so
+    that siblings stay balanced (a gap is said instead of padding the points that have material)."""
+    short = {n.point for n in notes}
+    scaled = rescale(budgets, fixed, actual, target)
+    return [b if k in short else min(s, b) for k, b, s in zip(keys, budgets, scaled, strict=True)]

@@ -68,6 +68,9 @@ class PointView:
     topic: str = ""  # the section's topic, for {topic} in the bank material of the point
     own_tags: list[str] = field(default_factory=list)  # the point's own, before its section's
     nearby: list[str] = field(default_factory=list)  # the writer's words around it: lead-in, heading
+    material: str | None = None  # the brief's `material`: none, few, more or unset
+    use: list[str] = field(default_factory=list)  # entries pinned for this point
+    avoid: list[str] = field(default_factory=list)  # entries banned for this point
 
 
 @dataclass
@@ -245,6 +248,9 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
                     topic=topic,
                     own_tags=list(point.tags),
                     nearby=[t for t in (view.lead_in, p_plain[j]) if t],
+                    material=point.material,
+                    use=list(point.phrases.use),
+                    avoid=list(point.phrases.avoid),
                 )
             )
         sections.append(view)

@@ -26,6 +26,37 @@ from dataclasses import dataclass
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
+from drafter.compose.relevance import THRESHOLD, Index, Scored, tokens
+
+# Functions whose untyped entries are material (about one subject), not formulas: an archive-mined
+# bank has no curated `type`, and its requirement sentences are mostly one speech's facts.
+MATERIAL_FUNCTIONS = frozenset({"requirement", "parallel", "quote", "problem"})
+
+
+# Words that say who speaks, for entries that do not list their `roles` (a mined bank): a guest says
+# 我来参加这个会; only closing remarks follow others (再讲一讲, 我都同意, 刚才…讲得很好).
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "guest": ("我来参加", "应邀参加", "来参加这个会"),
+    "closing": ("再讲一讲", "再讲几点", "我都同意", "完全同意", "讲得很好", "再强调几点", "补充几点"),
+}
+
+
+def fits_role(entry: Entry, role: str | None) -> bool:
+    """Whether `entry` may be said by a speaker in `role`: its `roles`, else its words (`ROLE_WORDS`)."""
+    if role is None:
+        return True
+    if entry.roles:
+        return role in entry.roles
+    return all(
+        role == other or not any(w in entry.text for w in words) for other, words in ROLE_WORDS.items()
+    )
+
+
+def is_material(entry: Entry) -> bool:
+    """Whether an entry is material: typed so, or untyped in one of `MATERIAL_FUNCTIONS`."""
+    if entry.type is not None:
+        return entry.type == "material"
+    return entry.function in MATERIAL_FUNCTIONS
 
 
 @dataclass(frozen=True)
@@ -82,9 +113,22 @@ class Catalog:
     Built once per draft, so that a pick only looks at the entries sharing a tag with the request.
     """
 
-    def __init__(self, bank: Bank, kind: str, said: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        bank: Bank,
+        kind: str,
+        said: Iterable[str] = (),
+        *,
+        domain: str | None = None,
+        role: str | None = None,
+    ) -> None:
+        """`domain`: the speech's field; material of another field is left out. `role`: the
+        speaker's role; entries naming other `roles` are left out."""
         self.bank = bank
         self.kind = kind
+        self.domain = domain
+        self.role = role
+        self._indexes: dict[str, Index] = {}
         self.said: frozenset[str] = frozenset().union(*(shingles(text, NEAR) for text in said))
         self._groups: dict[str, _Group] = {}
         self._ranked: dict[
@@ -97,7 +141,9 @@ class Catalog:
                 (
                     e
                     for e in self.bank.draftable(function, self.kind)
-                    if shingles(e.text, NEAR).isdisjoint(self.said)
+                    if fits_role(e, self.role)
+                    and not (is_material(e) and e.domain and self.domain and e.domain != self.domain)
+                    and shingles(e.text, NEAR).isdisjoint(self.said)
                 ),
                 key=lambda e: e.id,
             )
@@ -110,6 +156,17 @@ class Catalog:
                 found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
             )
         return self._groups[function]
+
+    def index(self, function: str) -> Index:
+        """The BM25 index of the function's material (built once per draft)."""
+        if function not in self._indexes:
+            docs = [
+                (c.entry.id, tokens(" ".join((c.entry.text, *c.entry.tags, c.entry.domain or ""))))
+                for c in self.group(function).all
+                if is_material(c.entry)
+            ]
+            self._indexes[function] = Index(docs)
+        return self._indexes[function]
 
     def ranked(
         self, function: str, tags: frozenset[str], context: frozenset[str] = frozenset()
@@ -181,6 +238,7 @@ class Selector:
         needs: Iterable[str] = (),
         near: Iterable[str] = (),
         commit: bool = True,
+        formula: bool = False,
     ) -> Pick | None:
         """The entry for one place (`site` names it, for the random choice), or None if none fits.
 
@@ -190,7 +248,8 @@ class Selector:
         not picked (the catalog already keeps out those sharing `NEAR` with any of the writer's words).
         `slots` adds values for this place (an ordinal, an earlier speaker); `accept`, when given,
         limits the choice to entries whose raw text is one of those strings; `needs` to entries
-        that use all of those slots (so that the brief's own words, e.g. its `purpose`, get said).
+        that use all of those slots (so that the brief's own words, e.g. its `purpose`, get said);
+        `formula`, to formulas (material is chosen by relevance, `relevant`).
         With `commit=False` the pick is only proposed: `commit(pick)` makes it used.
         """
         values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
@@ -209,6 +268,7 @@ class Selector:
                 and candidate.slots <= available
                 and needed <= candidate.slots
                 and (allowed is None or entry.text in allowed)
+                and not (formula and is_material(entry))
                 and shingles(entry.text).isdisjoint(self.spoken)
                 and not (near and _echoes(entry.text, nearby, echoed))
             )
@@ -226,6 +286,36 @@ class Selector:
         if commit:
             self.commit(pick)
         return pick
+
+    def relevant(
+        self, function: str, query: Sequence[str], threshold: float = THRESHOLD
+    ) -> list[tuple[Scored, Entry]]:
+        """The function's material about `query` (tokens), best first, leaving out avoided entries."""
+        group = self.catalog.group(function)
+        return [
+            (scored, group.by_id[scored.id].entry)
+            for scored in self.catalog.index(function).rank(query, threshold)
+            if scored.id not in self.avoid
+        ]
+
+    def usable(
+        self, entry: Entry, *, slots: Mapping[str, str] | None = None, near: Iterable[str] = ()
+    ) -> Pick | None:
+        """`entry` as a pick at this place, or None when it was used, repeats what was said, or
+        has a slot the brief cannot fill."""
+        values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
+        near = [text for text in near if text]
+        nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
+        echoed = frozenset().union(*(shingles(text, ECHO) for text in near))
+        if (
+            entry.id in self.used
+            or entry.id in self.avoid
+            or not set(entry.slots) <= values.keys()
+            or not shingles(entry.text).isdisjoint(self.spoken)
+            or (near and _echoes(entry.text, nearby, echoed))
+        ):
+            return None
+        return Pick(entry, fill(entry.text, values))
 
     def commit(self, pick: Pick) -> None:
         """Mark a pick as said: its entry is not used again, nor any entry repeating its words."""

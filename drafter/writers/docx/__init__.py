@@ -41,7 +41,9 @@ def write_docx(doc: Document, options: RenderOptions) -> bytes:
     placed = write_body(body, doc, style_ids)
     if not (reference and _has_footer(section)):
         add_page_number_footers(document, style_ids)
-    if options.annotate:
+    if not options.annotate:  # gaps are commented always, bank sentences with --annotate
+        placed = [p for p in placed if p.span.gap]
+    if placed:
         from drafter.writers.docx import comments
 
         comments.annotate(document, placed, doc.meta.date)

@@ -21,7 +21,7 @@ from drafter.writers.docx.titles import break_title
 
 @dataclass(frozen=True)
 class PlacedSpan:
-    """A bank span and the runs that show it, for `--annotate`."""
+    """A bank span (or a gap) and the runs that show it, for comments."""
 
     span: Span
     runs: tuple[Any, ...]
@@ -93,7 +93,10 @@ class _BodyWriter:
             if not span.text:
                 continue
             runs = _append_lines(paragraph, span.text.split("\n"), char_style)
-            if span.entry_id:
+            if span.gap:  # a gap must not go out unnoticed: highlighted, and commented (`comments.annotate`)
+                for run in runs:
+                    run[0].append(OxmlElement("w:highlight", attrs={qn("w:val"): "yellow"}))
+            if span.entry_id or span.gap:
                 self.placed.append(PlacedSpan(span, runs))
 
 

@@ -21,6 +21,9 @@ def comment_text(entry_id: str, sources: tuple[str, ...]) -> str:
     return f"词条：{entry_id}\n来源：{where}"
 
 
+GAP_COMMENT = "待补：词库中没有与本要点相关的素材，请补写本地的具体内容后删去此标记。"
+
+
 def annotate(document: Any, placed: list[PlacedSpan], when: dt.date | None) -> None:
     """Attach one comment per placed bank span; comment dates are the speech's date, never now.
 
@@ -37,9 +40,11 @@ def annotate(document: Any, placed: list[PlacedSpan], when: dt.date | None) -> N
     next_id = max(ids, default=-1) + 1
     stamp = f"{when.isoformat()}T00:00:00Z" if when else None
     for item in placed:
-        if item.span.entry_id is None or not item.runs:
+        if (item.span.entry_id is None and not item.span.gap) or not item.runs:
             continue
-        root.append(_comment(next_id, comment_text(item.span.entry_id, item.span.sources), stamp))
+        gap = item.span.gap
+        text = GAP_COMMENT if gap else comment_text(item.span.entry_id or "", item.span.sources)
+        root.append(_comment(next_id, text, stamp))
         item.runs[0].addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(next_id)}))
         item.runs[-1].addnext(_reference_run(next_id))
         item.runs[-1].addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(next_id)}))

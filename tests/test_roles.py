@@ -1,0 +1,57 @@
+"""Slot roles: own office, superior, audience's system, from the brief or its post and region."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from drafter.compose import roles
+from drafter.compose.brief import Brief
+
+
+def _brief(post: str, **changes: Any) -> Brief:
+    data: dict[str, Any] = {
+        "template": "work_meeting",
+        "occasion": "会议",
+        "speaker": {"post": post},
+        "date": "2026-01-01",
+        "sections": [{"points": [{"text": ["a"]}]}],
+        **changes,
+    }
+    return Brief.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("post", "org", "superior", "audience"),
+    [
+        ("市长", "市政府", "市委", "全市各级各部门"),
+        ("县委书记", "县委", "市委、市政府", "全县各级各部门"),
+        ("市应急管理局局长", "市应急管理局", "市委、市政府", "全市应急管理系统"),
+        ("市委组织部部长", "市委组织部", "市委", "全市组织系统"),
+        ("副县长", "县政府", "县委", "全县各级各部门"),
+        ("主任", "", "", ""),
+    ],
+)
+def test_defaults_from_the_post(post: str, org: str, superior: str, audience: str) -> None:
+    brief = _brief(post)
+    assert (roles.own_org(brief), roles.superior(brief), roles.audience_org(brief)) == (
+        org,
+        superior,
+        audience,
+    )
+
+
+def test_the_brief_wins_over_the_defaults() -> None:
+    brief = _brief("市长", org="市政府办公室", superior="省委、省政府", audience_org="全市政府系统")
+    assert (roles.own_org(brief), roles.superior(brief), roles.audience_org(brief)) == (
+        "市政府办公室",
+        "省委、省政府",
+        "全市政府系统",
+    )
+
+
+def test_domain_aliases_are_stored_as_keys_and_unknown_ones_rejected() -> None:
+    assert _brief("市长", domain="防汛").domain == "防汛抗旱与应急"
+    with pytest.raises(ValueError, match="unknown domain"):
+        _brief("市长", domain="天文")
