@@ -167,6 +167,8 @@ class Bank:
     entries: EntryTable = field(default_factory=EntryTable)
     origins: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+    # What drafts derive from the bank and may share (relevance indexes), keyed by what they read
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
