@@ -85,10 +85,16 @@ class EntryTable(MutableMapping[str, Entry]):
 
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem] = dict(entries or {})
+        # (function, status) -> ids in bank order; kept up as rows are added, rebuilt after other changes
+        self._index: dict[tuple[str, str], list[str]] | None = None if entries else {}
 
     def put_row(self, item: ParsedItem) -> None:
         """Add (or replace) an entry by its schema-valid row, to be built when first read."""
         assert item.id is not None and item.row is not None
+        if item.id in self._slots:
+            self._index = None
+        elif self._index is not None:
+            self._index.setdefault((item.row[_FUNCTION], item.row[_STATUS]), []).append(item.id)
         self._slots[item.id] = item
 
     def __getitem__(self, key: str) -> Entry:
@@ -101,9 +107,11 @@ class EntryTable(MutableMapping[str, Entry]):
 
     def __setitem__(self, key: str, value: Entry) -> None:
         self._slots[key] = value
+        self._index = None
 
     def __delitem__(self, key: str) -> None:
         del self._slots[key]
+        self._index = None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._slots)
@@ -115,15 +123,26 @@ class EntryTable(MutableMapping[str, Entry]):
         return key in self._slots
 
     def ids_where(self, function: str, status: str) -> list[str]:
-        """Ids of the entries of one function and status, in bank order, without building others."""
-        ids = []
-        for key, value in self._slots.items():
-            if isinstance(value, Entry):
-                if value.function == function and value.status == status:
-                    ids.append(key)
-            elif value.row is not None and value.row[_FUNCTION] == function and value.row[_STATUS] == status:
-                ids.append(key)
-        return ids
+        """Ids of the entries of one function and status, in bank order, without building others.
+
+        The first call indexes every entry by function and status (one pass over the rows); later
+        calls, for the other functions a draft asks for, are lookups.
+        """
+        if self._index is None:
+            index: dict[tuple[str, str], list[str]] = {}
+            for key, value in self._slots.items():
+                if isinstance(value, Entry):
+                    index.setdefault((value.function, value.status), []).append(key)
+                elif value.row is not None:
+                    index.setdefault((value.row[_FUNCTION], value.row[_STATUS]), []).append(key)
+            self._index = index
+        return list(self._index.get((function, status), ()))
+
+    def fits_kind(self, key: str, kind: str) -> bool:
+        """Whether an entry serves a speech kind (`kinds` empty or naming it), without building it."""
+        value = self._slots[key]
+        kinds = value.kinds if isinstance(value, Entry) else value.row[_KINDS] if value.row else ()
+        return not kinds or kind in kinds
 
     def tags(self) -> set[str]:
         """Every tag that some entry carries, without building the entries."""
@@ -139,6 +158,7 @@ class EntryTable(MutableMapping[str, Entry]):
 _FUNCTION = ENTRY_FIELDS.index("function")
 _STATUS = ENTRY_FIELDS.index("status")
 _TAGS = ENTRY_FIELDS.index("tags")
+_KINDS = ENTRY_FIELDS.index("kinds")
 
 
 @dataclass
@@ -150,14 +170,23 @@ class Bank:
     folders: tuple[Path, ...] = ()
     warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
     rejected: list[Origin] = field(default_factory=list)  # entries that failed, for `bank validate`
+    # What drafts derive from the bank and may share (relevance indexes), keyed by what they read
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
             self.entries = EntryTable(self.entries)
 
-    def draftable(self, function: str) -> list[Entry]:
-        """Approved entries of one function, in bank order: the only ones a draft may use."""
-        return [self.entries[key] for key in self.entries.ids_where(function, "approved")]
+    def draftable(self, function: str, kind: str | None = None) -> list[Entry]:
+        """Approved entries of one function, in bank order: the only ones a draft may use.
+
+        With `kind`, only those fit for that speech kind (`kinds` empty or naming it), told from the
+        rows, so that the entries of other kinds are never built.
+        """
+        keys = self.entries.ids_where(function, "approved")
+        if kind is not None:
+            keys = [key for key in keys if self.entries.fits_kind(key, kind)]
+        return [self.entries[key] for key in keys]
 
     def origin(self, entry_id: str) -> Origin | None:
         """The latest definition of an entry (the layer that decided its final form)."""
@@ -209,7 +238,9 @@ def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many small objects that form no cycles.
 
     Loading a large bank makes hundreds of thousands of objects; the collector's passes over them
-    would cost more than the load itself.
+    would cost more than the load itself, during the load and after it. So when the collector was
+    on, what exists at the end is moved to its permanent generation (`gc.freeze`): never scanned
+    again, still freed by reference counting as soon as it is dropped (bank data holds no cycles).
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -217,6 +248,7 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if collecting:
+            gc.freeze()
             gc.enable()
 
 
@@ -267,6 +299,21 @@ class _Layer:
             self.bank.entries.put_row(item)
             self.bank.origins[item.id] = (Origin(ref, item),)
 
+    def add_all(self, items: Sequence[ParsedItem], ref: BankFileRef, shown: str) -> None:
+        """Add a file's items: new, valid entries on a fast path (most of a large bank), others by `add`."""
+        defined, entries, origins = self.defined_here, self.bank.entries, self.bank.origins
+        slots = entries._slots
+        for item in items:
+            key, row = item.id, item.row
+            if key is None or key in defined or key in slots or item.problems or row is None:
+                self.add(item, ref, shown)
+                continue
+            defined[key] = (shown, item.line)
+            slots[key] = item
+            origins[key] = (Origin(ref, item),)
+            if (index := entries._index) is not None:
+                index.setdefault((row[_FUNCTION], row[_STATUS]), []).append(key)
+
 
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     bank = Bank(folders=tuple(folders))
@@ -287,8 +334,7 @@ def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
             parsed, file_findings = parsed_files.get(path) or parse_bank_file(path)
             findings.extend(file_findings)
             ref, shown = BankFileRef(path, folder, number, parsed.function), display_path(path)
-            for item in parsed.items:
-                layer.add(item, ref, shown)
+            layer.add_all(parsed.items, ref, shown)
     return bank, findings
 
 

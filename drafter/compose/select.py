@@ -129,6 +129,7 @@ class Catalog:
         self.domain = domain
         self.role = role
         self._indexes: dict[str, Index] = {}
+        self._ranks: dict[tuple[str, tuple[str, ...], float], list[Scored]] = {}
         self.said: frozenset[str] = frozenset().union(*(shingles(text, NEAR) for text in said))
         self._groups: dict[str, _Group] = {}
         self._ranked: dict[
@@ -140,9 +141,8 @@ class Catalog:
             entries = sorted(
                 (
                     e
-                    for e in self.bank.draftable(function)
-                    if (not e.kinds or self.kind in e.kinds)
-                    and fits_role(e, self.role)
+                    for e in self.bank.draftable(function, self.kind)
+                    if fits_role(e, self.role)
                     and not (is_material(e) and e.domain and self.domain and e.domain != self.domain)
                     and shingles(e.text, NEAR).isdisjoint(self.said)
                 ),
@@ -158,15 +158,25 @@ class Catalog:
             )
         return self._groups[function]
 
+    def rank(self, function: str, query: Sequence[str], threshold: float) -> list[Scored]:
+        """`index(function).rank(query, threshold)`, once per draft (length passes ask again)."""
+        key = (function, tuple(query), threshold)
+        if (found := self._ranks.get(key)) is None:
+            found = self._ranks[key] = self.index(function).rank(query, threshold)
+        return found
+
     def index(self, function: str) -> Index:
         """The BM25 index of the function's material (built once per draft)."""
         if function not in self._indexes:
-            docs = [
-                (c.entry.id, tokens(" ".join((c.entry.text, *c.entry.tags, c.entry.domain or ""))))
-                for c in self.group(function).all
-                if is_material(c.entry)
-            ]
-            self._indexes[function] = Index(docs)
+            # drafts from one bank share an index over the same entries (`Bank.memo`)
+            material = [c.entry for c in self.group(function).all if is_material(c.entry)]
+            key = ("bm25", tuple((e.id, e.text, e.tags, e.domain) for e in material))
+            if (index := self.bank.memo.get(key)) is None:
+                docs = [(e.id, tokens(" ".join((e.text, *e.tags, e.domain or "")))) for e in material]
+                if len(self.bank.memo) >= 256:  # bounded: a long process drafts from many briefs
+                    self.bank.memo.clear()
+                index = self.bank.memo[key] = Index(docs)
+            self._indexes[function] = index
         return self._indexes[function]
 
     def ranked(
@@ -295,7 +305,7 @@ class Selector:
         group = self.catalog.group(function)
         return [
             (scored, group.by_id[scored.id].entry)
-            for scored in self.catalog.index(function).rank(query, threshold)
+            for scored in self.catalog.rank(function, query, threshold)
             if scored.id not in self.avoid
         ]
 

@@ -1,0 +1,100 @@
+"""Compose against brief size and bank size, measured by hand: `python benchmarks/bench_compose.py`.
+
+Issue 12 §4 and §3: compose time for briefs of 1 / 5 / 20 / 80 sections (the largest example's
+sections repeated, headings numbered) with the built-in bank alone and with a generated team bank of
+20,000 and 50,000 entries stacked over it (`bench_bank_load.generate_bank`); and the time of one
+whole in-process draft (bank from a warm cache, brief, compose, Markdown) with each bank.
+Medians of RUNS runs. Compose should grow linearly with sections; a 50k bank should cost at most
+1.3x the built-in bank's draft time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_bank_load import generate_bank  # noqa: E402
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def brief_with(sections: int) -> Any:
+    """The largest example with its sections repeated to `sections` sections, each with its own heading."""
+    import yaml
+
+    from drafter.compose.brief import Brief
+
+    largest = max(EXAMPLES, key=lambda p: p.stat().st_size)
+    data = yaml.safe_load(largest.read_text(encoding="utf-8"))
+    base = data["sections"]
+    data.pop("length", None)
+    data.pop("headings", None)
+    grown = []
+    for index in range(sections):
+        section = {k: v for k, v in base[index % len(base)].items() if k != "fillers"}
+        section["heading"] = f"{section.get('heading') or '方面'}{index + 1}"
+        grown.append(section)
+    data["sections"] = grown
+    return Brief.model_validate(data)
+
+
+def median_ms(action: Any, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1,5,20,80")
+    parser.add_argument("--banks", default="0,20000,50000")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="drafter-bench-compose-"))
+    os.environ["DRAFTER_CACHE_DIR"] = str(work / "cache")
+
+    from drafter.bank.load import load_bank
+    from drafter.compose.pipeline import compose
+    from drafter.compose.templating import TemplateSet
+    from drafter.writers import RenderOptions
+    from drafter.writers.markdown import write_markdown
+
+    templates = TemplateSet()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    briefs = {n: brief_with(n) for n in sizes}
+    for entries in (int(b) for b in args.banks.split(",")):
+        folders: list[Path] = []
+        if entries:
+            folder = work / f"bank{entries}"
+            folder.mkdir()
+            generate_bank(folder, entries)
+            folders = [folder]
+        load_bank(folders)  # fill the cache
+        compose(briefs[sizes[0]], load_bank(folders), templates)  # compile templates
+
+        def composed(brief: Any, folders: list[Path] = folders) -> None:
+            compose(brief, load_bank(folders), templates)
+
+        def drafted(folders: list[Path] = folders) -> None:
+            write_markdown(compose(briefs[sizes[0]], load_bank(folders), templates).document, RenderOptions())
+
+        row = [f"{n}: {median_ms(lambda b=briefs[n]: composed(b), args.runs):.0f}" for n in sizes]
+        draft = median_ms(drafted, args.runs)
+        label = f"{entries}-entry team bank" if entries else "built-in bank"
+        print(f"{label}: load + compose by sections (ms) {', '.join(row)}; one Markdown draft {draft:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
