@@ -27,7 +27,7 @@ from drafter.miner.extract import (
     requirements,
 )
 from drafter.miner.outline import Outline, parse_outline
-from drafter.miner.read import SourceFile, find_sources, read_lines
+from drafter.miner.read import SourceFile, citable_name, find_sources, read_lines
 
 Extractor = Callable[[Outline], Iterator[Candidate]]
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -88,6 +88,11 @@ def mine_paths(
 ) -> MineRun:
     """Mine every readable file under `paths`; each unusable file is one `warn` line and is skipped."""
     run = MineRun()
+    shown = warn
+
+    def warn(message: str) -> None:  # a GBK file name must not break the terminal or a log file
+        shown(citable_name(message))
+
     skipped_by_search: list[str] = []
 
     def note_skip(message: str) -> None:
@@ -116,12 +121,23 @@ def mine_paths(
 
 
 def _mine_source(source: SourceFile, warn: Callable[[str], None]) -> DocumentCandidates | None:
+    """One file's candidates, or None after one warning naming the file and the reason.
+
+    Whatever goes wrong with one file — an unreadable file, or any exception while reading or
+    mining it (a bug met on odd input) — costs that file only, never the run.
+    """
+    shown = display_path(source.path)
     try:
         lines = read_lines(source)
+        if not any(line.strip() for line in lines):
+            warn(f"{shown}: skipped: no text")
+            return None
+        return mine_lines(lines, source.name)
     except InputFileError as exc:
-        warn(str(exc))
-        return None
-    if not any(line.strip() for line in lines):
-        warn(f"{display_path(source.path)}: skipped: no text")
-        return None
-    return mine_lines(lines, source.name)
+        warn(citable_name(str(exc)))
+    except (MemoryError, RecursionError) as exc:
+        warn(f"{shown}: skipped: too large to mine ({type(exc).__name__})")
+    except Exception as exc:  # noqa: BLE001 - isolation: one file's failure must not end the run
+        reason = str(exc).splitlines()[0][:200] if str(exc) else ""
+        warn(f"{shown}: skipped: cannot be mined ({type(exc).__name__}{': ' + reason if reason else ''})")
+    return None
