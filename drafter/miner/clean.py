@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from drafter.miner.boilerplate import Boilerplate
 from drafter.miner.text import normalize_text
 
 # Any of these anywhere in a line makes the whole line noise.
@@ -90,8 +91,11 @@ def is_noise(text: str) -> bool:
     return bool(_NOISE_RE.search(text) or _LABEL_RE.match(text) or _DATE_ONLY_RE.match(text))
 
 
-def clean_lines(raw_lines: Iterable[str]) -> list[Line]:
-    """The speech's lines: normalised, without blanks, noise, or repeats of the title."""
+def clean_lines(raw_lines: Iterable[str], boilerplate: Boilerplate | None = None) -> list[Line]:
+    """The speech's lines: normalised, without blanks, noise, or repeats of the title.
+
+    `boilerplate`, when given, is the archive's learned noise (`drafter.miner.boilerplate`).
+    """
     # One pass over the whole text: normalising and finding noise markers line by line costs 3x more.
     text = normalize_text("\n".join(line.replace("\n", " ") for line in raw_lines))
     noisy: set[int] = set()
@@ -106,7 +110,7 @@ def clean_lines(raw_lines: Iterable[str]) -> list[Line]:
         if number in noisy:
             continue
         for line in _segments(raw):
-            if len(line) <= 24 and is_noise(line):
+            if (len(line) <= 24 and is_noise(line)) or (boilerplate and boilerplate.is_noise(line)):
                 continue
             if not kept and len(line) <= 40:
                 title = line

@@ -38,7 +38,8 @@ LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 # Cheap test before trying the markers one by one: the characters a marker can start with.
 _MARKER_START = frozenset(
-    CN_DIGITS + "（“第其0123456789０１２３４５６７８９"
+    CN_DIGITS
+    + "（“第其0123456789０１２３４５６７８９"
     + "".join(map(chr, range(0x2460, 0x2474)))  # ①-⑳
     + "".join(map(chr, range(0x2474, 0x2488)))  # ⑴-⒇
     + "".join(map(chr, range(0x2160, 0x216C)))  # Ⅰ-Ⅻ

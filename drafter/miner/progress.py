@@ -71,6 +71,15 @@ def summary(run: MineRun, by_function: dict[str, list[Formula]], seconds: float)
     lines = [
         f"read {run.files_read} files ({megabytes:.1f} MB, {rate:.1f} MB/s), skipped {run.files_skipped}",
     ]
+    lines.extend(run.boilerplate.report())
+    if run.duplicates:
+        shown = "、".join(f"{name} = {original}" for name, original in run.duplicates[:5])
+        more = f" and {len(run.duplicates) - 5} more" if len(run.duplicates) > 5 else ""
+        lines.append(f"counted once: {len(run.duplicates)} files repeating an earlier one ({shown}{more})")
+    if run.not_speeches:
+        shown = "、".join(f"{name} ({kind})" for name, kind in run.not_speeches[:5])
+        more = f" and {len(run.not_speeches) - 5} more" if len(run.not_speeches) > 5 else ""
+        lines.append(f"left out: {len(run.not_speeches)} files that are not speeches: {shown}{more}")
     total = sum(len(f) for f in by_function.values())
     lines.append(f"{total} candidate entries:")
     width = max((len(name) for name in by_function), default=0)

@@ -44,7 +44,7 @@ def find_sources(paths: Sequence[Path], warn: Callable[[str], None]) -> list[Sou
 
 
 def citable_name(name: str) -> str:
-    """A file name as text that can be written: undecodable bytes (a GBK name on a UTF-8 system) read as GB18030.
+    """A file name as text that can be written: undecodable bytes (a GBK name) read as GB18030.
 
     Python keeps such bytes as lone surrogates, which no UTF-8 file can hold; the name is decoded as
     GB18030 where that works and shown with `\\xNN` escapes where it does not.
