@@ -22,6 +22,7 @@ from drafter.cli import main
 from drafter.miner.mine import mine_lines, mine_paths
 from drafter.miner.text import ordinal_value
 
+PEOPLE_DAILY = "人民日报评论\n①加强学习\n②改进作风\n⑴狠抓落实\n Ⅰ、总则\n1）其他\n１．全角\n"
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus-more"
 NUMBERINGS = {
     "circled": "①②③④",
@@ -82,9 +83,7 @@ def _hostile(folder: Path) -> list[str]:
         "flipped.docx": bytes(flipped),
         "encrypted.docx": bytes(encrypted),
         "unknown-method.docx": bytes(unknown),
-        "people-daily-gbk.txt": "人民日报评论\n①加强学习\n②改进作风\n⑴狠抓落实\n Ⅰ、总则\n1）其他\n１．全".encode(
-            "gbk"
-        ),
+        "people-daily-gbk.txt": PEOPLE_DAILY.encode("gbk"),
         "utf16.txt": "\ufeff同志们：\n要坚持问题导向。\n".encode("utf-16-le"),
         "latin1.txt": "caf\xe9 \xe9t\xe9 \xa7 1) 2) 3)".encode("latin-1"),
         "only-marks.txt": "①\n②\n⑴\nⅠ\n１\n（\n“\n".encode(),
