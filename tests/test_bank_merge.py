@@ -118,7 +118,7 @@ def test_new_function_file_is_created_in_the_bank_layout(tmp_path: Path) -> None
                 function: heading_set
                 entries:
                   - id: heading_set.yaogeng
-                    text: "{X}要更{Y}"
+                    text: "{X}务求{Y}"
                     status: candidate
                     sources: ["speech.txt:1", "speech.txt:2"]
                     members:
@@ -134,7 +134,7 @@ def test_new_function_file_is_created_in_the_bank_layout(tmp_path: Path) -> None
     assert text.startswith("function: heading_set\nentries:\n  - id: heading_set.yaogeng\n")
     assert "      - {X: 站位, Y: 高}\n" in text
     entry = load_bank([team], builtin=False).entries["heading_set.yaogeng"]
-    assert entry.member_texts() == ("站位要更高", "标准要更严")
+    assert entry.member_texts() == ("站位务求高", "标准务求严")
 
 
 def test_same_skeleton_counts_as_present(tmp_path: Path) -> None:
@@ -189,3 +189,23 @@ def test_bad_candidates_or_bank_stop_the_merge_before_writing(tmp_path: Path) ->
     assert (team / "closing.call.yaml").read_text(encoding="utf-8") == TEAM_CLOSING
     with pytest.raises(BankError, match="no such bank folder"):
         merge_candidates(out, tmp_path / "nowhere")
+
+
+def test_merge_compares_against_the_built_in_bank_and_the_rejections(tmp_path: Path) -> None:
+    from drafter.bank.known import record_rejections
+
+    team = tmp_path / "team"
+    team.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "closing.thanks.yaml").write_text(
+        "function: closing.thanks\nentries:\n"
+        "  - {id: closing.thanks.a, text: 谢谢大家！, status: candidate, sources: [a.txt:1]}\n"
+        "  - {id: closing.thanks.b, text: 衷心感谢各位的辛勤付出！, status: candidate, sources: [a.txt:2]}\n"
+        "  - {id: closing.thanks.c, text: 再次感谢同志们的支持与配合！, status: candidate, sources: [a.txt:3]}\n",
+        encoding="utf-8",
+    )
+    record_rejections(team, {"closing.thanks.b": "衷心感谢各位的辛勤付出！"})
+    result = merge_candidates(out, team)
+    assert [a.id for a in result.added] == ["closing.thanks.c"]  # a: built in; b: rejected
+    assert result.present == 2
