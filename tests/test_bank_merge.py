@@ -202,10 +202,42 @@ def test_merge_compares_against_the_built_in_bank_and_the_rejections(tmp_path: P
         "function: closing.thanks\nentries:\n"
         "  - {id: closing.thanks.a, text: 谢谢大家！, status: candidate, sources: [a.txt:1]}\n"
         "  - {id: closing.thanks.b, text: 衷心感谢各位的辛勤付出！, status: candidate, sources: [a.txt:2]}\n"
-        "  - {id: closing.thanks.c, text: 再次感谢同志们的支持与配合！, status: candidate, sources: [a.txt:3]}\n",
+        "  - {id: closing.thanks.c, text: 再次感谢同志们的支持！, status: candidate, sources: [a.txt:3]}\n",
         encoding="utf-8",
     )
     record_rejections(team, {"closing.thanks.b": "衷心感谢各位的辛勤付出！"})
     result = merge_candidates(out, team)
     assert [a.id for a in result.added] == ["closing.thanks.c"]  # a: built in; b: rejected
     assert result.present == 2
+
+
+def test_approve_and_reject_keep_comments_and_reject_sticks(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "closing.thanks.yaml").write_text(
+        "# 团队词库\nfunction: closing.thanks\nentries:\n"
+        "  - id: closing.thanks.c  # 好\n    text: 再次感谢同志们的支持与配合！\n    status: candidate\n"
+        "    sources: [a.txt:1]\n"
+        "  - id: closing.thanks.d\n    text: 感谢大家的辛勤付出！\n    status: candidate\n    sources: [a.txt:2]\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["bank", "approve", "closing.thanks.c", "--bank", str(team)]).exit_code == 0
+    assert runner.invoke(main, ["bank", "reject", "closing.thanks.d", "--bank", str(team)]).exit_code == 0
+    text = (team / "closing.thanks.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# 团队词库\n") and "# 好" in text
+    assert "status: approved" in text and "status: deprecated" in text
+    out = tmp_path / "mined"
+    out.mkdir()
+    (out / "closing.thanks.yaml").write_text(
+        "function: closing.thanks\nentries:\n"
+        "  - {id: closing.thanks.d, text: 感谢大家的辛勤付出。, status: candidate, sources: [a.txt:2]}\n",
+        encoding="utf-8",
+    )
+    assert merge_candidates(out, team).added == ()
+    missing = runner.invoke(main, ["bank", "approve", "nope", "--bank", str(team)])
+    assert missing.exit_code != 0 and "nope" in missing.output and "Traceback" not in missing.output

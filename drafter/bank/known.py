@@ -39,7 +39,11 @@ def record_rejections(folder: Path, entries: dict[str, str]) -> None:
     if not new:
         return
     path = folder / REJECTS_FILE
-    old = path.read_text(encoding="utf-8") if path.is_file() else "# drafter bank review：已否决的候选词条（ID\t规范化文本）\n"
+    old = (
+        path.read_text(encoding="utf-8")
+        if path.is_file()
+        else "# drafter bank review：已否决的候选词条（ID\t规范化文本）\n"
+    )
     if old and not old.endswith("\n"):
         old += "\n"
     write_atomic(path, old + "".join(f"{i}\t{k}\n" for i, k in sorted(new.items())), force=True)

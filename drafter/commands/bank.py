@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from drafter.bank import review as review_steps
 from drafter.bank.corpus import Corpus
 from drafter.bank.load import Bank, builtin_bank_dir, load_bank
 from drafter.bank.merge import merge_candidates
@@ -254,3 +255,33 @@ def merge(out: Path, into: Path) -> None:
         f"{len(result.added)} candidates added to {files} file{'s' if files != 1 else ''}; "
         f"{result.present} already present"
     )
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--bank", "folder", required=True, type=FOLDER, help="Bank folder holding the entries.")
+def approve(ids: tuple[str, ...], folder: Path) -> None:
+    """Mark the entries IDS approved in bank folder --bank (comments and order are kept).
+
+    \b
+    Example:
+      drafter bank approve heading_set.5a2f0c9e13 --bank team-bank/
+    """
+    for entry_id in review_steps.approve(folder, list(ids)):
+        click.echo(f"approved {entry_id}")
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--bank", "folder", required=True, type=FOLDER, help="Bank folder holding the entries.")
+def reject(ids: tuple[str, ...], folder: Path) -> None:
+    """Reject the entries IDS in bank folder --bank: status deprecated, recorded in rejected.txt.
+
+    A rejected candidate is not merged again, also when a later mining run finds it again.
+
+    \b
+    Example:
+      drafter bank reject title.8bcf8f4380 --bank team-bank/
+    """
+    for entry_id in review_steps.reject(folder, list(ids)):
+        click.echo(f"rejected {entry_id}")
