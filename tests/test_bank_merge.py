@@ -220,9 +220,11 @@ def test_approve_and_reject_keep_comments_and_reject_sticks(tmp_path: Path) -> N
     team.mkdir()
     (team / "closing.thanks.yaml").write_text(
         "# 团队词库\nfunction: closing.thanks\nentries:\n"
-        "  - id: closing.thanks.c  # 好\n    text: 再次感谢同志们的支持与配合！\n    status: candidate\n"
+        "  - id: closing.thanks.c  # 好\n    text: 再次感谢同志们的支持与配合！\n"
+        "    status: candidate\n"
         "    sources: [a.txt:1]\n"
-        "  - id: closing.thanks.d\n    text: 感谢大家的辛勤付出！\n    status: candidate\n    sources: [a.txt:2]\n",
+        "  - id: closing.thanks.d\n    text: 感谢大家的辛勤付出！\n"
+        "    status: candidate\n    sources: [a.txt:2]\n",
         encoding="utf-8",
     )
     runner = CliRunner()
