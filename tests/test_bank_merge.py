@@ -243,3 +243,43 @@ def test_approve_and_reject_keep_comments_and_reject_sticks(tmp_path: Path) -> N
     assert merge_candidates(out, team).added == ()
     missing = runner.invoke(main, ["bank", "approve", "nope", "--bank", str(team)])
     assert missing.exit_code != 0 and "nope" in missing.output and "Traceback" not in missing.output
+
+
+def test_review_approves_edits_rejects_and_resumes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "closing.thanks.yaml").write_text(
+        "# 团队词库\nfunction: closing.thanks\nentries: []\n", encoding="utf-8"
+    )
+    mined = tmp_path / "mined"
+    mined.mkdir()
+    (mined / "closing.thanks.yaml").write_text(
+        "function: closing.thanks\nentries:\n"
+        "  - {id: closing.thanks.a, text: 谢谢大家！, status: candidate, sources: [a.txt:1]}\n"
+        "  - {id: closing.thanks.b, text: 衷心感谢各位的辛勤付出！, status: candidate, sources: [a.txt:2]}\n"
+        "  - {id: closing.thanks.c, text: 再次感谢同志们的支持！, status: candidate, sources: [a.txt:3]}\n"
+        "  - {id: closing.thanks.d, text: 感谢大家的耐心聆听！, status: candidate, sources: [a.txt:4]}\n",
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "谢谢大家！\n衷心感谢各位的辛勤付出！\n再次感谢同志们的支持！\n感谢大家的耐心聆听！\n"
+    )
+    args = ["bank", "review", str(mined), "--into", str(team), "--corpus", str(corpus)]
+    first = CliRunner().invoke(main, args, input="r\ns\nq\n")
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("3 candidates to review")  # 谢谢大家！ is built in
+    assert ">     2 | 衷心感谢各位的辛勤付出！" in first.output
+    second = CliRunner().invoke(main, args, input="a\ne\n再次感谢同志们的大力支持！\n\nformula\n")
+    assert second.exit_code == 0, second.output
+    assert second.output.startswith("2 candidates to review") and "0 left" in second.output
+    text = (team / "closing.thanks.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# 团队词库\n")
+    assert "text: 再次感谢同志们的支持！" in text and "text: 再次感谢同志们的大力支持！" in text
+    assert text.count("status: approved") == 2
+    assert CliRunner().invoke(main, args, input="q\n").output.startswith("0 candidates")

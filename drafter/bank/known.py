@@ -51,10 +51,16 @@ def record_rejections(folder: Path, entries: dict[str, str]) -> None:
 
 def known_keys(into: Path) -> set[str]:
     """Normalized texts the stack `into` (over the built-in bank) holds or has rejected."""
+    return known(into)[0]
+
+
+def known(into: Path) -> tuple[set[str], set[str]]:
+    """(normalized texts, ids) the stack `into` holds or has rejected, built-in bank included."""
     bank = load_bank([into], builtin=True)
     keys = {normalize(entry.text) for entry in bank.entries.values()}
-    keys.update(rejected(into).values())
-    return keys
+    rejections = rejected(into)
+    keys.update(rejections.values())
+    return keys, set(bank.entries) | set(rejections)
 
 
 def is_known(into: Path, entry_id: str, text: str, keys: set[str] | None = None) -> bool:

@@ -285,3 +285,54 @@ def reject(ids: tuple[str, ...], folder: Path) -> None:
     """
     for entry_id in review_steps.reject(folder, list(ids)):
         click.echo(f"rejected {entry_id}")
+
+
+KEYS = "a=通过 e=修改后通过 r=否决 s=跳过 q=退出"
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("mined", type=FOLDER)
+@click.option("--into", "into", required=True, type=FOLDER, help="Team bank folder that receives approvals.")
+@click.option("--corpus", type=FOLDER, help="Corpus folder, to show each candidate's source paragraph.")
+def review(mined: Path, into: Path, corpus: Path | None) -> None:
+    """Review mined candidates one at a time into the team bank INTO.
+
+    Candidates that the stack (built-in bank included) already holds, or that were rejected
+    before, are not shown. Keys: a approve, e edit (text, field, kind) then approve, r reject,
+    s skip, q quit. Every decision is written at once, so a review can stop and resume.
+
+    \b
+    Example:
+      drafter bank review mined/ --into team-bank/ --corpus speeches/
+    """
+    todo = review_steps.pending(mined, into)
+    click.echo(f"{len(todo)} candidates to review ({KEYS})")
+    done = 0
+    for index, candidate in enumerate(todo, start=1):
+        item = candidate.item
+        click.echo(f"\n[{index}/{len(todo)}] {candidate.id} ({candidate.function})")
+        click.echo(f"  {item.get('text', '')}")
+        if item.get("note"):
+            click.echo(f"  {item['note']}")
+        for line in review_steps.context(candidate, corpus):
+            click.echo(f"  {line}")
+        key = click.prompt("操作", type=click.Choice(list("aersq")), show_choices=True, default="s")
+        if key == "q":
+            break
+        if key == "a":
+            review_steps.accept(candidate, into)
+        elif key == "e":
+            edits = {
+                "text": click.prompt("文本", default=str(item.get("text", ""))),
+                "domain": click.prompt("领域 (空=无)", default="", show_default=False),
+                "type": click.prompt(
+                    "类型",
+                    type=click.Choice(["formula", "material"]),
+                    default=str(item.get("type", "formula")),
+                ),
+            }
+            review_steps.accept(candidate, into, edits)
+        elif key == "r":
+            review_steps.decline(candidate, into)
+        done += key in "aer"
+    click.echo(f"{done} decided; {len(review_steps.pending(mined, into))} left")
