@@ -22,11 +22,13 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 COMMANDS: dict[str, str] = {
     "draft": "drafter.commands.draft:draft_command",
     "templates": "drafter.commands.draft:templates_command",
+    "preview": "drafter.commands.preview:preview_command",
     "new": "drafter.commands.brief:new_command",
     "check": "drafter.commands.brief:check_command",
     "schema": "drafter.commands.brief:schema_command",
     "bank": "drafter.commands.bank:bank",
     "mine": "drafter.commands.mine:mine",
+    "serve": "drafter.commands.serve:serve_command",
 }
 
 

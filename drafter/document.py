@@ -64,7 +64,7 @@ class DocumentMeta:
     """Facts about the draft that writers need besides its text."""
 
     title: str = ""  # the whole title on one line, for document properties
-    author: str = ""  # the speaker
+    author: str = ""  # the issuing body (the brief's org), the file's author; never the speaker
     date: dt.date | None = None  # the speech's date; pins the .docx timestamps
     font_profile: str | None = None  # a .docx font profile named in the brief, if any
 

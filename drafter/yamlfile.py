@@ -100,7 +100,14 @@ def _unusable(shown: str, message: str, line: int | None = None, column: int | N
 
 
 def read_user_bytes(path: Path, *, what: str = "file") -> bytes:
-    """Read a file a user named, or raise one clear `InputFileError` (missing, a folder, unreadable)."""
+    """Read a file a user named, or raise one clear `InputFileError` (missing, a folder, unreadable).
+
+    `-` is standard input.
+    """
+    if str(path) == "-":
+        from drafter.stdio import read_stdin_bytes
+
+        return read_stdin_bytes()
     shown = display_path(path)
     if path.is_dir():
         raise _unusable(shown, f"is a directory, expected a {what}")

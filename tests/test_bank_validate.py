@@ -252,3 +252,40 @@ def test_two_approved_entries_with_one_text_are_an_error_after_a_candidate_too(t
         "E b/closing.thanks.yaml:11: closing.thanks.copy: same text as closing.thanks.xiexie "
         "(b/closing.thanks.yaml:8), ignoring punctuation and spaces",
     ]
+
+
+def test_every_problem_at_once_a_bad_status_does_not_hide_a_bad_source(tmp_path: Path) -> None:
+    bad = """
+        function: closing.call
+        entries:
+          - id: closing.call.bad
+            text: 同志们，让我们团结一心，为{goal}而努力奋斗！
+            status: finished
+            sources: ["speech.txt:3", "nowhere.txt:1"]
+          - id: closing.call.good
+            text: 同志们，让我们撸起袖子加油干，为{goal}而奋斗！
+            sources: ["speech.txt:99"]
+    """
+    folder = write_bank(tmp_path / "b", {"closing.call.yaml": bad}, CORPUS)
+    report = validate_bank([folder], builtin=False)
+    messages = [f"{f.line}: {f.field}: {f.message}" for f in report.errors]
+    assert any(m.startswith("5: closing.call.bad: status:") for m in messages), messages
+    assert any(m.startswith("6: closing.call.bad:") and "nowhere.txt" in m for m in messages), messages
+    assert any(m.startswith("9: closing.call.good:") and "99" in m for m in messages), messages
+    assert report.entries == 2  # the entry that failed to load is counted too
+    assert report.summary().startswith("2 entries in 1 file: 3 errors")
+
+
+def test_overrides_count_where_they_are_written(tmp_path: Path) -> None:
+    base = write_bank(tmp_path / "a", {"closing.call.yaml": CLOSING}, CORPUS)
+    override = """
+        function: closing.call
+        entries:
+          - {id: closing.call.tuanjie, status: deprecated}
+          - {id: closing.call.fendou, status: bogus}
+    """
+    top = write_bank(tmp_path / "b", {"closing.call.yaml": override}, CORPUS)
+    report = validate_bank([base, top], builtin=False)
+    assert report.entries == 4  # two in a/, two overrides in b/ (one of them bad)
+    only_top = validate_bank([top], builtin=False)
+    assert only_top.entries == 2

@@ -111,7 +111,7 @@ def test_default_format_is_docx(brief: Path, tmp_path: Path) -> None:
         (["-o", "x.md", "--format", "txt"], "x.md: the suffix .md does not match --format txt"),
         (
             ["-o", "x.doc"],
-            "x.doc: cannot tell the format from .doc; use a .docx, .md or .txt name or --format",
+            "x.doc: cannot tell the format from .doc; use a .docx, .md, .txt or .pdf name or --format",
         ),
     ],
 )

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import posixpath
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -38,7 +39,7 @@ def test_core_properties_come_from_the_draft() -> None:
     props = _open(write_docx(sample_document(), RenderOptions())).core_properties
     assert props.title == TITLE
     assert props.author == "张三"
-    assert props.last_modified_by == "张三"
+    assert props.last_modified_by == ""
     assert props.created == props.modified == dt.datetime(2026, 11, 30, tzinfo=dt.UTC)
     assert props.revision == 1
     assert props.comments == "" and props.keywords == ""
@@ -141,3 +142,27 @@ def test_zip_dates_before_1980_fall_back(year: int) -> None:
         stamp = package.infolist()[0].date_time
     assert stamp == ((1980, 1, 1, 0, 0, 0) if year < 1980 else (year, 5, 4, 0, 0, 0))
     assert DATE.year == 2026
+
+
+def test_the_file_author_is_the_briefs_org_never_the_speaker(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    examples = Path(__file__).parent.parent / "examples"
+    out = tmp_path / "d.docx"
+    assert (
+        CliRunner().invoke(main, ["draft", str(examples / "system_meeting.yaml"), "-o", str(out)]).exit_code
+        == 0
+    )
+    props = _open(out.read_bytes()).core_properties
+    assert props.author == "市政府"
+    assert props.last_modified_by == ""
+    without = tmp_path / "b.yaml"
+    text = (examples / "system_meeting.yaml").read_text(encoding="utf-8")
+    without.write_text("\n".join(x for x in text.splitlines() if not x.startswith("org:")), encoding="utf-8")
+    out2 = tmp_path / "e.docx"
+    assert CliRunner().invoke(main, ["draft", str(without), "-o", str(out2)]).exit_code == 0
+    with zipfile.ZipFile(out2) as package:
+        core = package.read("docProps/core.xml").decode()
+    assert "张华" not in core and "市长" not in core and "<dc:creator" not in core

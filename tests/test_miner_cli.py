@@ -32,7 +32,7 @@ def test_mine_writes_a_bank_folder(corpus: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["mine", str(corpus), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert "read 5 files" in result.stdout and "skipped 0" in result.stdout
+    assert "读取 5 个文件" in result.stdout and "跳过 0 个" in result.stdout
     assert "heading_set" in result.stdout
     entries = load_folder(out)
     assert entries and all(e.status == "candidate" and e.mined is not None for e in entries)
@@ -104,7 +104,7 @@ def test_bad_files_are_one_warning_each_and_the_run_goes_on(corpus: Path, tmp_pa
     assert any("empty.txt: skipped: empty file" in w for w in warnings)
     assert any("binary.txt: skipped: binary file" in w for w in warnings)
     assert any("broken.docx: skipped: corrupt .docx" in w for w in warnings)
-    assert "read 6 files" in result.stdout and "skipped 3" in result.stdout
+    assert "读取 6 个文件" in result.stdout and "跳过 3 个" in result.stdout
 
 
 def test_a_file_without_text_is_named_like_every_other_skipped_file(
@@ -205,8 +205,8 @@ def test_progress_bar_only_on_a_terminal() -> None:
 def test_summary_lines() -> None:
     run = MineRun(files_read=3, files_skipped=1, bytes_read=3 * 2**20)
     lines = summary(run, {"quote": [], "title": []}, 2.0)
-    assert lines[0] == "read 3 files (3.0 MB, 1.5 MB/s), skipped 1"
-    assert lines[1] == "0 candidate entries:"
+    assert lines[0] == "读取 3 个文件（3.0 MB，1.5 MB/s），跳过 1 个"  # one language with the progress bar
+    assert lines[1] == "候选词条 0 条："
 
 
 def test_docx_speeches_are_mined_with_paragraph_numbers(tmp_path: Path) -> None:

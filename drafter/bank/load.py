@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from drafter.bank.checks import entry_problems, loc_text, schema_problems
+from drafter.bank.folder import folder_files, skipped_finding
 from drafter.bank.model import Entry
 from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, ParsedItem, entry_of, parse_bank_file
@@ -147,6 +148,8 @@ class Bank:
     entries: EntryTable = field(default_factory=EntryTable)
     origins: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+    warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
+    rejected: list[Origin] = field(default_factory=list)  # entries that failed, for `bank validate`
 
     def __post_init__(self) -> None:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
@@ -221,6 +224,7 @@ def assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     """Stack `folders` in order; return what loaded and every problem (never raises for bad files)."""
     with paused_gc():
         bank, findings = _assemble(folders)
+    findings += bank.warnings
     return bank, sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0))
 
 
@@ -239,21 +243,26 @@ class _Layer:
     def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
         if item.id is None:
             self.findings.extend(_item_findings(item, shown))
+            self.bank.rejected.append(Origin(ref, item))
             return
         if item.id in self.defined_here:
             first_file, first_line = self.defined_here[item.id]
             message = f"defined twice in one bank folder (also at {first_file}:{first_line})"
             self.findings.append(Finding(shown, item.line, item.id, message))
+            self.bank.rejected.append(Origin(ref, item))
             return
         self.defined_here[item.id] = (shown, item.line)
         if item.id in self.bank.entries:  # an override of a layer below
             entry, problems = _override(self.bank.entries[item.id], item, shown)
             self.findings.extend(problems)
-            if entry is not None:
+            if entry is None:
+                self.bank.rejected.append(Origin(ref, item))
+            else:
                 self.bank.entries[item.id] = entry
                 self.bank.origins[item.id] = (*self.bank.origins[item.id], Origin(ref, item))
         elif item.problems or item.row is None:
             self.findings.extend(_item_findings(item, shown))
+            self.bank.rejected.append(Origin(ref, item))
         else:
             self.bank.entries.put_row(item)
             self.bank.origins[item.id] = (Origin(ref, item),)
@@ -262,7 +271,11 @@ class _Layer:
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     bank = Bank(folders=tuple(folders))
     findings: list[Finding] = []
-    files = {folder: sorted(folder.glob("*.yaml")) for folder in folders if folder.is_dir()}
+    listed = {folder: folder_files(folder) for folder in folders if folder.is_dir()}
+    files = {folder: found.bank for folder, found in listed.items()}
+    for folder, found in listed.items():
+        if found.skipped:
+            bank.warnings.append(skipped_finding(folder, found.skipped))
     parsed_files = parse_in_parallel([path for paths in files.values() for path in paths])
     for number, folder in enumerate(folders):
         if folder not in files:

@@ -11,6 +11,8 @@ from typing import Any
 from drafter.bank.model import BankFile
 from drafter.vocabulary import FUNCTIONS, KINDS, SLOTS, TOPIC_TAGS
 
+BANK_SCHEMA_ID = "urn:drafter:schema:bank"  # names the schema, wherever a copy of it lies
+
 
 def bank_file_schema() -> dict[str, Any]:
     """The schema of one bank file; entries need only an id, as a later layer's override may."""
@@ -28,6 +30,7 @@ def bank_file_schema() -> dict[str, Any]:
     schema["required"] = ["function", "entries"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": BANK_SCHEMA_ID,
         "title": "drafter 词库文件",
         **{key: value for key, value in schema.items() if key != "title"},
     }

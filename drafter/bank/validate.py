@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.bank.corpus import Corpus
-from drafter.bank.load import Bank, assemble, bank_layers, paused_gc
+from drafter.bank.folder import folder_files
+from drafter.bank.load import Bank, Origin, assemble, bank_layers, paused_gc
 from drafter.bank.model import Entry
 from drafter.bank.similar import similar_pairs
 from drafter.bank.text import comparable
@@ -122,6 +123,22 @@ class _Checker:
                 line = lines[number] if number < len(lines) else origin.line_of("sources")
                 self.findings.append(Finding(display_path(origin.path), line, entry_id, found.problem))
 
+    def rejected_sources(self, origin: Origin) -> None:
+        """Sources of an entry that failed to load, checked all the same: one problem never hides another."""
+        raw = origin.item.raw or {}
+        written = raw.get("sources")
+        if not isinstance(written, list) or not self.corpus.folders_for(origin.folder):
+            return
+        lines = origin.source_lines
+        label = origin.item.label()
+        for number, source in enumerate(written):
+            if not isinstance(source, str):
+                continue
+            found = self.corpus.find(source, origin.folder)
+            if found.problem:
+                line = lines[number] if number < len(lines) else origin.line_of("sources")
+                self.findings.append(Finding(display_path(origin.path), line, label, found.problem))
+
     def filed_function(self, entry_id: str, entry: Entry) -> None:
         origin = self.bank.origin(entry_id)
         if origin is None or origin.layer not in self.reported:
@@ -136,10 +153,10 @@ def _folder_findings(folder: Path, corpus: Corpus) -> list[Finding]:
     shown = display_path(folder)
     findings = []
     if folder.is_dir():
-        for path in sorted(folder.glob("*.yml")):
+        for path in sorted(p for p in folder.glob("*.yml") if not p.name.startswith(".")):
             message = "ignored: bank files must end in .yaml"
             findings.append(Finding(display_path(path), None, "", message, "warning"))
-        if not any(folder.glob("*.yaml")):
+        if not folder_files(folder).bank:
             findings.append(Finding(shown, None, "", "no bank files (*.yaml) in this folder", "warning"))
         if not corpus.folders_for(folder):
             message = "no corpus/ subfolder and no --corpus given: sources not checked"
@@ -173,9 +190,15 @@ def _validate(layers: list[Path], given: int, corpus: Sequence[Path], similarity
         checker.vocabulary(entry_id, entry)
         checker.sources(entry_id, entry)
         checker.filed_function(entry_id, entry)
+    rejected = [origin for origin in bank.rejected if origin.layer in reported]
+    for origin in rejected:
+        checker.rejected_sources(origin)
     for layer in sorted(reported):
         findings.extend(_folder_findings(layers[layer], sources))
-    files = sum(len(list(layers[layer].glob("*.yaml"))) for layer in reported if layers[layer].is_dir())
-    entries = sum(1 for chain in bank.origins.values() if chain[-1].layer in reported)
+    files = sum(len(folder_files(layers[layer]).bank) for layer in reported if layers[layer].is_dir())
+    # every entry written in a reported folder, loaded or not (an override counts where it is written)
+    origins = [*(o for chain in bank.origins.values() for o in chain), *bank.rejected]
+    written = {(o.layer, str(o.path), o.item.position) for o in origins}
+    entries = sum(1 for layer, _, _ in written if layer in reported)
     all_findings = sorted([*findings, *checker.findings], key=_sort_key)
     return Report(tuple(all_findings), entries, files)

@@ -16,6 +16,7 @@ from drafter.bank.model import Entry
 from drafter.bank.query import get_entry, search, stats
 from drafter.bank.schema import bank_file_schema_text
 from drafter.bank.validate import DEFAULT_SIMILARITY, validate_bank
+from drafter.completion import complete_entry_id
 from drafter.errors import display_path
 from drafter.vocabulary import FUNCTIONS, STATUSES
 
@@ -129,7 +130,10 @@ def search_command(
 
 
 def _load(folders: tuple[Path, ...], no_builtin: bool) -> Bank:
-    return load_bank(folders, builtin=not no_builtin)
+    loaded = load_bank(folders, builtin=not no_builtin)
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
+    return loaded
 
 
 def _layer_name(folder: Path) -> str:
@@ -141,7 +145,7 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 @bank.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("entry_id", metavar="ID")
+@click.argument("entry_id", metavar="ID", shell_complete=complete_entry_id)
 @click.option(
     "--corpus", multiple=True, type=FOLDER, metavar="DIR", help="A folder of speeches sources point into."
 )
@@ -220,25 +224,41 @@ def stats_command(folders: tuple[Path, ...], no_builtin: bool) -> None:
 
 
 @bank.command(context_settings=CONTEXT_SETTINGS)
-def schema() -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the schema to this file instead of printing it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def schema(output: Path | None, force: bool) -> None:
     """Print the JSON Schema of a bank file (for editors that validate YAML while you type).
+
+    A bank file's first line `# yaml-language-server: $schema=bank.schema.json` then points
+    editors at a copy kept beside it.
 
     \b
     Example:
-      drafter bank schema > bank.schema.json
+      drafter bank schema -o team-bank/bank.schema.json
     """
-    click.echo(bank_file_schema_text(), nl=False)
+    text = bank_file_schema_text()
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        from drafter.atomic import write_atomic
+
+        write_atomic(output, text, force=force)
 
 
 @bank.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("out", type=FOLDER)
-@click.argument("into", type=FOLDER)
+@click.argument("out", type=FOLDER, metavar="MINED_DIR")
+@click.argument("into", type=FOLDER, metavar="BANK_DIR")
 def merge(out: Path, into: Path) -> None:
-    """Add to bank folder INTO the mined candidates in folder OUT that it lacks.
+    """Add to bank folder BANK_DIR the mined candidates in MINED_DIR (`drafter mine -o`) it lacks.
 
-    A candidate is already present when INTO has an entry with the same text, ignoring
+    A candidate is already present when BANK_DIR has an entry with the same text, ignoring
     punctuation, spaces and slot names (for a heading set: the same skeleton). Comments, order
-    and layout in INTO are kept; each candidate is appended to INTO's file for its function.
+    and layout in BANK_DIR are kept; each candidate is appended to its file for its function.
     Running it again adds nothing.
 
     \b

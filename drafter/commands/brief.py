@@ -12,11 +12,12 @@ from pathlib import Path
 import click
 
 from drafter.atomic import write_atomic
+from drafter.completion import complete_kind
 from drafter.errors import DrafterError, display_path
 
 
 @click.command("new")
-@click.argument("kind", metavar="KIND")
+@click.argument("kind", metavar="KIND", shell_complete=complete_kind)
 @click.option(
     "-o",
     "--output",
@@ -29,8 +30,9 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
 
     The starter's comments (in Chinese) explain every field; replace its sample content with
     your own and draft it. Its first line points editors with yaml-language-server (VS Code's
-    YAML extension and others) at the brief's JSON Schema, so they check and complete fields
-    while you type. Kinds: work_meeting, training, system_meeting, summary.
+    YAML extension and others) at brief.schema.json beside it, which is written too (kept if
+    it is already there and current), so they check and complete fields while you type, on
+    any machine the folder is copied to. Kinds: work_meeting, training, system_meeting, summary.
 
     \b
     Examples:
@@ -48,6 +50,31 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
     target = output if output is not None else Path(f"{kind}.yaml")
     write_atomic(target, text, force=force)
     click.echo(f"{display_path(target)}: starter brief for {kind} written", err=True)
+    _write_schema_beside(target, force=force)
+
+
+def _write_schema_beside(brief: Path, *, force: bool) -> None:
+    """brief.schema.json beside a new brief, unless an identical one is there (never clobbered)."""
+    from drafter.compose.starters import SCHEMA_FILE, brief_schema_text
+
+    schema = brief.parent / SCHEMA_FILE
+    text = brief_schema_text()
+    if schema.is_file():
+        try:
+            current = schema.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            current = False
+        if current:
+            return
+        if not force:
+            click.echo(
+                f"{display_path(schema)}: warning: differs from this drafter's brief schema; kept "
+                f"(refresh it with drafter schema -o {display_path(schema)} --force)",
+                err=True,
+            )
+            return
+    write_atomic(schema, text, force=True)
+    click.echo(f"{display_path(schema)}: brief schema written (editors read it through line 1)", err=True)
 
 
 @click.command("check")
@@ -55,14 +82,16 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
 @click.option(
     "--templates",
     "templates_dir",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="A folder of your own speech templates, added to the built-in ones.",
 )
 @click.option(
     "--phrasebank",
     "phrasebanks",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="A phrase-bank folder stacked over the built-in bank (repeatable; later folders win).",
 )
 def check_command(
@@ -91,6 +120,8 @@ def check_command(
 
     known = discover_templates(templates_dir)
     bank = load_bank(list(phrasebanks))
+    for warning in bank.warnings:
+        click.echo(str(warning), err=True)
     failed = False
     for path in briefs:
         try:
@@ -122,18 +153,18 @@ def schema_command(output: Path | None, force: bool) -> None:
     """Print the JSON Schema of a brief.
 
     Editors use it to check and complete a brief while you type; field descriptions are in
-    Chinese. Briefs made by 'drafter new' already point at the installed copy on their first
-    line (# yaml-language-server: $schema=...).
+    Chinese. Briefs made by 'drafter new' name brief.schema.json beside them on their first
+    line (# yaml-language-server: $schema=brief.schema.json), and 'drafter new' writes it.
 
     \b
     Examples:
-      drafter schema > brief.schema.json
-      drafter schema -o drafter/schemas/brief.schema.json --force   # refresh the committed copy
+      drafter schema -o brief.schema.json          # beside your briefs
+      drafter schema -o brief.schema.json --force  # refresh it after upgrading drafter
     """
     from drafter.compose.starters import brief_schema_text
 
     text = brief_schema_text()
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
         write_atomic(output, text, force=force)

@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from drafter.commands.outputs import check_options
+from drafter.completion import complete_font_profile
 from drafter.errors import BriefError, DrafterError, OutputError, SelectionError, display_path
+from drafter.stdio import STDIO, is_stdio
 from drafter.writers import FORMATS, RenderOptions
 
 if TYPE_CHECKING:
@@ -48,7 +51,7 @@ def _format_of(output: Path, fmt: str | None) -> str:
     if fmt is None:
         raise OutputError(
             f"{display_path(output)}: cannot tell the format from .{suffix}; "
-            f"use a .docx, .md or .txt name or --format"
+            f"use a .docx, .md, .txt or .pdf name or --format"
         )
     return fmt
 
@@ -56,8 +59,15 @@ def _format_of(output: Path, fmt: str | None) -> str:
 def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> list[Job]:
     """The output file of each brief: `-o FILE` for one brief, `-o DIR`, or `<stem>.<format>` here.
 
-    `-o` names a folder when it is one, ends in a slash or has no suffix (`-o drafts`).
+    `-o` names a folder when it is one, ends in a slash or has no suffix (`-o drafts`). `-o -` (and
+    a brief read from standard input, `-`, without `-o`) is standard output.
     """
+    if sum(1 for b in briefs if is_stdio(b)) > 1:
+        raise OutputError("-: standard input can be read only once; name - once")
+    if given == STDIO or (given is None and list(map(str, briefs)) == [STDIO]):
+        if len(briefs) > 1:
+            raise OutputError("-o -: standard output takes one draft; use -o DIR for several briefs")
+        return [Job(briefs[0], Path(STDIO), fmt or "docx")]
     output = Path(given if given is not None else ".")
     if given is not None and not (output.is_dir() or given.endswith(("/", "\\")) or not output.suffix):
         if len(briefs) > 1:
@@ -82,14 +92,16 @@ def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> 
     "-o",
     "--output",
     type=click.Path(),
-    help="Output file, or folder (exists, ends in / or has no suffix; needed for several briefs). "
-    "Default: BRIEF's name in the current folder.",
+    help="Output file, or folder (exists, ends in / or has no suffix; needed for several briefs), "
+    "or - for stdout. Default: BRIEF's name in the current folder (stdout for a brief read from -).",
 )
 @click.option(
     "--format",
+    "--to",
     "fmt",
     type=click.Choice(FORMATS),
-    help="docx (GB/T 9704 layout), md or txt; default: the -o FILE suffix, else docx.",
+    help="docx (GB/T 9704 layout), md, txt, or pdf (through LibreOffice); "
+    "default: the -o FILE suffix, else docx.",
 )
 @click.option("--seed", type=int, help="Another draft of the same brief (default: the brief's seed, else 0).")
 @click.option(
@@ -97,19 +109,25 @@ def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> 
     "phrasebanks",
     multiple=True,
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="A bank folder stacked over the built-in bank (repeatable; later folders win).",
 )
 @click.option(
     "--templates",
     "templates_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="A folder of your own templates (*.j2); adds to or overrides the built-in ones.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @click.option(
     "--trace", is_flag=True, help="Also write <output stem>.trace.tsv: the bank source of each sentence."
 )
-@click.option("--font-profile", help=".docx fonts: standard, windows or your own profile name.")
+@click.option(
+    "--font-profile",
+    shell_complete=complete_font_profile,
+    help=".docx fonts: standard, windows or your own profile name.",
+)
 @click.option(
     "--reference-docx",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -131,7 +149,7 @@ def draft_command(
     reference_docx: Path | None,
     annotate: bool,
 ) -> None:
-    """Draft a speech from each BRIEF (a YAML file; start one with `drafter new`).
+    """Draft a speech from each BRIEF (a YAML file, or - for stdin; start one with `drafter new`).
 
     The bank and templates are loaded once for all briefs. An existing output is never replaced
     without --force; each file is written whole or not at all. The length of each draft goes to
@@ -143,6 +161,8 @@ def draft_command(
     Examples:
       drafter draft brief.yaml                    # brief.docx here
       drafter draft brief.yaml -o 讲话稿.md        # Markdown
+      drafter draft brief.yaml -o 讲话稿.pdf       # PDF through LibreOffice, with stand-in fonts
+      cat brief.yaml | drafter draft - --to md    # stdin to stdout
       drafter draft a.yaml b.yaml -o drafts/      # drafts/a.docx, drafts/b.docx
       drafter draft brief.yaml --seed 7 --force   # another draft, replacing brief.docx
       drafter draft brief.yaml --phrasebank team-bank/ --trace
@@ -152,8 +172,13 @@ def draft_command(
     from drafter.compose.templating import TemplateSet
 
     jobs = plan_outputs(briefs, output, fmt)
+    check_options(
+        jobs, trace=trace, font_profile=font_profile, reference_docx=reference_docx, annotate=annotate
+    )
     templates = TemplateSet(templates_dir)
     bank = load_bank(list(phrasebanks))
+    for warning in bank.warnings:
+        click.echo(str(warning), err=True)
     options = RenderOptions(font_profile=font_profile, reference_docx=reference_docx, annotate=annotate)
     failed = False
     for job in jobs:
@@ -184,7 +209,9 @@ def _draft_one(
     from drafter.writers import get_writer
 
     shown = display_path(job.brief)
-    check_writable(job.output, force=force)
+    to_stdout = is_stdio(job.output)
+    if not to_stdout:
+        check_writable(job.output, force=force)
     if trace:
         check_writable(trace_path(job.output), force=force)
     loaded = load_brief_located(job.brief, templates.names())
@@ -200,7 +227,12 @@ def _draft_one(
     for warning in warnings:
         click.echo(str(warning), err=True)
     data = get_writer(job.fmt)(draft.document, options)
-    write_atomic(job.output, data, force=force)
+    if to_stdout:
+        from drafter.stdio import write_stdout
+
+        write_stdout(data)
+    else:
+        write_atomic(job.output, data, force=force)
     if trace:
         write_atomic(trace_path(job.output), trace_tsv(draft.trace), force=force)
     click.echo(f"{display_path(job.output)}: {draft.length.summary()}", err=True)
@@ -211,6 +243,7 @@ def _draft_one(
     "--templates",
     "templates_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="Also list the templates in this folder (they add to or override the built-in ones).",
 )
 def templates_command(templates_dir: Path | None) -> None:

@@ -64,4 +64,4 @@ def mine(corpus: tuple[Path, ...], out: Path, limit: int, quiet: bool, force: bo
     if not quiet:
         for line in summary(run, by_function, seconds):
             click.echo(line)
-        click.echo(f"wrote {len(written)} files to {out}")
+        click.echo(f"已写入 {len(written)} 个词库文件：{out}")

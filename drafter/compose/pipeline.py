@@ -280,7 +280,7 @@ class Draft:
 def _meta(brief: Brief, context: SpeechContext) -> DocumentMeta:
     return DocumentMeta(
         title="　".join(context.title_lines),
-        author=brief.speaker.name or brief.speaker.post,
+        author=brief.org or "",
         date=brief.date,
         font_profile=brief.font_profile,
     )

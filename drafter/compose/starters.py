@@ -2,9 +2,11 @@
 
 The schema is generated from `drafter.compose.brief.Brief` and also committed as package data
 (`drafter/schemas/brief.schema.json`) so that editors running yaml-language-server can
-validate and autocomplete a brief through its first line:
+validate and autocomplete a brief through its first line, which names the schema by a path
+relative to the brief (`drafter new` writes the schema file beside it), so the reference resolves
+for whoever opens the brief, on any machine and after any reinstall:
 
-    # yaml-language-server: $schema=file:///…/drafter/schemas/brief.schema.json
+    # yaml-language-server: $schema=brief.schema.json
 
 Starters are package data too (`drafter/starters/<kind>.yaml`), one per speech kind.
 """
@@ -20,6 +22,7 @@ from drafter.errors import BriefError
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILE = "brief.schema.json"
+SCHEMA_ID = "urn:drafter:schema:brief"  # names the schema, wherever a copy of it lies
 STARTER_SUFFIX = ".yaml"
 
 
@@ -27,7 +30,7 @@ def brief_schema() -> dict[str, object]:
     """The brief's JSON Schema, with the dialect named so editors know how to read it."""
     from drafter.compose.brief import Brief  # pydantic is slow to import; `drafter new` does without it
 
-    return {"$schema": SCHEMA_DIALECT, **Brief.model_json_schema()}
+    return {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID, **Brief.model_json_schema()}
 
 
 def brief_schema_text() -> str:
@@ -41,8 +44,8 @@ def installed_schema_path() -> Path:
 
 
 def schema_modeline() -> str:
-    """The first line of a brief that points yaml-language-server at the installed schema."""
-    return f"# yaml-language-server: $schema={installed_schema_path().resolve().as_uri()}"
+    """The first line of a brief: yaml-language-server finds the schema beside the brief."""
+    return f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
 def _starters() -> Traversable:

@@ -65,11 +65,11 @@ class BarProgress(ProgressReporter):
 
 
 def summary(run: MineRun, by_function: dict[str, list[Formula]], seconds: float) -> list[str]:
-    """The closing report: files read and skipped, speed, entries per function."""
+    """The closing report, in Chinese as the progress bar is: files read and skipped, speed, entries."""
     megabytes = run.bytes_read / 2**20
     rate = megabytes / seconds if seconds > 0 else 0.0
     lines = [
-        f"read {run.files_read} files ({megabytes:.1f} MB, {rate:.1f} MB/s), skipped {run.files_skipped}",
+        f"读取 {run.files_read} 个文件（{megabytes:.1f} MB，{rate:.1f} MB/s），跳过 {run.files_skipped} 个",
     ]
     lines.extend(run.boilerplate.report())
     if run.duplicates:
@@ -81,7 +81,7 @@ def summary(run: MineRun, by_function: dict[str, list[Formula]], seconds: float)
         more = f" and {len(run.not_speeches) - 5} more" if len(run.not_speeches) > 5 else ""
         lines.append(f"left out: {len(run.not_speeches)} files that are not speeches: {shown}{more}")
     total = sum(len(f) for f in by_function.values())
-    lines.append(f"{total} candidate entries:")
+    lines.append(f"候选词条 {total} 条：")
     width = max((len(name) for name in by_function), default=0)
     lines.extend(f"  {name.ljust(width)}  {len(formulas)}" for name, formulas in by_function.items())
     return lines

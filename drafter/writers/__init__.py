@@ -26,7 +26,7 @@ Writer = Callable[[Document, RenderOptions], bytes]
 
 
 def get_writer(fmt: str) -> Writer:
-    """The writer for `fmt` ("docx", "md" or "txt"); imported lazily so a Markdown draft never loads docx."""
+    """The writer for `fmt` (one of `FORMATS`); imported lazily so a Markdown draft never loads docx."""
     if fmt == "md":
         from drafter.writers.markdown import write_markdown
 
@@ -39,7 +39,13 @@ def get_writer(fmt: str) -> Writer:
         from drafter.writers.docx import write_docx
 
         return write_docx
+    if fmt == "pdf":
+        from drafter.writers.pdf import write_pdf
+
+        return write_pdf
     raise ValueError(f"unknown format {fmt!r}")
 
 
-FORMATS: tuple[str, ...] = ("docx", "md", "txt")
+FORMATS: tuple[str, ...] = ("docx", "md", "txt", "pdf")
+# The formats that `--font-profile`, `--reference-docx` and `--annotate` apply to.
+DOCX_FORMATS: tuple[str, ...] = ("docx", "pdf")

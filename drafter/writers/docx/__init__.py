@@ -2,9 +2,9 @@
 
 The steps, each in its own module: open the base document (`base`: drafter's own, or the office's
 `--reference-docx`), set up the page (`layout`), install the named styles for a font profile
-(`fonts`, `styles`), write the text (`body`, `titles`), add page-number footers (`footer`) and, with
-`--annotate`, provenance comments (`comments`), then save with pinned properties and timestamps
-(`package`). See docs/docx.md.
+(`fonts`, `styles`) and the font table with East Asian fallbacks (`fonttable`), write the text
+(`body`, `titles`), add page-number footers (`footer`) and, with `--annotate`, provenance comments
+(`comments`), then save with pinned properties and timestamps (`package`). See docs/docx.md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from drafter.document import Document
 from drafter.writers import RenderOptions
-from drafter.writers.docx import base, layout, package, styles
+from drafter.writers.docx import base, fonttable, layout, package, styles
 from drafter.writers.docx.body import write_body
 from drafter.writers.docx.fonts import FontProfile, FontProfileError, resolve_profile
 from drafter.writers.docx.footer import add_page_number_footers
@@ -38,6 +38,7 @@ def write_docx(doc: Document, options: RenderOptions) -> bytes:
     if not reference:
         styles.set_document_defaults(styles_element, profile)
     style_ids = styles.install_styles(styles_element, profile, keep_existing=reference)
+    fonttable.add_font_table(document, profile)
     placed = write_body(body, doc, style_ids)
     if not (reference and _has_footer(section)):
         add_page_number_footers(document, style_ids)

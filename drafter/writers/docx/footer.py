@@ -2,11 +2,14 @@
 
 Word has no page-number object, only a `PAGE` field, which python-docx cannot make: it is built
 here from `w:fldChar begin / w:instrText / separate / cached result / end`. Odd and even pages get
-their own footers (the default footer serves odd pages once `w:evenAndOddHeaders` is on).
+their own footers (the default footer serves odd pages once `w:evenAndOddHeaders` is on). That
+switch applies to headers too: a house template's header is then copied to the even pages, which
+would otherwise have none.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -25,6 +28,41 @@ def add_page_number_footers(document: Any, style_ids: dict[str, str]) -> None:
         section.different_first_page_header_footer = False
         _fill(section.footer, style_ids[styles.PAGE_NUMBER], odd=True)
         _fill(section.even_page_footer, style_ids[styles.PAGE_NUMBER], odd=False)
+        _even_header_from_default(section)
+
+
+_R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _even_header_from_default(section: Any) -> None:
+    """Give even pages the section's own header when it has one and no even header of its own.
+
+    The header's relationships (a letterhead image, a hyperlink) are carried over and renumbered.
+    """
+    default, even = section.header, section.even_page_header
+    if default.is_linked_to_previous or not even.is_linked_to_previous:
+        return
+    source_part = default.part
+    even.is_linked_to_previous = False
+    target_part = even.part
+    root = even._element
+    for child in list(root):
+        root.remove(child)
+    renumbered: dict[str, str] = {}
+    for child in default._element:
+        copied = copy.deepcopy(child)
+        for element in copied.iter():
+            for name, value in list(element.attrib.items()):
+                if not name.startswith(_R_NS) or value not in source_part.rels:
+                    continue
+                if value not in renumbered:
+                    rel = source_part.rels[value]
+                    target = rel.target_ref if rel.is_external else rel.target_part
+                    renumbered[value] = target_part.relate_to(
+                        target, rel.reltype, is_external=rel.is_external
+                    )
+                element.set(name, renumbered[value])
+        root.append(copied)
 
 
 def _fill(footer: Any, style_id: str, *, odd: bool) -> None:

@@ -11,14 +11,14 @@ from drafter.document import DocumentMeta
 
 
 def set_core_properties(document: Any, meta: DocumentMeta, title: str) -> None:
-    """Title, author = speaker, created = modified = the speech's date; nothing else, no "now"."""
+    """Title, author = the issuing body (the brief's `org`, else none), created = modified = the speech's
+    date; no last editor (drafter is none), nothing else, no "now"."""
     props = document.core_properties
     root = props._element
     for child in list(root):  # a reference document's own properties describe the template, not the draft
         root.remove(child)
     props.title = title
     props.author = meta.author
-    props.last_modified_by = meta.author
     props.revision = 1
     props.language = "zh-CN"
     if meta.date is not None:

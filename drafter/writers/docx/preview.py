@@ -16,12 +16,20 @@ from pathlib import Path
 
 from drafter.errors import OutputError, display_path
 
+INSTALL_HINT = "Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai"
+
+
+def find_soffice() -> str:
+    """The LibreOffice program, or one `OutputError` line saying how to install it."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise OutputError(f"PDF needs LibreOffice (soffice), which is not installed; {INSTALL_HINT}")
+    return soffice
+
 
 def render_pdf(docx_path: Path, out_dir: Path, *, timeout: float = 180) -> Path:
     """Convert `docx_path` to a PDF in `out_dir` and return the PDF's path."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise OutputError("soffice: not found (install libreoffice-writer-nogui to render previews)")
+    soffice = find_soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
     with (
         as_file(files("drafter.writers.docx").joinpath("preview-fonts.xml")) as fonts,

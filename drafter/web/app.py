@@ -1,0 +1,144 @@
+"""The Flask application behind `drafter serve`: one page, a small JSON API, files to download.
+
+Every answer to bad input is JSON with the findings `drafter check` would print (status 400), never
+an error page; the page shows each beside the field it concerns.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, jsonify, render_template, request
+
+from drafter.errors import DrafterError, Finding
+from drafter.web.briefyaml import brief_data, brief_yaml
+from drafter.web.service import MEDIA_TYPES, Workspace, finding_data
+
+
+def _payload() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if data is None and "payload" in request.form:
+        data = json.loads(request.form["payload"])
+    if not isinstance(data, dict):
+        raise DrafterError(findings=[Finding("request", None, "", "expected a JSON object")])
+    return data
+
+
+def _brief(payload: dict[str, Any]) -> dict[str, Any]:
+    brief = payload.get("brief")
+    if not isinstance(brief, dict):
+        raise DrafterError(findings=[Finding("request", None, "brief", "expected the brief's fields")])
+    return brief
+
+
+def _seed(payload: dict[str, Any]) -> int | None:
+    seed = payload.get("seed")
+    return seed if isinstance(seed, int) and not isinstance(seed, bool) else None
+
+
+def create_app(workspace: Workspace, brief_file: Path | None = None) -> Flask:
+    """The application; `brief_file` is the brief the page opens with and saves back to."""
+    app = Flask(__name__, template_folder="pages", static_folder="static")
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+
+    @app.errorhandler(DrafterError)
+    def _user_error(exc: DrafterError) -> tuple[Response, int]:
+        findings = [finding_data(f) for f in exc.findings] or [
+            {"field": "", "line": None, "severity": "error", "text": str(exc)}
+        ]
+        return jsonify(findings=findings), 400
+
+    @app.errorhandler(Exception)
+    def _bug(exc: Exception) -> tuple[Response, int]:
+        text = f"内部错误：{type(exc).__name__}: {exc}（请报告此问题）"
+        return jsonify(findings=[{"field": "", "line": None, "severity": "error", "text": text}]), 500
+
+    @app.get("/")
+    def index() -> str:
+        return render_template("index.html", brief_name=brief_file.name if brief_file else "brief.yaml")
+
+    @app.get("/favicon.ico")
+    def favicon() -> tuple[str, int]:
+        return "", 204
+
+    @app.get("/api/schema")
+    def schema() -> Response:
+        from drafter.compose.starters import brief_schema
+
+        return jsonify(brief_schema())
+
+    @app.get("/api/templates")
+    def templates() -> Response:
+        return jsonify(workspace.template_list())
+
+    @app.get("/api/starter/<kind>")
+    def starter(kind: str) -> Response:
+        from drafter.compose.starters import starter_kinds, starter_text
+
+        if kind not in starter_kinds():
+            known = "、".join(starter_kinds())
+            raise DrafterError(
+                findings=[Finding("template", None, "", f"没有“{kind}”的起草模板；可选：{known}")]
+            )
+        text = starter_text(kind)
+        return jsonify(brief=brief_data(text, f"{kind}.yaml"), original=text, name=f"{kind}.yaml")
+
+    @app.get("/api/opened")
+    def opened() -> Response:
+        """The brief `drafter serve BRIEF` was started with (empty when none)."""
+        if brief_file is None or not brief_file.exists():
+            return jsonify(brief=None)
+        from drafter.yamlfile import read_user_text
+
+        text = read_user_text(brief_file, what="brief")
+        return jsonify(brief=brief_data(text, brief_file.name), original=text, name=brief_file.name)
+
+    @app.post("/api/open")
+    def open_() -> Response:
+        payload = _payload()
+        name = str(payload.get("name") or "brief.yaml")
+        text = str(payload.get("yaml") or "")
+        return jsonify(brief=brief_data(text, name), original=text, name=name)
+
+    @app.post("/api/draft")
+    def draft() -> Response:
+        payload = _payload()
+        name = str(payload.get("name") or "brief.yaml")
+        return jsonify(workspace.draft(_brief(payload), _seed(payload), name))
+
+    @app.post("/api/save")
+    def save() -> Response:
+        """The brief as YAML (comments of its original kept); written back when serving a file."""
+        payload = _payload()
+        text = brief_yaml(_brief(payload), payload.get("original") or None)
+        saved = None
+        if brief_file is not None and payload.get("write"):
+            from drafter.atomic import write_atomic
+
+            write_atomic(brief_file, text, force=True)
+            saved = str(brief_file)
+        return jsonify(yaml=text, saved=saved)
+
+    @app.post("/download/<fmt>")
+    def download(fmt: str) -> Response:
+        payload = _payload()
+        if fmt not in MEDIA_TYPES:
+            raise DrafterError(findings=[Finding("request", None, "format", f"未知格式 {fmt}")])
+        name = str(payload.get("name") or "brief.yaml")
+        data = workspace.file(_brief(payload), fmt, _seed(payload), name)
+        stem = Path(name).stem or "draft"
+        return Response(
+            data,
+            mimetype=MEDIA_TYPES[fmt],
+            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(stem)}.{fmt}"},
+        )
+
+    return app
+
+
+def _quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text)

@@ -1,0 +1,26 @@
+"""A `drafter serve` application on a free loopback port in a thread, for the web tests."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from werkzeug.serving import make_server
+
+from drafter.web.app import create_app
+from drafter.web.service import Workspace
+
+
+@contextmanager
+def running(brief: Path | None = None, phrasebanks: tuple[Path, ...] = ()) -> Iterator[str]:
+    """The base URL of a server that stops when the block ends."""
+    server = make_server("127.0.0.1", 0, create_app(Workspace(phrasebanks), brief), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.shutdown()
+        thread.join()
