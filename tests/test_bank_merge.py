@@ -118,7 +118,7 @@ def test_new_function_file_is_created_in_the_bank_layout(tmp_path: Path) -> None
                 function: heading_set
                 entries:
                   - id: heading_set.yaogeng
-                    text: "{X}要更{Y}"
+                    text: "{X}务求{Y}"
                     status: candidate
                     sources: ["speech.txt:1", "speech.txt:2"]
                     members:
@@ -134,7 +134,7 @@ def test_new_function_file_is_created_in_the_bank_layout(tmp_path: Path) -> None
     assert text.startswith("function: heading_set\nentries:\n  - id: heading_set.yaogeng\n")
     assert "      - {X: 站位, Y: 高}\n" in text
     entry = load_bank([team], builtin=False).entries["heading_set.yaogeng"]
-    assert entry.member_texts() == ("站位要更高", "标准要更严")
+    assert entry.member_texts() == ("站位务求高", "标准务求严")
 
 
 def test_same_skeleton_counts_as_present(tmp_path: Path) -> None:
@@ -189,3 +189,97 @@ def test_bad_candidates_or_bank_stop_the_merge_before_writing(tmp_path: Path) ->
     assert (team / "closing.call.yaml").read_text(encoding="utf-8") == TEAM_CLOSING
     with pytest.raises(BankError, match="no such bank folder"):
         merge_candidates(out, tmp_path / "nowhere")
+
+
+def test_merge_compares_against_the_built_in_bank_and_the_rejections(tmp_path: Path) -> None:
+    from drafter.bank.known import record_rejections
+
+    team = tmp_path / "team"
+    team.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "closing.thanks.yaml").write_text(
+        "function: closing.thanks\nentries:\n"
+        "  - {id: closing.thanks.a, text: 谢谢大家！, status: candidate, sources: [a.txt:1]}\n"
+        "  - {id: closing.thanks.b, text: 衷心感谢各位的辛勤付出！, status: candidate, sources: [a.txt:2]}\n"
+        "  - {id: closing.thanks.c, text: 再次感谢同志们的支持！, status: candidate, sources: [a.txt:3]}\n",
+        encoding="utf-8",
+    )
+    record_rejections(team, {"closing.thanks.b": "衷心感谢各位的辛勤付出！"})
+    result = merge_candidates(out, team)
+    assert [a.id for a in result.added] == ["closing.thanks.c"]  # a: built in; b: rejected
+    assert result.present == 2
+
+
+def test_approve_and_reject_keep_comments_and_reject_sticks(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "closing.thanks.yaml").write_text(
+        "# 团队词库\nfunction: closing.thanks\nentries:\n"
+        "  - id: closing.thanks.c  # 好\n    text: 再次感谢同志们的支持与配合！\n"
+        "    status: candidate\n"
+        "    sources: [a.txt:1]\n"
+        "  - id: closing.thanks.d\n    text: 感谢大家的辛勤付出！\n"
+        "    status: candidate\n    sources: [a.txt:2]\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["bank", "approve", "closing.thanks.c", "--bank", str(team)]).exit_code == 0
+    assert runner.invoke(main, ["bank", "reject", "closing.thanks.d", "--bank", str(team)]).exit_code == 0
+    text = (team / "closing.thanks.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# 团队词库\n") and "# 好" in text
+    assert "status: approved" in text and "status: deprecated" in text
+    out = tmp_path / "mined"
+    out.mkdir()
+    (out / "closing.thanks.yaml").write_text(
+        "function: closing.thanks\nentries:\n"
+        "  - {id: closing.thanks.d, text: 感谢大家的辛勤付出。, status: candidate, sources: [a.txt:2]}\n",
+        encoding="utf-8",
+    )
+    assert merge_candidates(out, team).added == ()
+    missing = runner.invoke(main, ["bank", "approve", "nope", "--bank", str(team)])
+    assert missing.exit_code != 0 and "nope" in missing.output and "Traceback" not in missing.output
+
+
+def test_review_approves_edits_rejects_and_resumes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "closing.thanks.yaml").write_text(
+        "# 团队词库\nfunction: closing.thanks\nentries: []\n", encoding="utf-8"
+    )
+    mined = tmp_path / "mined"
+    mined.mkdir()
+    (mined / "closing.thanks.yaml").write_text(
+        "function: closing.thanks\nentries:\n"
+        "  - {id: closing.thanks.a, text: 谢谢大家！, status: candidate, sources: [a.txt:1]}\n"
+        "  - {id: closing.thanks.b, text: 衷心感谢各位的辛勤付出！, status: candidate, sources: [a.txt:2]}\n"
+        "  - {id: closing.thanks.c, text: 再次感谢同志们的支持！, status: candidate, sources: [a.txt:3]}\n"
+        "  - {id: closing.thanks.d, text: 感谢大家的耐心聆听！, status: candidate, sources: [a.txt:4]}\n",
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "谢谢大家！\n衷心感谢各位的辛勤付出！\n再次感谢同志们的支持！\n感谢大家的耐心聆听！\n"
+    )
+    args = ["bank", "review", str(mined), "--into", str(team), "--corpus", str(corpus)]
+    first = CliRunner().invoke(main, args, input="r\ns\nq\n")
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("3 candidates to review")  # 谢谢大家！ is built in
+    assert ">     2 | 衷心感谢各位的辛勤付出！" in first.output
+    second = CliRunner().invoke(main, args, input="a\ne\n再次感谢同志们的大力支持！\n\nformula\n")
+    assert second.exit_code == 0, second.output
+    assert second.output.startswith("2 candidates to review") and "0 left" in second.output
+    text = (team / "closing.thanks.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# 团队词库\n")
+    assert "text: 再次感谢同志们的支持！" in text and "text: 再次感谢同志们的大力支持！" in text
+    assert text.count("status: approved") == 2
+    assert CliRunner().invoke(main, args, input="q\n").output.startswith("0 candidates")

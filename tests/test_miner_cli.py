@@ -95,7 +95,7 @@ def test_bad_files_are_one_warning_each_and_the_run_goes_on(corpus: Path, tmp_pa
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (corpus / "broken.docx").write_bytes(b"not a zip")
     (corpus / "gbk.txt").write_bytes(
-        "在全市会议上的讲话\n一、站位要更高\n二、标准要更严\n三、能力要更强\n".encode("gbk")
+        "在全市会议上的讲话\n同志们：\n一、站位要更高\n二、标准要更严\n三、能力要更强\n".encode("gbk")
     )
     result = CliRunner().invoke(main, ["mine", str(corpus), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

@@ -22,6 +22,7 @@ from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from drafter.atomic import write_atomic
+from drafter.bank.known import known_keys, rejected
 from drafter.bank.load import Bank, load_bank
 from drafter.bank.parse import parse_bank_file
 from drafter.bank.text import normalize
@@ -128,7 +129,7 @@ def merge_candidates(out: Path, into: Path) -> MergeResult:
         raise BankError(f"{display_path(into)}: no such bank folder (create it, or name an existing one)")
     candidates = load_bank([out], builtin=False)
     bank = load_bank([into], builtin=False)
-    present = {normalize(entry.text) for entry in bank.entries.values()}
+    present = known_keys(into) | set(rejected(into))  # the whole stack, built-in bank and rejections included
     taken = set(bank.entries)
     targets = _bank_files_by_function(into)
     sources = _candidate_items(candidates)
@@ -137,7 +138,7 @@ def merge_candidates(out: Path, into: Path) -> MergeResult:
     skipped = 0
     for entry_id, entry in candidates.entries.items():
         key = normalize(entry.text)
-        if key in present:
+        if key in present or entry_id in present:
             skipped += 1
             continue
         present.add(key)

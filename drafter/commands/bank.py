@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from drafter.bank import review as review_steps
 from drafter.bank.corpus import Corpus
 from drafter.bank.load import Bank, builtin_bank_dir, load_bank
 from drafter.bank.merge import merge_candidates
@@ -274,3 +275,84 @@ def merge(out: Path, into: Path) -> None:
         f"{len(result.added)} candidates added to {files} file{'s' if files != 1 else ''}; "
         f"{result.present} already present"
     )
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--bank", "folder", required=True, type=FOLDER, help="Bank folder holding the entries.")
+def approve(ids: tuple[str, ...], folder: Path) -> None:
+    """Mark the entries IDS approved in bank folder --bank (comments and order are kept).
+
+    \b
+    Example:
+      drafter bank approve heading_set.5a2f0c9e13 --bank team-bank/
+    """
+    for entry_id in review_steps.approve(folder, list(ids)):
+        click.echo(f"approved {entry_id}")
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--bank", "folder", required=True, type=FOLDER, help="Bank folder holding the entries.")
+def reject(ids: tuple[str, ...], folder: Path) -> None:
+    """Reject the entries IDS in bank folder --bank: status deprecated, recorded in rejected.txt.
+
+    A rejected candidate is not merged again, also when a later mining run finds it again.
+
+    \b
+    Example:
+      drafter bank reject title.8bcf8f4380 --bank team-bank/
+    """
+    for entry_id in review_steps.reject(folder, list(ids)):
+        click.echo(f"rejected {entry_id}")
+
+
+KEYS = "a=通过 e=修改后通过 r=否决 s=跳过 q=退出"
+
+
+@bank.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("mined", type=FOLDER)
+@click.option("--into", "into", required=True, type=FOLDER, help="Team bank folder that receives approvals.")
+@click.option("--corpus", type=FOLDER, help="Corpus folder, to show each candidate's source paragraph.")
+def review(mined: Path, into: Path, corpus: Path | None) -> None:
+    """Review mined candidates one at a time into the team bank INTO.
+
+    Candidates that the stack (built-in bank included) already holds, or that were rejected
+    before, are not shown. Keys: a approve, e edit (text, field, kind) then approve, r reject,
+    s skip, q quit. Every decision is written at once, so a review can stop and resume.
+
+    \b
+    Example:
+      drafter bank review mined/ --into team-bank/ --corpus speeches/
+    """
+    todo = review_steps.pending(mined, into)
+    click.echo(f"{len(todo)} candidates to review ({KEYS})")
+    done = 0
+    for index, candidate in enumerate(todo, start=1):
+        item = candidate.item
+        click.echo(f"\n[{index}/{len(todo)}] {candidate.id} ({candidate.function})")
+        click.echo(f"  {item.get('text', '')}")
+        if item.get("note"):
+            click.echo(f"  {item['note']}")
+        for line in review_steps.context(candidate, corpus):
+            click.echo(f"  {line}")
+        key = click.prompt("操作", type=click.Choice(list("aersq")), show_choices=True, default="s")
+        if key == "q":
+            break
+        if key == "a":
+            review_steps.accept(candidate, into)
+        elif key == "e":
+            edits = {
+                "text": click.prompt("文本", default=str(item.get("text", ""))),
+                "domain": click.prompt("领域 (空=无)", default="", show_default=False),
+                "type": click.prompt(
+                    "类型",
+                    type=click.Choice(["formula", "material"]),
+                    default=str(item.get("type", "formula")),
+                ),
+            }
+            review_steps.accept(candidate, into, edits)
+        elif key == "r":
+            review_steps.decline(candidate, into)
+        done += key in "aer"
+    click.echo(f"{done} decided; {len(review_steps.pending(mined, into))} left")

@@ -27,7 +27,15 @@ from drafter.miner.progress import BarProgress, summary
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--force", is_flag=True, help="Overwrite the bank files of an existing OUT folder.")
-def mine(corpus: tuple[Path, ...], out: Path, limit: int, quiet: bool, force: bool) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1, max=256),
+    help="Worker processes (files are shared out; the tallies are merged once).",
+)
+def mine(corpus: tuple[Path, ...], out: Path, limit: int, quiet: bool, force: bool, jobs: int) -> None:
     """Mine recurring formulas from past speeches into phrase-bank candidates.
 
     CORPUS is one or more files or folders (read recursively) of .txt (UTF-8 or GBK/GB18030),
@@ -37,7 +45,7 @@ def mine(corpus: tuple[Path, ...], out: Path, limit: int, quiet: bool, force: bo
     \b
     Examples:
       drafter mine speeches/ -o mined/
-      drafter mine 2019/ 2020/ extra.docx -o mined/ --force
+      drafter mine 2019/ 2020/ extra.docx -o mined/ --force --jobs 4
       drafter bank validate mined/ --corpus speeches/
     """
     check_output(out, force=force)
@@ -46,6 +54,7 @@ def mine(corpus: tuple[Path, ...], out: Path, limit: int, quiet: bool, force: bo
         list(corpus),
         warn=lambda message: click.echo(message, err=True),
         progress=BarProgress(quiet=quiet),
+        jobs=jobs,
     )
     by_function = finalize(run.tally)
     if limit:

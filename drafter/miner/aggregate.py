@@ -9,14 +9,21 @@ any grouping — one process folding documents in turn, or `reduceByKey` on a cl
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.miner.candidates import Candidate, DocumentCandidates, Members
 
+SOURCE_CAP = 20  # sources kept per formula (the first in file order); `count` keeps counting
+
 
 @dataclass
 class Count:
-    """One formula across documents: representative candidate, document frequency, count, sources."""
+    """One formula across documents: representative candidate, document frequency, count, sources.
+
+    At most `SOURCE_CAP` sources are kept — the first by (file, line), whatever the merge order —
+    so memory stays flat in the corpus size; `documents` and `count` count them all.
+    """
 
     candidate: Candidate
     documents: int
@@ -34,6 +41,13 @@ class Count:
         self.documents += documents
         self.count += count
         self.sources.extend(sources)
+        if len(self.sources) > 2 * SOURCE_CAP:
+            self.sources = cap_sources(self.sources)
+
+
+def cap_sources(sources: list[str]) -> list[str]:
+    """The first `SOURCE_CAP` distinct sources by (file, line)."""
+    return sorted(set(sources), key=_source_order)[:SOURCE_CAP]
 
 
 @dataclass
@@ -75,14 +89,31 @@ class Tally:
 
 def merge(a: Tally, b: Tally) -> Tally:
     """The tally of both inputs (which are left as they were)."""
+    return combine([a, b])
+
+
+def combine(tallies: Sequence[Tally]) -> Tally:
+    """The tally of all inputs (left as they were), in time linear in their total size.
+
+    Folding `merge` over many tallies one by one copies the growing result at every step
+    (quadratic); combine groups instead — `combine_tree` for a tree of any fan-in.
+    """
     result = Tally()
-    for source in (a, b):
+    for source in tallies:
         copy = Tally(
             {k: Count(c.candidate, c.documents, c.count, list(c.sources)) for k, c in source.counts.items()},
             source.documents,
         )
         result.absorb(copy)
     return result
+
+
+def combine_tree(tallies: Sequence[Tally], fan_in: int = 8) -> Tally:
+    """`combine` by a tree of `fan_in` tallies per node (what a cluster's tree reduction does)."""
+    level = list(tallies) or [Tally()]
+    while len(level) > 1:
+        level = [combine(level[i : i + fan_in]) for i in range(0, len(level), fan_in)]
+    return combine(level)
 
 
 @dataclass(frozen=True)
@@ -118,7 +149,7 @@ def finalize(tally: Tally) -> dict[str, list[Formula]]:
             count.documents,
             count.count,
             score(c, count.documents, count.count),
-            tuple(sorted(set(count.sources), key=_source_order)),
+            tuple(cap_sources(count.sources)),
             c.tags,
             c.members,
             c.note,

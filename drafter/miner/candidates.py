@@ -56,6 +56,7 @@ class DocumentCandidates:
 
     name: str
     found: dict[tuple[str, str], Found] = field(default_factory=dict)
+    kind: str = "speech"  # or what else the document is (`drafter.miner.document_kind`)
 
     def add(self, candidate: Candidate) -> None:
         key = (candidate.function, formula_key(candidate.key))

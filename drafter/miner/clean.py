@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from drafter.miner.boilerplate import Boilerplate
 from drafter.miner.text import normalize_text
 
 # Any of these anywhere in a line makes the whole line noise.
@@ -60,6 +61,24 @@ _LABEL_RE = re.compile(
 _DATE_ONLY_RE = re.compile(r"^[\d\s:：\-/年月日.]+$")
 
 
+# Paragraphs of web copies glued into one line, separated by runs of spaces (`　　` or `  `).
+_GLUE_RE = re.compile("\\s{2,}|[\u3000\u2003]")
+# A news agency's dateline opening a line: `新华社北京9月3日电`, `（新华社北京3月5日电）`.
+_DATELINE_RE = re.compile(
+    r"^（?(?:新华社|人民网|中新社|央视网|人民日报)?[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电(?:（[^）]{0,20}）)?）?\s*"
+)
+# Photo and reporter credits inside a line: `新华社记者 李学仁 摄`, `（附图片1张）`.
+_CREDIT_RE = re.compile(
+    r"(?:新华社|人民日报|本报)?记者\s?[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}\s?摄"
+    r"|（附图片\d+张）|（图片来源[^）]{0,20}）|（记者[^）]{0,20}）"
+)
+# A title glued to its date and speaker and the salutation: `在…的讲话（2022年10月23日）习近平女士们，…`.
+_GLUED_TITLE_RE = re.compile(
+    r"^(?P<title>[^。！？：]{4,60}?)（(?:\d{4}|[〇一二三四五六七八九零]{4})年[^）]{0,20}）"
+    r"(?:[\u4e00-\u9fff]{2,4}?(?=同志|女士|各位|尊敬|朋友|全国|大家|代表|$)|\s*)"
+)
+
+
 class Line(NamedTuple):
     """One kept line of a source: its 1-based number in the file and its normalised text."""
 
@@ -72,8 +91,11 @@ def is_noise(text: str) -> bool:
     return bool(_NOISE_RE.search(text) or _LABEL_RE.match(text) or _DATE_ONLY_RE.match(text))
 
 
-def clean_lines(raw_lines: Iterable[str]) -> list[Line]:
-    """The speech's lines: normalised, without blanks, noise, or repeats of the title."""
+def clean_lines(raw_lines: Iterable[str], boilerplate: Boilerplate | None = None) -> list[Line]:
+    """The speech's lines: normalised, without blanks, noise, or repeats of the title.
+
+    `boilerplate`, when given, is the archive's learned noise (`drafter.miner.boilerplate`).
+    """
     # One pass over the whole text: normalising and finding noise markers line by line costs 3x more.
     text = normalize_text("\n".join(line.replace("\n", " ") for line in raw_lines))
     noisy: set[int] = set()
@@ -85,12 +107,36 @@ def clean_lines(raw_lines: Iterable[str]) -> list[Line]:
     kept: list[Line] = []
     title: str | None = None
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip().strip("\u3000\ufeff \t")
-        if not line or number in noisy or (len(line) <= 24 and is_noise(line)):
+        if number in noisy:
             continue
-        if not kept and len(line) <= 40:
-            title = line
-        elif line == title:
-            continue
-        kept.append(Line(number, line))
+        for line in _segments(raw):
+            if (len(line) <= 24 and is_noise(line)) or (boilerplate and boilerplate.is_noise(line)):
+                continue
+            if not kept and len(line) <= 40:
+                title = line
+            elif line == title:
+                continue
+            kept.append(Line(number, line))
     return kept
+
+
+def _segments(raw: str) -> list[str]:
+    """The paragraphs of one line: itself, or the pieces of a web copy that glued paragraphs together.
+
+    Datelines and photo credits are cut out, and a title glued to its date and speaker is split
+    from them (`在…的讲话（2022年10月23日）习近平女士们，…` → `在…的讲话`, `女士们，…`).
+    """
+    line = raw.strip().strip("\u3000\ufeff \t")
+    if not line:
+        return []
+    pieces = _GLUE_RE.split(line) if len(line) > 40 and _GLUE_RE.search(line) else [line]
+    result: list[str] = []
+    for piece in pieces:
+        piece = _CREDIT_RE.sub("", _DATELINE_RE.sub("", piece.strip())).strip()
+        glued = _GLUED_TITLE_RE.match(piece)
+        if glued:
+            result.append(glued.group("title").strip())
+            piece = piece[glued.end() :].strip()
+        if piece:
+            result.append(piece)
+    return result

@@ -8,14 +8,19 @@ text is alive at a time, so memory grows with the number of distinct candidates,
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import InputFileError, MineError, display_path
 from drafter.miner.aggregate import Tally
-from drafter.miner.candidates import Candidate, DocumentCandidates
+from drafter.miner.boilerplate import Boilerplate, signatures
+from drafter.miner.candidates import Candidate, DocumentCandidates, formula_key
 from drafter.miner.clean import clean_lines
+from drafter.miner.document_kind import speech_kind
 from drafter.miner.extract import (
     closings,
     enumerations,
@@ -27,7 +32,7 @@ from drafter.miner.extract import (
     requirements,
 )
 from drafter.miner.outline import Outline, parse_outline
-from drafter.miner.read import SourceFile, find_sources, read_lines
+from drafter.miner.read import SourceFile, citable_name, find_sources, read_lines
 
 Extractor = Callable[[Outline], Iterator[Candidate]]
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -42,15 +47,18 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
-def mine_document(text: str, name: str) -> DocumentCandidates:
+def mine_document(text: str, name: str, boilerplate: Boilerplate | None = None) -> DocumentCandidates:
     """Every candidate in one document; `name` is how its sources are cited (`name:LINE`)."""
-    return mine_lines(text.splitlines(), name)
+    return mine_lines(text.splitlines(), name, boilerplate)
 
 
-def mine_lines(lines: Sequence[str], name: str) -> DocumentCandidates:
+def mine_lines(lines: Sequence[str], name: str, boilerplate: Boilerplate | None = None) -> DocumentCandidates:
     """As `mine_document`, for a document already split into lines (a .docx: one per paragraph)."""
-    outline = parse_outline(name, clean_lines(lines))
+    outline = parse_outline(name, clean_lines(lines, boilerplate))
     result = DocumentCandidates(name)
+    result.kind = speech_kind(outline)
+    if result.kind != "speech":  # news, legal text, prose: reported, and contributes nothing
+        return result
     for extractor in EXTRACTORS:
         for candidate in extractor(outline):
             result.add(candidate)
@@ -72,12 +80,29 @@ class Progress:
 
 @dataclass
 class MineRun:
-    """The outcome of a run: the tally and what was read or skipped."""
+    """The outcome of a run: the tally and what was read, skipped, left out and learned."""
 
     tally: Tally = field(default_factory=Tally)
     files_read: int = 0
     files_skipped: int = 0
     bytes_read: int = 0
+    boilerplate: Boilerplate = field(default_factory=Boilerplate)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the file it repeats)
+    not_speeches: list[tuple[str, str]] = field(default_factory=list)  # (file, what it is)
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What the first pass learns of one file: its boilerplate signatures and fingerprints."""
+
+    name: str
+    warning: str | None = None
+    signatures: frozenset[str] = frozenset()
+    exact: str = ""
+    sample: tuple[int, ...] = ()  # sampled paragraph hashes, for near-duplicates
+
+
+NEAR_DUPLICATE = 0.8  # share of a file's sampled paragraphs found in one earlier file
 
 
 def mine_paths(
@@ -85,43 +110,184 @@ def mine_paths(
     *,
     warn: Callable[[str], None],
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> MineRun:
-    """Mine every readable file under `paths`; each unusable file is one `warn` line and is skipped."""
+    """Mine every readable file under `paths`; each unusable file is one `warn` line and is skipped.
+
+    Two passes: the first surveys every file (boilerplate signatures, fingerprints), so that the
+    archive's own boilerplate is known and exact or near-duplicate files count once; the second mines
+    the distinct files. With `jobs` > 1 both passes run in that many processes, each tallying its
+    share of the files, and the tallies are merged once at the end.
+    """
     run = MineRun()
+    show = warn
+
+    def say(message: str) -> None:  # a GBK file name must not break the terminal or a log file
+        show(citable_name(message))
+
     skipped_by_search: list[str] = []
 
     def note_skip(message: str) -> None:
         skipped_by_search.append(message)
-        warn(message)
+        say(message)
 
     sources = find_sources(paths, note_skip)
     run.files_skipped = len(skipped_by_search)
     reporter = progress or Progress()
     reporter.start(len(sources), sum(s.size for s in sources))
     try:
-        for source in sources:
-            document = _mine_source(source, warn)
-            reporter.advance(source.size)
-            if document is None:
+        surveys = _map(survey_source, sources, jobs)
+        run.boilerplate = Boilerplate.learn_signatures(s.signatures for s in surveys if s.warning is None)
+        distinct: list[SourceFile] = []
+        for source, survey in zip(sources, surveys, strict=True):
+            if survey.warning is not None:
+                say(survey.warning)
                 run.files_skipped += 1
-                continue
-            run.files_read += 1
-            run.bytes_read += source.size
-            run.tally.add(document)
+                reporter.advance(source.size)
+        for source, original in _distinct(sources, surveys, run.duplicates):
+            if original is None:
+                distinct.append(source)
+            else:
+                reporter.advance(source.size)
+        for part in _map_tally(distinct, run.boilerplate, jobs, reporter):
+            run.files_read += part.files_read
+            run.files_skipped += part.files_skipped
+            run.bytes_read += part.bytes_read
+            run.not_speeches.extend(part.not_speeches)
+            for message in part.warnings:
+                say(message)
+            run.tally.absorb(part.tally)  # a fresh tally of its own: absorbed in place, once
     finally:
         reporter.stop()
+    run.not_speeches.sort()
     if run.files_read == 0:
         raise MineError("no readable speech in the given corpus (nothing to mine)")
     return run
 
 
-def _mine_source(source: SourceFile, warn: Callable[[str], None]) -> DocumentCandidates | None:
+def survey_source(source: SourceFile) -> Survey:
+    """The first pass over one file (any failure is the file's warning, never an exception)."""
+    shown = display_path(source.path)
+    try:
+        lines = [line.text for line in clean_lines(read_lines(source))]
+    except InputFileError as exc:
+        return Survey(source.name, citable_name(str(exc)))
+    except Exception as exc:
+        return Survey(source.name, _failure(shown, exc))
+    if not lines:
+        return Survey(source.name, f"{shown}: skipped: no text")
+    keys = [formula_key(line) for line in lines]
+    exact = hashlib.sha1("\n".join(keys).encode()).hexdigest()
+    hashes = sorted({zlib.crc32(key.encode()) for key in keys if len(key) >= 30})
+    sample = tuple(h for h in hashes if h % 4 == 0) or tuple(hashes[:1])
+    return Survey(source.name, None, frozenset(signatures(lines)), exact, sample)
+
+
+def _distinct(
+    sources: Sequence[SourceFile], surveys: Sequence[Survey], duplicates: list[tuple[str, str]]
+) -> Iterator[tuple[SourceFile, str | None]]:
+    """Each readable file with the earlier file it repeats (exactly or nearly), or None."""
+    by_exact: dict[str, str] = {}
+    by_paragraph: dict[int, list[int]] = {}
+    names: list[str] = []
+    for source, survey in zip(sources, surveys, strict=True):
+        if survey.warning is not None:
+            continue
+        original = by_exact.get(survey.exact)
+        if original is None and len(survey.sample) >= 3:
+            shared: dict[int, int] = {}
+            for h in survey.sample:
+                for index in by_paragraph.get(h, ()):
+                    shared[index] = shared.get(index, 0) + 1
+            best = max(shared.items(), key=lambda item: (item[1], -item[0]), default=None)
+            if best is not None and best[1] >= NEAR_DUPLICATE * len(survey.sample):
+                original = names[best[0]]
+        if original is not None:
+            duplicates.append((source.name, original))
+            yield source, original
+            continue
+        by_exact[survey.exact] = source.name
+        for h in survey.sample:
+            by_paragraph.setdefault(h, []).append(len(names))
+        names.append(source.name)
+        yield source, None
+
+
+@dataclass
+class _Part:
+    """One worker's share of the second pass."""
+
+    tally: Tally = field(default_factory=Tally)
+    files_read: int = 0
+    files_skipped: int = 0
+    bytes_read: int = 0
+    warnings: list[str] = field(default_factory=list)
+    not_speeches: list[tuple[str, str]] = field(default_factory=list)
+
+
+def tally_sources(sources: Sequence[SourceFile], boilerplate: Boilerplate | None = None) -> _Part:
+    """The second pass over some files: one tally of all of them (the unit a worker returns)."""
+    part = _Part()
+    for source in sources:
+        document = _mine_source(source, part.warnings.append, boilerplate)
+        if document is None:
+            part.files_skipped += 1
+            continue
+        if document.kind != "speech":
+            part.not_speeches.append((source.name, document.kind))
+            continue
+        part.files_read += 1
+        part.bytes_read += source.size
+        part.tally.add(document)
+    return part
+
+
+def _map(function: Callable[[SourceFile], Survey], sources: Sequence[SourceFile], jobs: int) -> list[Survey]:
+    if jobs <= 1 or len(sources) < 2:
+        return [function(source) for source in sources]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(function, sources, chunksize=max(1, len(sources) // (jobs * 8))))
+
+
+def _map_tally(
+    sources: Sequence[SourceFile], boilerplate: Boilerplate, jobs: int, reporter: Progress
+) -> Iterator[_Part]:
+    if jobs <= 1 or len(sources) < 2:
+        for source in sources:  # one at a time, so that the progress bar moves
+            yield tally_sources([source], boilerplate)
+            reporter.advance(source.size)
+        return
+    shares = [list(sources[i::jobs]) for i in range(jobs)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for share, part in zip(shares, pool.map(tally_sources, shares, [boilerplate] * jobs), strict=True):
+            reporter.advance(sum(s.size for s in share))
+            yield part
+
+
+def _failure(shown: str, exc: BaseException) -> str:
+    if isinstance(exc, MemoryError | RecursionError):
+        return f"{shown}: skipped: too large to mine ({type(exc).__name__})"
+    reason = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{shown}: skipped: cannot be mined ({type(exc).__name__}{': ' + reason if reason else ''})"
+
+
+def _mine_source(
+    source: SourceFile, warn: Callable[[str], None], boilerplate: Boilerplate | None = None
+) -> DocumentCandidates | None:
+    """One file's candidates, or None after one warning naming the file and the reason.
+
+    Whatever goes wrong with one file — an unreadable file, or any exception while reading or
+    mining it (a bug met on odd input) — costs that file only, never the run.
+    """
+    shown = display_path(source.path)
     try:
         lines = read_lines(source)
+        if not any(line.strip() for line in lines):
+            warn(f"{shown}: skipped: no text")
+            return None
+        return mine_lines(lines, source.name, boilerplate)
     except InputFileError as exc:
-        warn(str(exc))
-        return None
-    if not any(line.strip() for line in lines):
-        warn(f"{display_path(source.path)}: skipped: no text")
-        return None
-    return mine_lines(lines, source.name)
+        warn(citable_name(str(exc)))
+    except Exception as exc:
+        warn(_failure(shown, exc))
+    return None

@@ -26,15 +26,24 @@ LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("（cn）", 2, re.compile(f"^（({_N})）")),
     ("d.", 3, re.compile(r"^(\d{1,2})(?:[.．、](?!\d)|\s+)")),
     ("（d）", 4, re.compile(r"^（(\d{1,2})）")),
+    ("d）", 4, re.compile(r"^(\d{1,2})）")),
+    ("⑴", 4, re.compile("^([⑴-⒇])")),
+    ("Ⅰ", 2, re.compile("^([Ⅰ-Ⅻ])(?:[、.．]|\\s+)")),
     ("quoted", 5, re.compile(r"^“([^”“]{1,8})”，?就是(?!“)")),
     ("第cn", 6, re.compile(f"^第({_N})[，、：]")),
     ("cn是", 7, re.compile(f"^({_N})是")),
     ("cn要", 7, re.compile(f"^({_N})(?=要)")),
     ("其cn", 7, re.compile(f"^其({_N})[，、：]")),
-    ("circled", 8, re.compile("^([①-⑩])")),
+    ("circled", 8, re.compile("^([①-⑳])")),
 )
 # Cheap test before trying the markers one by one: the characters a marker can start with.
-_MARKER_START = frozenset(CN_DIGITS + "（“第其①②③④⑤⑥⑦⑧⑨⑩0123456789")
+_MARKER_START = frozenset(
+    CN_DIGITS
+    + "（“第其0123456789０１２３４５６７８９"
+    + "".join(map(chr, range(0x2460, 0x2474)))  # ①-⑳
+    + "".join(map(chr, range(0x2474, 0x2488)))  # ⑴-⒇
+    + "".join(map(chr, range(0x2160, 0x216C)))  # Ⅰ-Ⅻ
+)
 # Enumerations inside a paragraph: the marker follows a clause boundary (or starts the paragraph).
 # One pattern for all kinds, run once over the whole document; it opens with a character class and
 # checks the boundary by looking back, because a pattern that opens with a look-behind or an
@@ -141,7 +150,7 @@ def _is_salutation(text: str) -> bool:
 
 
 def _line_heading_marker(text: str) -> tuple[str, int, re.Match[str]] | None:
-    if not text or text[0] not in _MARKER_START:
+    if not text or (text[0] not in _MARKER_START and not text[0].isdecimal()):
         return None
     for marker, level, pattern in LINE_MARKERS:
         match = pattern.match(text)

@@ -23,6 +23,7 @@ import yaml
 from drafter.atomic import mode_for_new
 from drafter.errors import MineError, display_path
 from drafter.miner.aggregate import Formula
+from drafter.miner.kind import kind_of
 from drafter.vocabulary import FUNCTIONS
 
 _Dumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -37,6 +38,10 @@ def entry_id(function: str, key: str) -> str:
 def entry_data(formula: Formula) -> dict[str, Any]:
     """One bank entry as plain data, keys in the order a reviewer reads them."""
     data: dict[str, Any] = {"id": entry_id(formula.function, formula.key), "text": formula.text}
+    kind, domain = kind_of(formula.function, formula.text + "".join(formula.note or ""))
+    data["type"] = kind
+    if domain:
+        data["domain"] = domain
     if formula.tags:
         data["tags"] = list(formula.tags)
     data["status"] = "candidate"

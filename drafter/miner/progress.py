@@ -71,6 +71,15 @@ def summary(run: MineRun, by_function: dict[str, list[Formula]], seconds: float)
     lines = [
         f"读取 {run.files_read} 个文件（{megabytes:.1f} MB，{rate:.1f} MB/s），跳过 {run.files_skipped} 个",
     ]
+    lines.extend(run.boilerplate.report())
+    if run.duplicates:
+        shown = "、".join(f"{name} = {original}" for name, original in run.duplicates[:5])
+        more = f" and {len(run.duplicates) - 5} more" if len(run.duplicates) > 5 else ""
+        lines.append(f"counted once: {len(run.duplicates)} files repeating an earlier one ({shown}{more})")
+    if run.not_speeches:
+        shown = "、".join(f"{name} ({kind})" for name, kind in run.not_speeches[:5])
+        more = f" and {len(run.not_speeches) - 5} more" if len(run.not_speeches) > 5 else ""
+        lines.append(f"left out: {len(run.not_speeches)} files that are not speeches: {shown}{more}")
     total = sum(len(f) for f in by_function.values())
     lines.append(f"候选词条 {total} 条：")
     width = max((len(name) for name in by_function), default=0)

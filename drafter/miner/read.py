@@ -37,10 +37,27 @@ def find_sources(paths: Sequence[Path], warn: Callable[[str], None]) -> list[Sou
             continue
         for path, name in named:
             if path.suffix.lower() in SUFFIXES:
-                found.append(SourceFile(path, name, path.stat().st_size))
+                found.append(SourceFile(path, citable_name(name), path.stat().st_size))
             else:
                 warn(f"{display_path(path)}: skipped: not a .txt, .md or .docx file")
     return found
+
+
+def citable_name(name: str) -> str:
+    """A file name as text that can be written: undecodable bytes (a GBK name) read as GB18030.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 file can hold; the name is decoded as
+    GB18030 where that works and shown with `\\xNN` escapes where it does not.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "backslashreplace")
+    return name
 
 
 def _folder_files(root: Path) -> Iterator[tuple[Path, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 CN_DIGITS = "一二三四五六七八九十"
 
@@ -45,9 +46,19 @@ def has_placeholder(text: str) -> bool:
 
 
 def ordinal_value(numeral: str) -> int:
-    """The value of a Chinese numeral from 一 to 九十九, or of Arabic digits; 0 if neither."""
-    if numeral.isdigit():
+    """The value of a Chinese numeral from 一 to 九十九, or of digits of any script; 0 if neither.
+
+    Digits of any script (`12`, full-width `１２`) read as a number; a single enumerated sign
+    (`①`, `⑴`, `⒈`, `Ⅳ`, `㈠`) reads as its numeric value; anything else is 0, never an error.
+    """
+    if not numeral:
+        return 0
+    if numeral.isdecimal():
         return int(numeral)
+    if len(numeral) == 1:
+        value = unicodedata.numeric(numeral, -1.0)
+        if value >= 1 and value == int(value) and numeral not in CN_DIGITS:
+            return int(value)
     if numeral == "十":
         return 10
     if len(numeral) == 1 and numeral in CN_DIGITS:

@@ -1,0 +1,39 @@
+"""Whether a document is a speech or report at all, before anything is mined from it.
+
+An archive of speeches also holds other texts: news collections, regulations, articles. Mined as
+speeches they supply most of the lead-ins and heading sets, none of them speech formulas. A
+document is taken for a speech or report when it has a salutation (`同志们：`, `各位代表：`), or an
+outline of numbered headings together with the first person of a speaker; legal text (three or more
+`第X条` articles) and news copy (bylines, `据…报道`, no salutation) are not, whatever else they hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.miner.outline import Outline
+
+_ARTICLE_RE = re.compile("^第[一二三四五六七八九十百零〇]+条")
+_NEWS_RE = re.compile("记者|日电|报道|日讯|据悉|通讯员|消息，")
+_SPEAKER_RE = re.compile("同志们|各位|我们|我代表|我讲|大家")
+
+SPEECH = "speech"
+
+
+def speech_kind(outline: Outline) -> str:
+    """`speech`, or what the document is instead (`legal text`, `news`, `not a speech`)."""
+    paragraphs = outline.paragraphs
+    if not paragraphs:
+        return "not a speech: no text"
+    if sum(1 for p in paragraphs if _ARTICLE_RE.match(p.text)) >= 3:
+        return "legal text (articles 第X条)"
+    text = outline.text
+    if outline.salutation is not None:
+        return SPEECH
+    speaker = len(_SPEAKER_RE.findall(text))
+    news = len(_NEWS_RE.findall(text))
+    if news >= 5 and news > 2 * speaker:
+        return "news (bylines, no salutation)"
+    if speaker >= 3 and (outline.sibling_runs or speaker >= len(text) / 1000):
+        return SPEECH
+    return "not a speech (no salutation, no speaker, no outline)"
