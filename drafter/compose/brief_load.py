@@ -24,7 +24,15 @@ from pydantic_core import ErrorDetails
 from drafter.bank.model import slots_of
 from drafter.compose.brief import Brief
 from drafter.errors import BriefError, Finding, InputFileError, display_path
-from drafter.yamlfile import LocatedDict, LocatedList, line_of, parse_yaml, read_user_text
+from drafter.yamlfile import (
+    BRIEF_LIMITS,
+    LocatedDict,
+    LocatedList,
+    control_character,
+    line_of,
+    parse_yaml,
+    read_user_text,
+)
 
 Loc = tuple[int | str, ...]
 
@@ -59,7 +67,7 @@ def load_brief_located(path: Path, known_templates: Collection[str]) -> LoadedBr
     """Like `load_brief`, keeping the located YAML data so later checks can name lines."""
     shown = display_path(path)
     try:
-        data = parse_yaml(read_user_text(path, what="brief"), shown)
+        data = parse_yaml(read_user_text(path, what="brief"), shown, BRIEF_LIMITS)
     except InputFileError as exc:
         raise BriefError(findings=exc.findings) from None
     if not isinstance(data, LocatedDict):
@@ -74,6 +82,7 @@ def load_brief_located(path: Path, known_templates: Collection[str]) -> LoadedBr
     except ValidationError as exc:
         problems.extend(_model_problems(exc))
     problems.extend(_rule_problems(data, known_templates))
+    problems.extend(bound_problems(data))
     findings = [Finding(shown, line_of(data, loc), dotted(loc), message) for loc, message in problems]
     findings.extend(_duplicate_keys(data, (), shown))
     if findings or brief is None:
@@ -412,3 +421,70 @@ def _filler_problems(
             yield (*loc, key), f"the skeleton {skeleton!r} has no slot {key!r}{hint}"
         elif isinstance(value, str) and not value.strip():
             yield (*loc, key), "must not be empty"
+
+
+# ---------------------------------------------------------------------------------------------
+# bounds: what a speech can hold, so that whatever `check` accepts `draft` can draft
+
+MAX_MINUTES = 600  # ten hours of speaking
+MAX_RATE = 1000  # characters a minute
+MAX_CHARS = 200_000
+MAX_SEED = 2**63 - 1
+MAX_ITEMS = 99  # sections, points, and the items of any list (numbered up to 九十九)
+MAX_TEXT = 5_000  # characters in one value
+MAX_LINE = 200  # characters in a title, name or other one-line field (and the whole title)
+_ONE_LINE_FIELDS = frozenset(
+    {"title", "subtitle", "occasion", "post", "name", "who", "salutation", "org", "region", "audience"}
+)
+_RESERVED = "⟦⟧"  # the outline's provenance markers
+
+
+def bound_problems(data: LocatedDict) -> Iterator[tuple[Loc, str]]:
+    """Numbers, counts and texts past what a speech can hold."""
+    length = data.get("length")
+    if isinstance(length, Mapping):
+        yield from _number_bound(length.get("minutes"), ("length", "minutes"), MAX_MINUTES, "minutes")
+        yield from _number_bound(length.get("rate"), ("length", "rate"), MAX_RATE, "characters a minute")
+        yield from _number_bound(length.get("chars"), ("length", "chars"), MAX_CHARS, "characters")
+    seed = data.get("seed")
+    if isinstance(seed, int) and not isinstance(seed, bool) and not -MAX_SEED <= seed <= MAX_SEED:
+        yield ("seed",), f"must be between -{MAX_SEED} and {MAX_SEED}"
+    title = data.get("title")
+    if isinstance(title, list) and sum(len(t) for t in title if isinstance(t, str)) > MAX_LINE:
+        yield ("title",), f"too long: the title lines together must be at most {MAX_LINE} characters"
+    yield from _walk_bounds(data, ())
+
+
+def _number_bound(value: Any, loc: Loc, most: int, unit: str) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):  # pydantic reads "1e300" (a string to YAML 1.1) as a number
+        try:
+            value = float(value)
+        except ValueError:
+            return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return  # the model reports a value that is not a number
+    if value != value or value in (float("inf"), float("-inf")):
+        yield loc, f"must be a finite number, got {value}"
+    elif value > most:
+        yield loc, f"must be at most {most} {unit}, got {_show(value)}"
+
+
+def _walk_bounds(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            yield from _walk_bounds(value, (*loc, key))
+    elif isinstance(node, list):
+        if len(node) > MAX_ITEMS:
+            yield loc, f"too many items: at most {MAX_ITEMS}, got {len(node)}"
+            return
+        for index, item in enumerate(node):
+            yield from _walk_bounds(item, (*loc, index))
+    elif isinstance(node, str):
+        field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        most = MAX_LINE if field in _ONE_LINE_FIELDS or "fillers" in loc or field == "enumerator" else MAX_TEXT
+        if len(node) > most:
+            yield loc, f"too long: at most {most} characters, got {len(node)}"
+        if bad := control_character(node):
+            yield loc, f"control character {bad} in the text (remove it)"
+        if any(mark in node for mark in _RESERVED):
+            yield loc, f"the characters {_RESERVED} are reserved for drafter's markup; remove them"

@@ -221,7 +221,7 @@ class SpeechContext:
     def numbering(self, section: SectionView, *families: str) -> Enumerator:
         """The section's own numbering when the brief sets one, else `enumerator(*families)`."""
         if section.enumerator:
-            return Enumerator(section.enumerator)
+            return Enumerator(clean_user_text(section.enumerator))
         return self.enumerator(*families)
 
     def query(self, point: PointView) -> list[str]:

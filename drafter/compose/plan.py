@@ -125,7 +125,7 @@ def build_heading_set(skeleton: str, fillers: Sequence[Mapping[str, str]]) -> He
         missing = [n for n in names if not values.get(n)]
         if missing:
             raise SelectionError(f"heading {index}: skeleton {skeleton} needs {', '.join(missing)}")
-        texts.append(fill(skeleton, dict(values)))
+        texts.append(fill(clean_user_text(skeleton), {k: bare(v) for k, v in values.items()}))
     return HeadingSet(tuple(texts))
 
 

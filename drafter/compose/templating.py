@@ -77,15 +77,41 @@ def discover_templates(extra_dir: Path | None = None) -> dict[str, TemplateInfo]
     return dict(sorted(found.items()))
 
 
+MAX_CHINESE_NUMBER = 99_999_999
+
+
 def chinese_number(value: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (counts and ordinals in headings)."""
-    if value < 1 or value > 99:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五, 1010 → 一千零一十 (counts and ordinals)."""
+    if value < 1 or value > MAX_CHINESE_NUMBER:
         raise ValueError(f"no Chinese numeral for {value}")
-    if value <= 10:
-        return CHINESE_NUMERALS[value - 1]
-    tens, ones = divmod(value, 10)
-    head = "" if tens == 1 else CHINESE_NUMERALS[tens - 1]
-    return head + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
+    if value < 20:  # 十, 十二: no leading 一 before 十
+        return CHINESE_NUMERALS[value - 1] if value <= 10 else "十" + CHINESE_NUMERALS[value - 11]
+    high, low = divmod(value, 10_000)
+    if not high:
+        return _below_10000(low)
+    text = _below_10000(high) + "万"
+    if low:
+        text += ("零" if low < 1000 else "") + _below_10000(low, tens_one=True)
+    return text
+
+
+def _below_10000(value: int, *, tens_one: bool = False) -> str:
+    """A number from 1 to 9999 (`tens_one`: 一十 for 10-19, as after 百, 千 or 万)."""
+    if value < 20 and not tens_one:
+        return chinese_number(value)
+    digits = [(value // unit) % 10 for unit in (1000, 100, 10, 1)]
+    units = ("千", "百", "十", "")
+    text = ""
+    zero = False
+    for digit, unit in zip(digits, units, strict=True):
+        if digit == 0:
+            zero = bool(text)
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        text += CHINESE_NUMERALS[digit - 1] + unit
+    return text
 
 
 def chinese_count(value: int) -> str:
