@@ -273,8 +273,9 @@ def parse_yaml(text: str, shown: str, limits: YamlLimits = BANK_LIMITS) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = f"YAML syntax error: {_first_line(exc.problem or exc.context or 'invalid YAML')}"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise _unusable(shown, problem, line, column) from None
+        raise _unusable(
+            shown, problem, mark.line + 1 if mark else None, mark.column + 1 if mark else None
+        ) from None
     except yaml.YAMLError as exc:
         raise _unusable(shown, f"YAML syntax error: {_first_line(str(exc))}") from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:

@@ -7,8 +7,8 @@ so that `drafter --help` and the other commands do not pay for them.
 from __future__ import annotations
 
 import sys
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -95,8 +95,14 @@ def _write_schema_beside(brief: Path, *, force: bool) -> None:
     metavar="DIR",
     help="A phrase-bank folder stacked over the built-in bank (repeatable; later folders win).",
 )
+@click.option(
+    "--gaps",
+    "list_gaps",
+    is_flag=True,
+    help="Also list the points the bank has no material about (the draft's 〔待补：…〕 gaps).",
+)
 def check_command(
-    briefs: tuple[Path, ...], templates_dir: Path | None, phrasebanks: tuple[Path, ...]
+    briefs: tuple[Path, ...], templates_dir: Path | None, phrasebanks: tuple[Path, ...], list_gaps: bool
 ) -> None:
     """Check briefs without drafting: report every problem of every BRIEF at once.
 
@@ -105,8 +111,8 @@ def check_command(
     templates and the phrase bank: the template exists, heading sets named by headings.set and
     point_headings.set exist and have a member for every section or point, phrases.use and
     phrases.avoid name existing entries, font_profile names a known .docx font profile. Tags no
-    bank entry carries are warnings. Points the bank has no material about are listed as the
-    draft will mark them (待补：…), with about how much the writer must add. Prints
+    bank entry carries are warnings. With --gaps, the points the bank has no material about are
+    listed as the draft will mark them (待补：…), with about how much the writer must add. Prints
     'BRIEF: ok' for each good brief; exits 1 if any brief has an error.
 
     \b
@@ -139,7 +145,8 @@ def check_command(
             failed = True
         else:
             try:
-                _list_gaps(loaded, bank, templates_dir)
+                if list_gaps:
+                    _list_gaps(loaded, bank, templates_dir)
             except DrafterError as exc:  # what drafting would fail on is an error of the brief too
                 click.echo(str(exc), err=True)
                 failed = True

@@ -481,7 +481,9 @@ def _walk_bounds(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _walk_bounds(item, (*loc, index))
     elif isinstance(node, str):
         field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-        most = MAX_LINE if field in _ONE_LINE_FIELDS or "fillers" in loc or field == "enumerator" else MAX_TEXT
+        most = (
+            MAX_LINE if field in _ONE_LINE_FIELDS or "fillers" in loc or field == "enumerator" else MAX_TEXT
+        )
         if len(node) > most:
             yield loc, f"too long: at most {most} characters, got {len(node)}"
         if bad := control_character(node):
