@@ -224,7 +224,7 @@ def test_uneven_parallel_headings_warn_with_the_line(tmp_path: Path) -> None:
 
 def test_check_lists_the_gaps_before_drafting() -> None:
     heldout = Path(__file__).parent / "heldout" / "fangxun_shi.yaml"
-    result = run("check", heldout)
+    result = run("check", heldout, "--gaps")
     assert result.exit_code == 0, result.output
     gaps = [line for line in result.stderr.splitlines() if "warning: 待补：" in line]
     assert gaps and all("fangxun_shi.yaml:" in line for line in gaps)
