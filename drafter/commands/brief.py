@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from drafter.atomic import write_atomic
+from drafter.commands.options import phrasebank_option, templates_option
 from drafter.completion import complete_kind
 from drafter.errors import DrafterError, display_path
 
@@ -80,21 +81,8 @@ def _write_schema_beside(brief: Path, *, force: bool) -> None:
 
 @click.command("check")
 @click.argument("briefs", metavar="BRIEF...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    metavar="DIR",
-    help="A folder of your own speech templates, added to the built-in ones.",
-)
-@click.option(
-    "--phrasebank",
-    "phrasebanks",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    metavar="DIR",
-    help="A phrase-bank folder stacked over the built-in bank (repeatable; later folders win).",
-)
+@templates_option
+@phrasebank_option
 @click.option(
     "--gaps",
     "list_gaps",

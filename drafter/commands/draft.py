@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from drafter.commands.options import phrasebank_option, templates_option
 from drafter.commands.outputs import check_options
 from drafter.completion import complete_font_profile
 from drafter.errors import BriefError, DrafterError, OutputError, SelectionError, display_path
@@ -104,21 +105,8 @@ def plan_outputs(briefs: Sequence[Path], given: str | None, fmt: str | None) -> 
     "default: the -o FILE suffix, else docx.",
 )
 @click.option("--seed", type=int, help="Another draft of the same brief (default: the brief's seed, else 0).")
-@click.option(
-    "--phrasebank",
-    "phrasebanks",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    metavar="DIR",
-    help="A bank folder stacked over the built-in bank (repeatable; later folders win).",
-)
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    metavar="DIR",
-    help="A folder of your own templates (*.j2); adds to or overrides the built-in ones.",
-)
+@phrasebank_option
+@templates_option
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @click.option(
     "--trace", is_flag=True, help="Also write <output stem>.trace.tsv: the bank source of each sentence."

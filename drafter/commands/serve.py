@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from drafter.commands.options import phrasebank_option, templates_option
 from drafter.errors import DrafterError
 
 
@@ -35,21 +36,8 @@ def is_loopback(host: str) -> bool:
 @click.option(
     "--allow-remote", is_flag=True, help="Allow a --host other machines can reach (drafts may be sensitive)."
 )
-@click.option(
-    "--phrasebank",
-    "phrasebanks",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    metavar="DIR",
-    help="A phrase-bank folder stacked over the built-in bank (repeatable; later folders win).",
-)
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    metavar="DIR",
-    help="A folder of speech templates searched before the built-in ones.",
-)
+@phrasebank_option
+@templates_option
 def serve_command(
     brief: Path | None,
     port: int,

@@ -6,25 +6,16 @@ from pathlib import Path
 
 import click
 
+from drafter.commands.options import phrasebank_option, templates_option
+
 
 @click.command("suggest")
 @click.argument("brief", metavar="BRIEF", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--top", type=click.IntRange(1, 100), default=5, show_default=True, help="Entries per point and kind."
 )
-@click.option(
-    "--phrasebank",
-    "phrasebanks",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A phrase-bank folder stacked over the built-in bank (repeatable; later folders win).",
-)
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="A folder of your own templates (*.j2).",
-)
+@phrasebank_option
+@templates_option
 def suggest_command(brief: Path, top: int, phrasebanks: tuple[Path, ...], templates_dir: Path | None) -> None:
     """Show, for every point of BRIEF, the bank's material ranked by relevance and the formulas.
 
