@@ -101,3 +101,11 @@ def test_serve_refuses_a_host_others_can_reach() -> None:
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 1
     assert "--allow-remote" in result.stderr
+
+
+def test_gaps_are_highlighted_and_counted(client) -> None:  # type: ignore[no-untyped-def]
+    heldout = Path(__file__).parent / "heldout" / "fangxun_shi.yaml"
+    brief = brief_data(heldout.read_text(encoding="utf-8"), heldout.name)
+    result = client.post("/api/draft", json={"brief": brief, "name": heldout.name}).get_json()
+    assert result["gaps"] and all(gap.startswith("〔待补") for gap in result["gaps"])
+    assert result["html"].count('<mark class="gap">') == len(result["gaps"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from flask import Flask, Response, jsonify, render_template, request
 
@@ -132,13 +133,7 @@ def create_app(workspace: Workspace, brief_file: Path | None = None) -> Flask:
         return Response(
             data,
             mimetype=MEDIA_TYPES[fmt],
-            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(stem)}.{fmt}"},
+            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(stem)}.{fmt}"},
         )
 
     return app
-
-
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text)

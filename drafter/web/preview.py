@@ -8,32 +8,20 @@ highlighted so that none goes out unnoticed.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from drafter.document import Document, Heading, Span
 
-GAP = re.compile(r"〔待补[^〕]*〕")
-
-
-def _text(text: str) -> str:
-    parts: list[str] = []
-    last = 0
-    for match in GAP.finditer(text):
-        parts.append(escape(text[last : match.start()]))
-        parts.append(f'<mark class="gap">{escape(match.group())}</mark>')
-        last = match.end()
-    parts.append(escape(text[last:]))
-    return "".join(parts)
-
 
 def _span(span: Span) -> str:
+    if span.gap:
+        return f'<mark class="gap">{escape(span.text)}</mark>'
     if span.entry_id is None:
-        return _text(span.text)
+        return escape(span.text)
     where = "；".join(span.sources)
     title = escape(f"{span.entry_id}（{where}）", quote=True)
     return (
-        f'<span class="bank" title="{title}" data-entry="{escape(span.entry_id)}">{_text(span.text)}</span>'
+        f'<span class="bank" title="{title}" data-entry="{escape(span.entry_id)}">{escape(span.text)}</span>'
     )
 
 
@@ -59,8 +47,3 @@ def render_html(document: Document) -> str:
             out.append(f"<p>{_spans(block.spans)}</p>")
     out.append("</div>")
     return "\n".join(out)
-
-
-def gaps_of(document: Document) -> list[str]:
-    """The marked gaps of a draft, in reading order."""
-    return [m.group() for span in document.spans() for m in GAP.finditer(span.text)]

@@ -16,7 +16,7 @@ from drafter.bank.load import Bank, load_bank
 from drafter.compose.templating import TemplateSet
 from drafter.errors import DrafterError, Finding
 from drafter.web.briefyaml import brief_yaml
-from drafter.web.preview import gaps_of, render_html
+from drafter.web.preview import render_html
 from drafter.writers import RenderOptions, get_writer
 
 MEDIA_TYPES: dict[str, str] = {
@@ -94,13 +94,12 @@ class Workspace:
             return result
         warnings = [loaded.finding(w.loc, w.message, "warning") for w in draft.warnings]
         result["findings"] += [finding_data(_renamed(w, name)) for w in warnings]
-        gaps = gaps_of(draft.document)
         result.update(
             html=render_html(draft.document),
             length=draft.length.summary(),
             chars=draft.length.chars,
             target=draft.length.target,
-            gaps=gaps,
+            gaps=[span.text for span in draft.document.gaps()],
             seed=draft.seed,
         )
         return result
