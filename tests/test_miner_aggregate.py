@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import pickle
+from pathlib import Path
 
-from drafter.bank.load import builtin_bank_dir
+from sample_speeches import copy_samples, sample_paths
+
 from drafter.miner.aggregate import Count, Tally, finalize, merge
 from drafter.miner.candidates import Candidate, DocumentCandidates
 from drafter.miner.mine import mine_document, mine_lines, mine_paths
@@ -70,8 +72,7 @@ def test_finalize_ranks_spread_over_documents_first() -> None:
 
 
 def test_document_results_pickle() -> None:
-    corpus = builtin_bank_dir() / "corpus"
-    path = sorted(corpus.glob("*.txt"))[3]
+    path = sample_paths()[3]
     doc = mine_document(path.read_text(encoding="utf-8"), path.name)
     copy = pickle.loads(pickle.dumps(doc))
     assert copy == doc
@@ -79,8 +80,8 @@ def test_document_results_pickle() -> None:
     assert mine_document(path.read_text(encoding="utf-8"), path.name) == doc  # deterministic
 
 
-def test_map_reduce_in_any_grouping_equals_the_streaming_run() -> None:
-    corpus = builtin_bank_dir() / "corpus"
+def test_map_reduce_in_any_grouping_equals_the_streaming_run(tmp_path: Path) -> None:
+    corpus = copy_samples(tmp_path / "samples")
     sources = find_sources([corpus], lambda message: None)
     streamed = finalize(mine_paths([corpus], warn=lambda message: None).tally)
     tallies = [Tally.of(mine_lines(read_lines(s), s.name)) for s in sources]

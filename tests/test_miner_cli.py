@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import stat
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
+from sample_speeches import copy_samples
 
 from drafter.bank.load import builtin_bank_dir, load_folder
 from drafter.bank.model import ID_PATTERN
@@ -23,7 +23,7 @@ from drafter.miner.progress import BarProgress, summary
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "speeches"
-    shutil.copytree(builtin_bank_dir() / "corpus", folder / "2021")
+    copy_samples(folder / "2021")
     return folder
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from sample_speeches import copy_samples
 
 from drafter.bank.load import builtin_bank_dir
 from drafter.miner.aggregate import Tally, combine, combine_tree, finalize
@@ -22,10 +23,10 @@ def tally_partition(sources: Iterable[SourceFile]) -> Tally:
     return tally
 
 
-def test_dask_tree_reduction_on_a_local_cluster_equals_the_serial_run() -> None:
+def test_dask_tree_reduction_on_a_local_cluster_equals_the_serial_run(tmp_path: Path) -> None:
     bag = pytest.importorskip("dask.bag")
     distributed = pytest.importorskip("dask.distributed")
-    corpus = builtin_bank_dir() / "corpus"
+    corpus = copy_samples(tmp_path / "samples")
     sources = find_sources([corpus], lambda message: None)
     serial = finalize(mine_paths([corpus], warn=lambda message: None).tally)
     with (

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sample_speeches import copy_samples
 
-from drafter.bank.load import builtin_bank_dir, load_folder
+from drafter.bank.load import load_folder
 from drafter.bank.model import Entry
 from drafter.miner.aggregate import Formula, finalize
 from drafter.miner.mine import mine_paths
@@ -31,8 +32,8 @@ PLACEHOLDER = re.compile(r"XX|(?<![A-Za-z{])X(?![A-Za-z}])|×")
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Path:
-    return builtin_bank_dir() / "corpus"
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_samples(tmp_path_factory.mktemp("samples"))
 
 
 @pytest.fixture(scope="module")
