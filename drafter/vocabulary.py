@@ -138,7 +138,7 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
 # asks for it: `下面，请{who}{ask}。` (`{what}` from the item), and says it was done: `刚才，{who}{done}。`
 # (empty: not recalled). The corpus holds no chair's script, so these words are the template's glue.
 AGENDA_ACTS: dict[str, tuple[str, str, str]] = {
-    "讲话": ("讲话，如县委书记作重要讲话", "讲话", "作了讲话"),
+    "讲话": ("讲话，如县委书记作重要讲话", "讲话", "作了重要讲话"),
     "部署": (
         "安排部署，what 写部署的工作，如“全县安全生产工作”",
         "对{what}作安排部署",

@@ -107,7 +107,8 @@ class AgendaItem(_Model):
     @model_validator(mode="after")
     def _what_when_needed(self) -> AgendaItem:
         if self.does in AGENDA_NEEDS_WHAT and not (self.what or "").strip():
-            raise ValueError(f"what: {self.does} needs what it is about (e.g. {AGENDA_ACTS[self.does][0]})")
+            wanted = "the work deployed, the matter reported, the document read or who is awarded"
+            raise ValueError(f"what: an item that does {self.does} needs a what ({wanted})")
         return self
 
     def _said(self, pattern: str) -> str:
