@@ -8,6 +8,7 @@ it is not a speech. The briefs are the held-out ones (tests/heldout/), not the e
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import get_args
 
@@ -155,3 +156,30 @@ def test_a_chair_script_needs_an_agenda_and_a_speech_takes_none(tmp_path: Path) 
         "brief.yaml:12: agenda: only the chair_script template reads an agenda; "
         "'work_meeting' would ignore it"
     ]
+
+
+def test_a_chair_numbers_the_wrap_up_points_on_across_sections(tmp_path: Path, bank: Bank) -> None:
+    more = "- lead_in: 对企业家们提出的问题，各部门要高度重视。\n  points:\n  - heading: 要及时反馈办理结果\n"
+    path = tmp_path / "brief.yaml"
+    path.write_text(CHAIR.replace("length:", more + "length:"), encoding="utf-8")
+    draft = compose(load_brief(path, TEMPLATES.names()), bank, TEMPLATES)
+    points = [b.text for b in draft.document.blocks if isinstance(b, Heading) and b.run_in]
+    assert [p[:2] for p in points] == ["一是", "二是", "三是"] or [p[:2] for p in points] == [
+        "一要",
+        "二要",
+        "三要",
+    ]
+    assert "我再强调三点意见。" in "".join(_paragraphs(draft))
+
+
+TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
+OCCASIONS = ("commendation", "training_opening", "opening_address", "closing_address", "chair_script")
+
+
+@pytest.mark.parametrize("kind", OCCASIONS)
+def test_the_entries_a_template_names_are_in_the_bank_for_its_kind(kind: str, bank: Bank) -> None:
+    text = (TEMPLATE_DIR / f"{kind}.j2").read_text(encoding="utf-8")
+    named = {i for group in re.findall(r"only=\[([^\]]*)\]", text) for i in re.findall(r'"([^"]+)"', group)}
+    for entry_id in named:
+        entry = bank.entries[entry_id]
+        assert entry.status == "approved" and kind in entry.kinds, entry_id
