@@ -41,6 +41,17 @@ KINDS: dict[str, str] = {
     "chair_script": "会议主持词：宣布开会、介绍出席人员和会议任务、逐项“下面，请……”、小结并宣布会议结束",
 }
 
+# The speaker roles (`SPEAKER_ROLES`) each kind serves, the usual one first: a commendation or an
+# opening address is given by the host or a visiting leader, a closing address after others have
+# spoken, a chair's script by the leader who chairs the meeting.
+KIND_ROLES: dict[str, tuple[str, ...]] = {
+    "commendation": ("convener", "guest"),
+    "training_opening": ("convener", "guest"),
+    "opening_address": ("convener", "guest"),
+    "closing_address": ("closing", "convener"),
+    "chair_script": ("convener",),
+}
+
 # Named slots that phrase texts may contain and the drafting step knows how to fill.
 # Heading sets are the exception: their slots are filled by their own members.
 SLOTS: dict[str, str] = {
@@ -122,17 +133,6 @@ SPEAKER_ROLES: dict[str, str] = {
     "closing": "在别人讲话后作总结讲话（如“刚才……讲得很好，我都同意”）",
 }
 
-
-# The speaker roles each built-in speech kind is written for (`drafter templates` lists them): a
-# commendation or an opening address is given by the host or a visiting leader, a closing address
-# after others have spoken, a chair's script by the leader who chairs the meeting.
-KIND_ROLES: dict[str, tuple[str, ...]] = {
-    "commendation": ("convener", "guest"),
-    "training_opening": ("convener", "guest"),
-    "opening_address": ("convener", "guest"),
-    "closing_address": ("closing", "convener"),
-    "chair_script": ("convener",),
-}
 
 # What a speaker does on a chair's agenda (`agenda[].does` of a brief), and how the chair's script
 # asks for it: `下面，请{who}{ask}。` (`{what}` from the item), and says it was done: `刚才，{who}{done}。`
