@@ -53,9 +53,14 @@ def test_kind_roles_and_agenda_acts_are_known_names() -> None:
 def test_a_commendation_congratulates_and_holds_up_the_honoured(bank: Bank, seed: int) -> None:
     brief, draft = _draft("biaozhang_jiaoshi", bank, seed)
     opening = [row for row in draft.trace if not row.where]
-    assert "opening.review.biaoshi-zhuhe" in [row.entry_id for row in opening]
+    congratulations = {
+        "opening.review.biaoshi-zhuhe",  # 首先，我代表{org}，向{honoured}表示热烈祝贺！
+        "opening.review.xiang-biaoshi-zhuhe",
+        "opening.review.zhuhe-wenhou",  # ……致以热烈的祝贺和诚挚的问候！
+    }
+    assert congratulations & {row.entry_id for row in opening}
     first = _paragraphs(draft)[0]
-    assert f"向{brief.honoured}表示热烈祝贺！" in first
+    assert f"向{brief.honoured}" in first and "祝贺" in first
     # the example part: the writer's account of the honoured and the bank's formulas of learning
     # from them, never the requirement material that turned praise into admonitions
     example = [row for row in draft.trace if row.where.startswith("一、")]
