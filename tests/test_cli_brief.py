@@ -125,7 +125,7 @@ def test_check_reports_every_brief_and_fails_if_any_is_bad(tmp_path: Path) -> No
     code, out, err = run("check", str(bad), str(good), str(missing), str(tmp_path))
     assert code == 1
     assert out == f"{good}: ok\n"
-    known = "summary, system_meeting, training, work_meeting"
+    known = ", ".join(sorted(KINDS))
     assert err.splitlines() == [
         f"{bad}:1: template: unknown template '会议'; known templates: {known}",
         f"{bad}:4: date: not a date: '明天' (write it as YYYY-MM-DD, e.g. 2026-11-30)",

@@ -16,8 +16,17 @@ def complete(*words: str) -> list[str]:
 
 
 def test_kinds() -> None:
-    assert complete("new", "") == ["summary", "system_meeting", "training", "work_meeting"]
-    assert complete("new", "s") == ["summary", "system_meeting"]
+    assert complete("new", "") == [
+        "annual_review",
+        "closing_remarks",
+        "deployment",
+        "mobilization",
+        "symposium",
+        "system_meeting",
+        "training",
+        "work_meeting",
+    ]
+    assert complete("new", "s") == ["symposium", "system_meeting"]
 
 
 def test_font_profiles_and_formats() -> None:

@@ -114,9 +114,9 @@ def test_the_speech_ends_with_its_call_and_thanks(
     assert any(i.startswith("closing.thanks.") for i in ids) == brief.closing.thanks
 
 
-def test_a_summary_does_not_open_as_a_visitor(drafts: dict[tuple[str, int], Draft]) -> None:
+def test_closing_remarks_do_not_open_as_a_visitor(drafts: dict[tuple[str, int], Draft]) -> None:
     for seed in SEEDS:
-        opening = " ".join(row.text for row in drafts["summary", seed].trace if not row.where)
+        opening = " ".join(row.text for row in drafts["closing_remarks", seed].trace if not row.where)
         assert "我来参加这个会" not in opening  # 总结讲话 closes the meeting; 004 opens on its theme
 
 

@@ -32,7 +32,7 @@ def test_own_folder_adds_and_overrides(tmp_path: Path) -> None:
     assert infos["training"].path == tmp_path / "training.j2"
     assert infos["training"].description == "我们自己的培训讲话"
     assert "_parts" not in infos
-    assert "summary" in infos  # built-in ones stay
+    assert "closing_remarks" in infos  # built-in ones stay
 
 
 def test_missing_own_folder_is_an_error(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_error_inside_an_imported_macro_names_the_macro_file(tmp_path: Path) -> 
 
 
 def test_unknown_template_lists_the_known_ones() -> None:
-    with pytest.raises(TemplateError, match="unknown template 'speech'; known templates: summary、"):
+    with pytest.raises(TemplateError, match="unknown template 'speech'; known templates: annual_review、"):
         TemplateSet().render("speech", {})
 
 
