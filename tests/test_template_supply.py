@@ -126,49 +126,41 @@ def needed(request: Request, times: int) -> int:
 # Places where the corpus holds fewer formulas than three seeds need; the template says its own
 # minimal words there (or nothing), and docs/builtin-bank.md records the lack. Fixed ones leave
 # this list (the last test fails while a listed place is no longer short); none may join it.
-PURPOSE = "opening.purpose needs=['purpose']"
-OCCASION = "opening.purpose needs=['occasion']"
-THIN: dict[tuple[str, str, str], str] = {
+# what is short → (why, the kinds and roles whose drafts are short of it)
+THIN_PLACES: dict[str, tuple[str, str]] = {
     # no formula in the corpus states the meeting's purpose; 这次会议的主要任务是{purpose} is the
     # templates' glue (003's 我来参加这个会，主要是{purpose} is a guest's, at a system meeting)
-    **{
-        (kind, role, PURPOSE): "glue"
-        for kind, role in [
-            ("work_meeting", "convener"),
-            ("work_meeting", "guest"),
-            ("training", "convener"),
-            ("training", "guest"),
-            ("system_meeting", "guest"),
-            ("system_meeting", "convener"),
-            ("deployment", "convener"),
-            ("mobilization", "convener"),
-            ("mobilization", "guest"),
-            ("annual_review", "convener"),
-        ]
-    },
+    "opening.purpose needs=['purpose']": (
+        "glue",
+        "work_meeting:convener work_meeting:guest training:convener training:guest system_meeting:guest "
+        "system_meeting:convener deployment:convener mobilization:convener mobilization:guest "
+        "annual_review:convener",
+    ),
     # 今天，我们召开{occasion}（009）is the corpus's one way for the leader who called a meeting to
     # name it; a guest has none
-    **{
-        (kind, role, OCCASION): "one formula"
-        for kind, role in [
-            ("deployment", "convener"),
-            ("mobilization", "convener"),
-            ("mobilization", "guest"),
-            ("annual_review", "convener"),
-            ("symposium", "closing"),
-            ("symposium", "convener"),
-        ]
-    },
+    "opening.purpose needs=['occasion']": (
+        "one formula",
+        "deployment:convener mobilization:convener mobilization:guest annual_review:convener "
+        "symposium:closing symposium:convener",
+    ),
     # the one acknowledgement (刚才，{earlier_speaker}对{earlier_work}进行安排部署，我都同意) is for
     # closing remarks; others say the template's 刚才，{who}{did}，我都同意
-    ("training", "convener", "opening.acknowledge"): "glue",
-    ("training", "guest", "opening.acknowledge"): "glue",
-    ("closing_remarks", "closing", "opening.acknowledge"): "one formula",
+    "opening.acknowledge": (
+        "glue or one formula",
+        "training:convener training:guest closing_remarks:closing",
+    ),
     # training bridges its parts with a quote on the part's topic: the corpus has one on 方法
-    ("training", "convener", "quote tags=['方法']"): "one quote: 古语说，工欲善其事，必先利其器。",
-    ("training", "guest", "quote tags=['方法']"): "one quote",
+    "quote tags=['方法']": (
+        "one quote: 古语说，工欲善其事，必先利其器。",
+        "training:convener training:guest",
+    ),
     # closing remarks without a purpose open on their parts' topics (004): two such openings
-    ("closing_remarks", "closing", "opening.purpose tags=['纪律', '能力', '落实']"): "two formulas",
+    "opening.purpose tags=['纪律', '能力', '落实']": ("two formulas", "closing_remarks:closing"),
+}
+THIN: dict[tuple[str, str, str], str] = {
+    (*case.split(":"), what): why
+    for what, (why, cases_) in THIN_PLACES.items()
+    for case in cases_.split()
 }
 
 
