@@ -158,9 +158,7 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
     "opening.purpose tags=['纪律', '能力', '落实']": ("two formulas", "closing_remarks:closing"),
 }
 THIN: dict[tuple[str, str, str], str] = {
-    (*case.split(":"), what): why
-    for what, (why, cases_) in THIN_PLACES.items()
-    for case in cases_.split()
+    (*case.split(":"), what): why for what, (why, cases_) in THIN_PLACES.items() for case in cases_.split()
 }
 
 
