@@ -110,3 +110,18 @@ HOPES = {
     "closing.call.manhuai-xiwang",
     "closing.call.pinbo-fengxian",
 }
+
+
+def test_an_annual_review_without_a_review_part_reviews_in_its_opening(tmp_path: Path, bank: Bank) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_text(
+        "template: annual_review\noccasion: 全县统计工作年度总结会\nspeaker: {post: 县统计局局长}\n"
+        "date: 2026-12-20\nachievements: [全年统计数据质量评估全部达标]\n"
+        "sections:\n  - heading: 明年的重点工作\n    points:\n      - heading: 做好经济普查\n",
+        encoding="utf-8",
+    )
+    draft = compose(load_brief(path, TEMPLATES.names()), bank, TEMPLATES)
+    first = next(b for b in draft.document.blocks if isinstance(b, Heading) and b.level == 1)
+    before = draft.document.blocks[: draft.document.blocks.index(first)]
+    assert any("全年统计数据质量评估全部达标" in getattr(b, "text", "") for b in before)
+    assert any(row.entry_id.startswith("opening.review.") and not row.where for row in draft.trace)
