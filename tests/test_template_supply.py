@@ -149,13 +149,6 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "glue or one formula",
         "training:convener training:guest closing_remarks:closing",
     ),
-    # training bridges its parts with a quote on the part's topic: the corpus has one on 方法
-    "quote tags=['方法']": (
-        "one quote: 古语说，工欲善其事，必先利其器。",
-        "training:convener training:guest",
-    ),
-    # closing remarks without a purpose open on their parts' topics (004): two such openings
-    "opening.purpose tags=['纪律', '能力', '落实']": ("two formulas", "closing_remarks:closing"),
 }
 THIN: dict[tuple[str, str, str], str] = {
     (*case.split(":"), what): why for what, (why, cases_) in THIN_PLACES.items() for case in cases_.split()
