@@ -154,9 +154,9 @@ def test_check_unreadable_brief_is_one_line(tmp_path: Path, content: bytes, mess
 def test_check_with_own_templates(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     folder.mkdir()
-    (folder / "commendation.j2").write_text("{# 表彰大会讲话 #}\n", encoding="utf-8")
+    (folder / "briefing.j2").write_text("{# 情况通报会讲话 #}\n", encoding="utf-8")
     path = tmp_path / "brief.yaml"
-    path.write_text(GOOD.replace("template: work_meeting", "template: commendation"), encoding="utf-8")
+    path.write_text(GOOD.replace("template: work_meeting", "template: briefing"), encoding="utf-8")
     assert run("check", str(path))[0] == 1
     code, out, _ = run("check", str(path), "--templates", str(folder))
     assert (code, out) == (0, f"{path}: ok\n")

@@ -36,7 +36,8 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
     it is already there and current), so they check and complete fields while you type, on
     any machine the folder is copied to. Kinds (what each is for: drafter templates):
     work_meeting, training, system_meeting, closing_remarks (its old name summary works too),
-    deployment, mobilization, annual_review, symposium.
+    deployment, mobilization, annual_review, symposium, commendation, training_opening,
+    opening_address, closing_address, chair_script.
 
     \b
     Examples:
