@@ -13,7 +13,7 @@ import pytest
 from drafter.bank.load import Bank, load_bank
 from drafter.compose.brief_load import load_brief
 from drafter.compose.pipeline import Draft, compose
-from drafter.compose.templating import TemplateSet
+from drafter.compose.templating import TemplateSet, chinese_number
 from drafter.document import Heading, Paragraph
 
 ROOT = Path(__file__).parent.parent
@@ -55,6 +55,10 @@ def test_an_occasion_speech_says_what_its_occasion_asks_for(path: Path, seed: in
     text = "".join(getattr(b, "text", "") + getattr(b, "body_text", "") for b in draft.document.blocks)
     assert "我来参加这个会" not in text
     parts = [b for b in draft.document.blocks if isinstance(b, Heading) and b.level == 1]
+    # each part's heading stands alone (a lead-in never runs into it)
+    assert [p.text for p in parts] == [
+        f"{chinese_number(i)}、{s.heading}" for i, s in enumerate(brief.sections, 1)
+    ]
     kind = brief.template
     problems = [i for i, s in enumerate(brief.sections) if s.role == "problems"]
     if kind == "deployment":  # the first part weighs achievements against difficulties
