@@ -28,12 +28,20 @@ FUNCTIONS: dict[str, str] = {
     "closing.thanks": "结尾致谢，如“谢谢大家！”",
 }
 
-# Speech kinds: the built-in templates, one per shape of speech in the sample corpus.
+# Speech kinds: the built-in templates, one per occasion an office writes for. What each is for is
+# what `drafter templates` says; `KIND_ROLES` says which speaker roles (`SPEAKER_ROLES`) it serves,
+# the usual one first.
 KINDS: dict[str, str] = {
     "work_meeting": "工作会议讲话：回顾成绩、剖析问题、提出要求（如 001）",
     "training": "专题培训讲话：讲规范、讲方法（如 000、002）",
     "system_meeting": "系统工作会议讲话：以“X要更Y”并列标题统领全篇（如 003）",
-    "summary": "总结讲话：以“三个清楚/三种能力/三项纪律”等计数标题统领全篇（如 004）",
+    "closing_remarks": (
+        "会议总结讲话：在其他同志讲话之后作总结，以“三个清楚/三种能力/三项纪律”等计数标题再提要求（如 004）"
+    ),
+    "deployment": "工作部署会、推进会讲话：召集会议的领导讲形势、明任务、提要求（如 007）",
+    "mobilization": "动员大会讲话：讲清意义、明确目标、提出要求，动员全体投入（如 007）",
+    "annual_review": "年度工作总结会讲话：回顾一年工作、查找问题不足、部署明年重点",
+    "symposium": "座谈会讲话：回应与会同志的发言，谈认识、提希望（如 009）",
     "commendation": "表彰大会讲话：祝贺受表彰者、号召学习先进、提出希望（如 020、021、026）",
     "training_opening": "培训班开班式讲话：讲意义、提要求、寄希望，预祝培训班圆满成功",
     "opening_address": "开幕式致辞：简短，致欢迎、讲意义、表祝愿",
@@ -45,12 +53,29 @@ KINDS: dict[str, str] = {
 # opening address is given by the host or a visiting leader, a closing address after others have
 # spoken, a chair's script by the leader who chairs the meeting.
 KIND_ROLES: dict[str, tuple[str, ...]] = {
+    "work_meeting": ("convener", "guest"),
+    "training": ("convener", "guest"),
+    "system_meeting": ("guest", "convener"),
+    "closing_remarks": ("closing",),
+    "deployment": ("convener",),
+    "mobilization": ("convener", "guest"),
+    "annual_review": ("convener",),
+    "symposium": ("closing", "convener"),
     "commendation": ("convener", "guest"),
     "training_opening": ("convener", "guest"),
     "opening_address": ("convener", "guest"),
     "closing_address": ("closing", "convener"),
     "chair_script": ("convener",),
 }
+
+# Old names of kinds, still accepted in briefs, bank entries' `kinds` and `drafter new`.
+KIND_ALIASES: dict[str, str] = {"summary": "closing_remarks"}
+
+
+def kind_name(name: str) -> str:
+    """The kind a name stands for: itself, or the kind an old name (`KIND_ALIASES`) was renamed to."""
+    return KIND_ALIASES.get(name, name)
+
 
 # Named slots that phrase texts may contain and the drafting step knows how to fill.
 # Heading sets are the exception: their slots are filled by their own members.
@@ -132,6 +157,19 @@ SPEAKER_ROLES: dict[str, str] = {
     "guest": "应邀到会的领导（如“我来参加这个会，主要是……”）",
     "closing": "在别人讲话后作总结讲话（如“刚才……讲得很好，我都同意”）",
 }
+
+# What `drafter templates` calls each role, short.
+ROLE_LABELS: dict[str, str] = {
+    "convener": "召集会议的领导",
+    "guest": "应邀到会的领导",
+    "closing": "作总结讲话的领导",
+}
+
+
+def kind_roles_text(kind: str) -> str:
+    """`讲话人：召集会议的领导（convener）、…` for a built-in kind, "" for another name."""
+    roles = KIND_ROLES.get(kind_name(kind), ())
+    return "讲话人：" + "、".join(f"{ROLE_LABELS[r]}（{r}）" for r in roles) if roles else ""
 
 
 # What a speaker does on a chair's agenda (`agenda[].does` of a brief), and how the chair's script

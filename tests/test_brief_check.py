@@ -8,7 +8,7 @@ from drafter.bank.load import load_bank
 from drafter.compose.brief_check import check_against_bank
 from drafter.compose.brief_load import load_brief_located
 
-KNOWN = ("summary", "system_meeting", "training", "work_meeting")
+KNOWN = ("closing_remarks", "system_meeting", "training", "work_meeting")
 
 BANK = """\
 function: heading_set

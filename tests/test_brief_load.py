@@ -10,7 +10,7 @@ from drafter.compose.brief import Brief
 from drafter.compose.brief_load import load_brief, load_brief_located
 from drafter.errors import BriefError
 
-KNOWN = ("summary", "system_meeting", "training", "work_meeting")
+KNOWN = ("closing_remarks", "system_meeting", "training", "work_meeting")
 
 GOOD = """\
 template: work_meeting
@@ -252,12 +252,12 @@ def test_unknown_template_lists_the_known_ones(tmp_path: Path) -> None:
     path = write(tmp_path, edited("template: work_meeting", "template: work-meeting"))
     assert problems(path) == [
         "brief.yaml:1: template: unknown template 'work-meeting' (did you mean 'work_meeting'?); "
-        "known templates: summary, system_meeting, training, work_meeting"
+        "known templates: closing_remarks, system_meeting, training, work_meeting"
     ]
     path = write(tmp_path, edited("template: work_meeting", "template: 表彰大会"))
     assert problems(path) == [
         "brief.yaml:1: template: unknown template '表彰大会'; "
-        "known templates: summary, system_meeting, training, work_meeting"
+        "known templates: closing_remarks, system_meeting, training, work_meeting"
     ]
 
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from drafter.cli import main
 from drafter.commands.draft import plan_outputs, trace_path
-from drafter.vocabulary import KINDS
+from drafter.vocabulary import KIND_ROLES, KINDS, ROLE_LABELS
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -191,9 +191,22 @@ def test_templates_lists_name_and_purpose(tmp_path: Path) -> None:
     result = run("templates", "--templates", tmp_path)
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert [line.split()[0] for line in lines] == ["briefing", *sorted(KINDS)]
-    assert lines[0].split()[:2] == ["briefing", "情况通报会讲话"] and "[" in lines[0]  # names in one column
+    names = [line.split()[0] for line in lines]
+    assert names == sorted(["briefing", *KINDS])
+    width = max(len(name) for name in names)
+    own = lines[names.index("briefing")]
+    assert own.startswith("briefing".ljust(width) + "  情况通报会讲话  [")
+    assert "讲话人" not in own  # a team's template says what its comment says
     assert "工作会议讲话" in lines[-1]
+
+
+def test_templates_say_whom_each_built_in_template_serves() -> None:
+    lines = dict(line.split(maxsplit=1) for line in run("templates").output.splitlines())
+    for kind, described in KINDS.items():
+        roles = "、".join(f"{ROLE_LABELS[r]}（{r}）" for r in KIND_ROLES[kind])
+        assert lines[kind] == f"{described}  讲话人：{roles}"
+    assert lines["closing_remarks"].endswith("讲话人：作总结讲话的领导（closing）")
+    assert lines["deployment"].endswith("讲话人：召集会议的领导（convener）")
 
 
 @pytest.mark.parametrize("command", ["draft", "templates"])

@@ -106,7 +106,8 @@ def test_cli_exit_codes_and_lines_in_every_format(tmp_path: Path, suffix: str) -
 
 
 def test_current_goldens_show_what_issue_8_complains_of() -> None:
-    found = [(f.field, f.message) for f in lint_draft(GOLDEN / "summary.md", EXAMPLES / "summary.yaml")]
+    draft, brief = GOLDEN / "closing_remarks.md", EXAMPLES / "closing_remarks.yaml"
+    found = [(f.field, f.message) for f in lint_draft(draft, brief)]
     assert ("particular", "提要中没有的专项行动或口号“三张清单”，请核实或删去") in found
     assert any(rule == "ji-repetition" and "即提高学习理解能力" in message for rule, message in found)
 

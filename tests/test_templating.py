@@ -33,7 +33,7 @@ def test_own_folder_adds_and_overrides(tmp_path: Path) -> None:
     assert infos["training"].path == tmp_path / "training.j2"
     assert infos["training"].description == "我们自己的培训讲话"
     assert "_parts" not in infos
-    assert "summary" in infos  # built-in ones stay
+    assert "closing_remarks" in infos  # built-in ones stay
 
 
 def test_missing_own_folder_is_an_error(tmp_path: Path) -> None:

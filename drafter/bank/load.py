@@ -24,6 +24,7 @@ from drafter.bank.model import Entry
 from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, ParsedItem, entry_of, parse_bank_file
 from drafter.errors import BankError, Finding, display_path
+from drafter.vocabulary import kind_name
 
 
 def builtin_bank_dir() -> Path:
@@ -142,7 +143,7 @@ class EntryTable(MutableMapping[str, Entry]):
         """Whether an entry serves a speech kind (`kinds` empty or naming it), without building it."""
         value = self._slots[key]
         kinds = value.kinds if isinstance(value, Entry) else value.row[_KINDS] if value.row else ()
-        return not kinds or kind in kinds
+        return not kinds or kind in kinds or any(kind_name(k) == kind for k in kinds)
 
     def tags(self) -> set[str]:
         """Every tag that some entry carries, without building the entries."""

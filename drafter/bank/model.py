@@ -7,7 +7,7 @@ A bank folder holds YAML files, one per function (`closing.call.yaml`), each a m
       - id: closing.call.shidai-huhuan
         text: 同志们，时代呼唤担当，奋斗成就梦想，……
         tags: [担当]
-        kinds: [summary]
+        kinds: [closing_remarks]
         status: approved
         sources: ["004_f2a58c95e92b24d2.txt:40"]
         note: 004 的结尾号召

@@ -26,7 +26,7 @@ from drafter.bank.particulars import describe, find_particulars
 from drafter.bank.similar import similar_pairs
 from drafter.bank.text import comparable
 from drafter.errors import Finding, display_path
-from drafter.vocabulary import KINDS, TOPIC_TAGS
+from drafter.vocabulary import KINDS, TOPIC_TAGS, kind_name
 
 DEFAULT_SIMILARITY = 0.8
 # Untyped entries of these functions are material unless marked `type: formula`.
@@ -111,7 +111,7 @@ class _Checker:
                     entry_id, "tags", f"unknown topic tag {tag!r} (not one of the built-in tags)", "warning"
                 )
         for kind in entry.kinds:
-            if kind not in KINDS:
+            if kind_name(kind) not in KINDS:  # an old name (`summary`) still names its kind
                 message = f"unknown speech kind {kind!r} (known: {', '.join(KINDS)})"
                 self._at(entry_id, "kinds", message, "warning")
 

@@ -34,13 +34,15 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
     your own and draft it. Its first line points editors with yaml-language-server (VS Code's
     YAML extension and others) at brief.schema.json beside it, which is written too (kept if
     it is already there and current), so they check and complete fields while you type, on
-    any machine the folder is copied to. Kinds: work_meeting, training, system_meeting, summary,
-    commendation, training_opening, opening_address, closing_address, chair_script.
+    any machine the folder is copied to. Kinds (what each is for: drafter templates):
+    work_meeting, training, system_meeting, closing_remarks (its old name summary works too),
+    deployment, mobilization, annual_review, symposium, commendation, training_opening,
+    opening_address, closing_address, chair_script.
 
     \b
     Examples:
       drafter new work_meeting                  # writes work_meeting.yaml
-      drafter new summary -o 年终总结.yaml
+      drafter new closing_remarks -o 总结讲话.yaml
       drafter new training -o brief.yaml --force
       drafter new system_meeting -o -           # print it instead
     """

@@ -245,9 +245,12 @@ def _draft_one(
     help="Also list the templates in this folder (they add to or override the built-in ones).",
 )
 def templates_command(templates_dir: Path | None) -> None:
-    """List the speech templates: the name a brief's `template:` takes, and what each is for.
+    """List the speech templates: the name a brief's `template:` takes, what each is for, who speaks.
 
-    Templates from --templates DIR are marked with the folder they come from.
+    For each built-in template: the occasion it serves and the speaker roles it is written for
+    (a brief's speaker_role: convener, the leader who called the meeting; guest, a visiting
+    leader; closing, closing remarks after others have spoken), the usual one first. Templates
+    from --templates DIR say what their first comment says and are marked with their folder.
 
     \b
     Examples:
@@ -255,10 +258,16 @@ def templates_command(templates_dir: Path | None) -> None:
       drafter templates --templates my-templates/
     """
     from drafter.compose.templating import discover_templates
+    from drafter.vocabulary import KINDS, kind_roles_text
 
     infos = discover_templates(templates_dir)
     width = max((len(name) for name in infos), default=0)
     for info in infos.values():
         own = templates_dir is not None and info.path.parent.resolve() == templates_dir.resolve()
-        origin = f"  [{display_path(info.path)}]" if own else ""
-        click.echo(f"{info.name.ljust(width)}  {info.description or '（无说明）'}{origin}")
+        if own:
+            described = info.description or "（无说明）"
+            click.echo(f"{info.name.ljust(width)}  {described}  [{display_path(info.path)}]")
+            continue
+        roles = kind_roles_text(info.name)
+        described = KINDS.get(info.name) or info.description or "（无说明）"
+        click.echo(f"{info.name.ljust(width)}  {described}" + (f"  {roles}" if roles else ""))

@@ -55,7 +55,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from drafter.vocabulary import AGENDA_ACTS, AGENDA_NEEDS_WHAT, DOMAINS, KINDS, domain_key
+from drafter.vocabulary import AGENDA_ACTS, AGENDA_NEEDS_WHAT, DOMAINS, KINDS, domain_key, kind_name
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -307,6 +307,11 @@ class Brief(_Model):
         if isinstance(value, int | float):
             raise ValueError(f"not a date: {value!r}")
         return value
+
+    @field_validator("template")
+    @classmethod
+    def _current_kind_name(cls, value: str) -> str:
+        return kind_name(value)  # `summary` is now `closing_remarks`
 
     @field_validator("domain")
     @classmethod

@@ -24,6 +24,7 @@ from pydantic_core import ErrorDetails
 from drafter.bank.model import slots_of
 from drafter.compose.brief import Brief
 from drafter.errors import BriefError, Finding, InputFileError, display_path
+from drafter.vocabulary import kind_name
 from drafter.yamlfile import (
     BRIEF_LIMITS,
     LocatedDict,
@@ -337,7 +338,7 @@ def _rule_problems(data: LocatedDict, known_templates: Collection[str]) -> Itera
 
 
 def _template_problems(name: Any, known: Collection[str]) -> Iterator[tuple[Loc, str]]:
-    if not isinstance(name, str) or not name.strip() or not known or name.strip() in known:
+    if not isinstance(name, str) or not name.strip() or not known or kind_name(name.strip()) in known:
         return
     names = sorted(known)
     close = difflib.get_close_matches(name.strip(), names, n=1, cutoff=0.6)

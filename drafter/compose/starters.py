@@ -62,7 +62,10 @@ def starter_kinds() -> list[str]:
 
 
 def starter_text(kind: str) -> str:
-    """The starter brief for `kind`, its first line pointing at the schema."""
+    """The starter brief for `kind` (or an old name of it), its first line pointing at the schema."""
+    from drafter.vocabulary import kind_name
+
+    kind = kind_name(kind)
     kinds = starter_kinds()
     if kind not in kinds:
         raise BriefError(f"{kind}: no starter brief for this kind; known kinds: {', '.join(kinds)}")

@@ -1,0 +1,131 @@
+"""The occasion templates say what their occasion asks for, on the examples and the held-out briefs:
+a meeting the speaker called is named in the opening (今天，我们召开……), a situation part weighs
+achievements against difficulties, a year's review is the writer's own account followed by the
+thanks, a diagnosis ends with the undertaking to solve it, a symposium says back and answers what
+its speakers said and ends with a hope for the audience, a mobilization gives a hope before its call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.bank.load import Bank, load_bank
+from drafter.compose.brief_load import load_brief
+from drafter.compose.pipeline import Draft, compose
+from drafter.compose.templating import TemplateSet, chinese_number
+from drafter.document import Heading, Paragraph
+
+ROOT = Path(__file__).parent.parent
+TEMPLATES = TemplateSet()
+OCCASIONS = ("deployment", "mobilization", "annual_review", "symposium")
+BRIEFS = sorted(
+    path
+    for path in [*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests" / "heldout").glob("*.yaml")]
+    if load_brief(path, TEMPLATES.names()).template in OCCASIONS
+)
+SEEDS = (0, 1, 2)
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank()
+
+
+def opening_ids(draft: Draft) -> list[str]:
+    return [row.entry_id for row in draft.trace if not row.where]
+
+
+def ids_under(draft: Draft, heading_start: str) -> list[str]:
+    return [row.entry_id for row in draft.trace if row.where.startswith(heading_start)]
+
+
+def test_every_occasion_has_an_example_and_a_held_out_brief() -> None:
+    kinds = [load_brief(p, TEMPLATES.names()).template for p in BRIEFS]
+    assert sorted(set(kinds)) == sorted(OCCASIONS) and len(kinds) >= 2 * len(OCCASIONS)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("path", BRIEFS, ids=[p.stem for p in BRIEFS])
+def test_an_occasion_speech_says_what_its_occasion_asks_for(path: Path, seed: int, bank: Bank) -> None:
+    brief = load_brief(path, TEMPLATES.names())
+    draft = compose(brief, bank, TEMPLATES, seed=seed)
+    opening = opening_ids(draft)
+    assert opening[0] == "opening.purpose.jintian-zhaokai"  # 今天，我们召开{occasion}。
+    text = "".join(getattr(b, "text", "") + getattr(b, "body_text", "") for b in draft.document.blocks)
+    assert "我来参加这个会" not in text
+    parts = [b for b in draft.document.blocks if isinstance(b, Heading) and b.level == 1]
+    # each part's heading stands alone (a lead-in never runs into it)
+    assert [p.text for p in parts] == [
+        f"{chinese_number(i)}、{s.heading}" for i, s in enumerate(brief.sections, 1)
+    ]
+    kind = brief.template
+    problems = [i for i, s in enumerate(brief.sections) if s.role == "problems"]
+    if kind == "deployment":  # the first part weighs achievements against difficulties
+        first = ids_under(draft, parts[0].text)
+        assert first and first[0].startswith("section.lead_in.") and first[0] in SITUATION
+    if kind == "annual_review":
+        review = ids_under(draft, parts[0].text)
+        assert review[0] in REVIEW  # 一年来，主要做了以下工作。
+        # the review is the writer's account: no bank requirement under it, then the thanks
+        assert not any(i.startswith(("requirement.", "parallel.")) for i in review), review
+        assert review[-1].startswith("opening.review.")
+    for index in problems:  # a diagnosis ends with the speaker's undertaking
+        assert ids_under(draft, parts[index].text)[-1] in CLOSES
+    last = [b for b in draft.document.blocks if isinstance(b, Paragraph)][-2]
+    ends = [span.entry_id or "" for span in last.spans]
+    if kind == "symposium":
+        assert "opening.acknowledge.haode-yijian" in opening  # 各方面提出了许多好的意见和建议。
+        assert any(i in HOPES for i in ends), last.text
+    if kind == "mobilization":
+        assert any(i in HOPES for i in ends) and ends[-1].startswith("closing.call."), last.text
+
+
+SITUATION = {
+    "section.lead_in.qingxing-kandao",
+    "section.lead_in.laowenti-xintiaozhan",
+    "section.lead_in.laowenti-reng-bushao",
+    "section.lead_in.zonghe-panduan",
+    "section.lead_in.youmu-gongdu",
+    "section.lead_in.wenti-buzu",
+    "section.lead_in.yanjun-fuza",
+    "section.lead_in.maodun-wenti",
+    "section.lead_in.xin-tiaozhan",
+}
+REVIEW = {
+    "section.lead_in.yinian-lai",
+    "section.lead_in.zhongdian-zuole",
+    "section.lead_in.bi-yuqi-hao",
+    "section.lead_in.chenzhuo-yingbian",
+    "section.lead_in.dingya-qianxing",
+    "section.lead_in.xin-jinzhan",
+}
+CLOSES = {
+    "problem.qieshi-jiejue",
+    "problem.gaodu-zhongshi",
+    "problem.renzhen-jiejue",
+    "problem.zhengshi-wenti",
+    "problem.jinhou-jiejue",
+    "problem.yike-bu-fangsong",
+}
+HOPES = {
+    "closing.call.danshang-shiming",
+    "closing.call.zhuiqiu-zhuoyue",
+    "closing.call.manhuai-xiwang",
+    "closing.call.pinbo-fengxian",
+}
+
+
+def test_an_annual_review_without_a_review_part_reviews_in_its_opening(tmp_path: Path, bank: Bank) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_text(
+        "template: annual_review\noccasion: 全县统计工作年度总结会\nspeaker: {post: 县统计局局长}\n"
+        "date: 2026-12-20\nachievements: [全年统计数据质量评估全部达标]\n"
+        "sections:\n  - heading: 明年的重点工作\n    points:\n      - heading: 做好经济普查\n",
+        encoding="utf-8",
+    )
+    draft = compose(load_brief(path, TEMPLATES.names()), bank, TEMPLATES)
+    first = next(b for b in draft.document.blocks if isinstance(b, Heading) and b.level == 1)
+    before = draft.document.blocks[: draft.document.blocks.index(first)]
+    assert any("全年统计数据质量评估全部达标" in getattr(b, "text", "") for b in before)
+    assert any(row.entry_id.startswith("opening.review.") and not row.where for row in draft.trace)
