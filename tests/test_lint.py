@@ -105,10 +105,22 @@ def test_cli_exit_codes_and_lines_in_every_format(tmp_path: Path, suffix: str) -
     assert result.output.splitlines() == [f"{bad}:8: gap: 待补之处尚未补写：〔待补：具体举措〕"]
 
 
-def test_current_goldens_show_what_issue_8_complains_of() -> None:
-    found = [(f.field, f.message) for f in lint_draft(GOLDEN / "summary.md", EXAMPLES / "summary.yaml")]
+def test_lint_finds_what_issue_8_complained_of_in_the_drafts_of_then(tmp_path: Path) -> None:
+    draft = tmp_path / "then.md"
+    draft.write_text(
+        "## 二、提高“三种能力”，即提高学习理解能力、提高转化落实能力\n\n"
+        "今后专项资金都要列出任务清单、项目清单、政策清单三张清单。\n",
+        encoding="utf-8",
+    )
+    found = [(f.field, f.message) for f in lint_draft(draft, EXAMPLES / "summary.yaml")]
     assert ("particular", "提要中没有的专项行动或口号“三张清单”，请核实或删去") in found
     assert any(rule == "ji-repetition" and "即提高学习理解能力" in message for rule, message in found)
+
+
+def test_the_goldens_of_now_have_no_ji_repetition_and_no_particulars() -> None:
+    for name in ("summary", "system_meeting", "training", "work_meeting"):
+        found = {f.field for f in lint_draft(GOLDEN / f"{name}.md", EXAMPLES / f"{name}.yaml")}
+        assert not found & {"ji-repetition", "particular", "placeholder"}, (name, found)
 
 
 def test_an_unreadable_draft_is_one_line_not_a_traceback(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from drafter.compose.plan import (
     SectionView,
     bare,
     earlier_work,
+    namely,
     own_words,
     plan_draft,
     sentence,
@@ -217,6 +218,14 @@ class SpeechContext:
             else:
                 self._enumerators[families] = Enumerator(pick.entry.text, pick.entry.id)
         return self._enumerators[families]
+
+    def namely(self, section: SectionView) -> str:
+        """The members a counted section heading spells out after 即, its points' headings, the
+        verb they all repeat said once (`plan.namely`); "" unless every point has a heading."""
+        members = [p.heading_plain for p in section.points]
+        if not members or not all(members):
+            return ""
+        return namely(section.heading_plain or section.topic, members)
 
     def numbering(self, section: SectionView, *families: str) -> Enumerator:
         """The section's own numbering when the brief sets one, else `enumerator(*families)`."""

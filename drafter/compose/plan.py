@@ -54,6 +54,22 @@ def _join_cn(items: Sequence[str]) -> str:
     return head + "和" + items[-1]
 
 
+def namely(heading: str, members: Sequence[str]) -> str:
+    """The list a counted heading spells out after 即, without the verb every member repeats:
+    `提高“三种能力”` + `提高学习理解能力、提高转化落实能力` gives `学习理解能力、转化落实能力`
+    (the heading says 提高 already); without the verb in the heading, the first member keeps it."""
+    items = [m for m in members if m]
+    if len(items) < 2:
+        return "、".join(items)
+    for size in (3, 2):
+        verb = items[0][:size]
+        if all(m.startswith(verb) and len(m) > size + 1 for m in items):
+            rest = [m[size:] for m in items]
+            first = rest[0] if strip_end(heading).startswith(verb) else items[0]
+            return "、".join([first, *rest[1:]])
+    return "、".join(items)
+
+
 @dataclass
 class PointView:
     """A point as templates see it."""

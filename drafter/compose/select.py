@@ -59,6 +59,24 @@ def is_material(entry: Entry) -> bool:
     return entry.function in MATERIAL_FUNCTIONS
 
 
+# Fields whose material serves one another's speeches: a speech on the government's own work speaks
+# of its cadres and of clean government too (`严肃廉洁纪律` in a 政府自身建设 speech), and a speech
+# on either of those of the offices' work style. Any other field takes only its own material.
+KINDRED_DOMAINS: dict[str, frozenset[str]] = {
+    "政府自身建设": frozenset({"干部教育与队伍建设", "党风廉政"}),
+    "干部教育与队伍建设": frozenset({"政府自身建设", "党风廉政"}),
+    "党风廉政": frozenset({"政府自身建设", "干部教育与队伍建设"}),
+}
+
+
+def fits_domain(entry: Entry, domain: str | None) -> bool:
+    """Whether `entry` may be drafted in a speech on `domain`: a formula, material of no stated field,
+    or material of that field or of a kindred one (`KINDRED_DOMAINS`)."""
+    if domain is None or not is_material(entry) or not entry.domain or entry.domain == domain:
+        return True
+    return entry.domain in KINDRED_DOMAINS.get(domain, frozenset())
+
+
 @dataclass(frozen=True)
 class Pick:
     """A chosen entry and its text with the slots filled."""
@@ -143,7 +161,7 @@ class Catalog:
                     e
                     for e in self.bank.draftable(function, self.kind)
                     if fits_role(e, self.role)
-                    and not (is_material(e) and e.domain and self.domain and e.domain != self.domain)
+                    and fits_domain(e, self.domain)
                     and shingles(e.text, NEAR).isdisjoint(self.said)
                 ),
                 key=lambda e: e.id,
@@ -170,9 +188,11 @@ class Catalog:
         if function not in self._indexes:
             # drafts from one bank share an index over the same entries (`Bank.memo`)
             material = [c.entry for c in self.group(function).all if is_material(c.entry)]
-            key = ("bm25", tuple((e.id, e.text, e.tags, e.domain) for e in material))
+            # the field is left out: material of other fields is already filtered out, and every
+            # document of the field sharing its name's bigrams with the query made them key terms
+            key = ("bm25", tuple((e.id, e.text, e.tags) for e in material))
             if (index := self.bank.memo.get(key)) is None:
-                docs = [(e.id, tokens(" ".join((e.text, *e.tags, e.domain or "")))) for e in material]
+                docs = [(e.id, tokens(" ".join((e.text, *e.tags)))) for e in material]
                 if len(self.bank.memo) >= 256:  # bounded: a long process drafts from many briefs
                     self.bank.memo.clear()
                 index = self.bank.memo[key] = Index(docs)
