@@ -8,9 +8,9 @@ built once per bank and kind from plain data (`tokens` per entry), which the ban
 
 A document is an entry's text and tags (its field filters, `select.fits_domain`); a query is a
 point's heading, the writer's sentences, the section's heading and lead-in, the speech's domain
-and the point's tags. An entry scoring below `THRESHOLD` (scores are divided by the number of query bigrams the bank knows, so
-that long queries do not lower the bar) is not about the point and is never drafted: the point
-gets a gap instead.
+and the point's tags. An entry scoring below `THRESHOLD` (scores are divided by the number of
+query bigrams the bank knows, so that long queries do not lower the bar) is not about the point
+and is never drafted: the point gets a gap instead.
 """
 
 from __future__ import annotations
