@@ -41,6 +41,7 @@ from drafter.compose.plan import (
     SectionView,
     bare,
     earlier_work,
+    goal_is_commitment,
     namely,
     own_words,
     plan_draft,
@@ -195,6 +196,8 @@ class SpeechContext:
         if only:
             wanted = set(only)
             accept = [e.text for e in self._selector.candidates(function) if e.id in wanted]
+        elif "goal" in needs and goal_is_commitment(self.goal):  # `为确保…而努力奋斗`, not `作出贡献`
+            accept = [e.text for e in self._selector.candidates(function) if "{goal}而" in e.text]
         elif function in BACK_REFERRING and not back:  # `这里面…` needs something before it
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
@@ -340,8 +343,7 @@ class SpeechContext:
 
     def _gap(self, point: PointView, missing: int) -> str:
         """The marked gap of a point, worded for it, and counted for the summary."""
-        subject = point.heading_plain or point.topic
-        subject = f"“{subject}”" if subject else "本要点"
+        subject = point.topic or "本要点"
         if point.problems:
             wanted = f"{subject}方面的具体表现和典型事例"
         else:
