@@ -23,6 +23,8 @@ from drafter.document import Heading
 
 TEMPLATES = TemplateSet()
 TAGS = ("学习", "调研", "落实", "作风")
+# the subjects of the rich bank's material and of the writer's words in `brief`
+TOPICS = tuple("统筹推进 深化改革 强化担当 服务群众 提升效能 转变作风 守住底线 凝聚合力 创新方法 狠抓落实 优化环境 夯实基层".split())
 
 
 def entry(entry_id: str, text: str, **fields: Any) -> dict[str, Any]:
@@ -32,9 +34,11 @@ def entry(entry_id: str, text: str, **fields: Any) -> dict[str, Any]:
 def rich_bank_files() -> dict[str, list[dict[str, Any]]]:
     """A bank with plenty of material of every kind the templates ask for."""
     rng = random.Random(7)
-    words = "统筹推进深化改革强化担当狠抓落实服务群众转变作风提升效能守住底线创新方法凝聚合力"
+    # each sentence's own words come from a wide pool, as real sentences do: two sentences share
+    # their subject's words, not every other bigram (which would say the same thing again)
+    words = "".join(chr(c) for c in range(0x4E00 + 300, 0x4E00 + 900))
 
-    topics = ("统筹推进", "深化改革", "强化担当", "服务群众", "提升效能", "转变作风")
+    topics = TOPICS
 
     def sentence(lead: str) -> str:
         # clauses on the writer's subjects (see `brief`), each with some words of its own
@@ -111,7 +115,11 @@ def brief(**changes: Any) -> Brief:
                 "tags": [TAGS[i]],
                 # the writer's words are about what the bank's material says (so that it is relevant)
                 "points": [
-                    {"heading": f"要抓第{j}项", "text": ["我们深化改革，强化担当。"]} for j in range(3)
+                    {
+                        "heading": f"要抓第{j}项",
+                        "text": [f"我们{TOPICS[(3 * i + j) % 12]}，{TOPICS[(3 * i + j + 5) % 12]}。"],
+                    }
+                    for j in range(3)
                 ],
             }
             for i in range(3)

@@ -33,7 +33,7 @@ from drafter.compose.outline import (
     parse_outline,
     strip_marks,
 )
-from drafter.compose.paragraph import WHY, stage
+from drafter.compose.paragraph import WHY, ends_on_slogan_list, opening_run, stage
 from drafter.compose.plan import (
     DraftWarning,
     Plan,
@@ -48,7 +48,7 @@ from drafter.compose.plan import (
     sentence,
 )
 from drafter.compose.relevance import infer_domain, tokens
-from drafter.compose.select import Catalog, Pick, Selector
+from drafter.compose.select import Catalog, Pick, Selector, key_terms
 from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
 from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
@@ -64,6 +64,9 @@ PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到",
 _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting so needs no frame
 # Bank material sentences a point may take, by the brief's `material` (unset: `None`).
 MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
+# A point whose amount the brief leaves unset may take up to this many more when the draft is short
+# of its length with every point's material capped (a long speech of few points).
+EXTRA_CAP = 2
 GAP_SHARE = 0.5
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
@@ -134,8 +137,17 @@ class Enumerator:
 class SpeechContext:
     """What a template sees as `speech` (and `phrase`): the planned parts and the selection helpers."""
 
-    def __init__(self, brief: Brief, plan: Plan, selector: Selector, budgets: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        brief: Brief,
+        plan: Plan,
+        selector: Selector,
+        budgets: Mapping[str, int],
+        extra: int = 0,
+    ) -> None:
+        """`extra`: sentences a point of unset `material` may take beyond `MATERIAL_CAP`."""
         self.brief = brief
+        self._extra = extra
         self.sections = plan.sections
         self._selector = selector
         self._budgets = budgets
@@ -245,34 +257,50 @@ class SpeechContext:
             around.append(self.domain)
         return [*tokens(" ".join(own)) * 2, *tokens(" ".join(around))]
 
+    def material(self, point: PointView, functions: Sequence[str]) -> list[tuple[float, str, Entry]]:
+        """The material of `functions` about a point, best first: ranked by relevance (`query`),
+        the point's bans left out, and only entries sharing a bigram with the point's own words
+        (heading, the writer's sentences): words of the section or the field alone make a sentence
+        about a sibling (`防汛物资` under `堤防巡查`), not about this point."""
+        own = set(tokens(" ".join([point.heading_plain, *point.text])))
+        query = self.query(point)
+        avoid = set(point.avoid)
+        found = [
+            (scored.score, function, entry)
+            for function in functions
+            for scored, entry in self._selector.relevant(function, query)
+            if entry.id not in avoid and (not own or not own.isdisjoint(key_terms(entry.text)))
+        ]
+        return sorted(found, key=lambda r: -r[0])
+
     def elaborate(self, point: PointView) -> Elaboration:
         """Bank sentences for a point (marked): a formula for why, the material about the point its
         budget holds (what, how), a close; and a gap when the bank knows too little about it."""
         budget = self._budgets.get(point.key, 0)
-        cap = MATERIAL_CAP[point.material]
+        base = MATERIAL_CAP[point.material]
+        cap = base + (self._extra if point.material is None else 0)
         near = [*point.nearby, *point.text]
         query = self.query(point)
         slots = {"topic": point.topic}
-        avoid = set(point.avoid)
         result: list[tuple[str, str, str]] = []  # function, text, text as said (marked)
         spent = 0
         functions = PROBLEM_MATERIALS if point.problems else ("requirement",)
-        ranked = [
-            (scored.score, function, entry)
-            for function in functions
-            for scored, entry in self._selector.relevant(function, query)
-            if entry.id not in avoid
-        ]
+        ranked = self.material(point, functions)
         # pinned: the point's own `phrases.use`, then the brief's (said at the first point with room)
         wanted = [*point.use, *self._selector.use]
         pinned = [(f, e) for i in wanted for f in functions if (e := self._pinned(f, i)) is not None]
-        ranked = [(9.0, f, e) for f, e in pinned] + sorted(ranked, key=lambda r: -r[0])
+        ranked = [(9.0, f, e) for f, e in pinned] + ranked
         taken = 0
+        openings = {o for text in point.text if (o := opening_run(text))}
+        about = [*point.nearby, point.topic, self.domain or ""]  # words all its sentences may share
         for _, function, entry in ranked:
             if taken >= cap or spent >= budget:
                 break
-            pick = self._selector.usable(entry, slots=slots, near=near)
+            pick = self._selector.usable(entry, slots=slots, near=near, about=about)
             if pick is None:
+                continue
+            run_at_start = opening_run(pick.text)
+            if run_at_start and run_at_start in openings:  # `要不断学习…` twice in one paragraph
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
@@ -280,18 +308,34 @@ class SpeechContext:
                 continue
             self._selector.commit(pick)
             result.append((function, pick.text, said))
+            openings.add(run_at_start)
             spent += size
             taken += 1
         material_spent = spent
         if budget and not point.problems and cap:
             # a formula says why the point matters when material speaks to it (one at most)
             why = self._formula("requirement", point, "why", near, slots)
-            if why is not None and stage("requirement", why.text) == WHY:
+            if (
+                why is not None
+                and stage("requirement", why.text) == WHY
+                and opening_run(why.text) not in openings
+            ):
                 self._selector.commit(why)
                 result.insert(0, ("requirement", why.text, _framed("requirement", why)))
                 spent += len(why.text)
         run = False
-        if result and not self._closed_with_run and not point.problems:
+        # the sentence the run would follow: the last of the body once staged, else the writer's
+        body_order = sorted(
+            ((stage(f, text, True), text) for f, text, _ in result if f not in ("quote", "parallel")),
+            key=lambda s: s[0],
+        )
+        last = [text for _, text in body_order][-1:] or point.text[-1:]
+        if (
+            result
+            and not self._closed_with_run
+            and not point.problems
+            and not (last and ends_on_slogan_list(last[0]))  # no 做到 run right after a slogan list
+        ):
             close = self._close(point, query, near)
             if close is not None:
                 self._selector.commit(close)
@@ -300,7 +344,7 @@ class SpeechContext:
         self._closed_with_run = run
         gap = ""
         missing = budget - material_spent
-        if cap and budget and taken < cap and material_spent < budget * GAP_SHARE:
+        if cap and budget and taken < base and material_spent < budget * GAP_SHARE:
             gap = self._gap(point, missing)
         staged = [(stage(f, text, run), said) for f, text, said in result if f not in ("quote", "parallel")]
         body = [said for _, said in sorted(staged, key=lambda s: s[0])]
@@ -316,8 +360,8 @@ class SpeechContext:
 
     def _close(self, point: PointView, query: Sequence[str], near: Sequence[str]) -> Pick | None:
         """A four-character run that closes the point: material about it, else a formula."""
-        for _, entry in self._selector.relevant("parallel", query):
-            pick = self._selector.usable(entry, near=near)
+        for _, _, entry in self.material(point, ("parallel",)):
+            pick = self._selector.usable(entry, near=near, about=[*point.nearby, point.topic])
             if pick is not None:
                 return pick
         return self._formula("parallel", point, "close", near)
@@ -339,6 +383,7 @@ class SpeechContext:
             near=near,
             commit=False,
             formula=True,
+            about=[*point.nearby, point.topic],
         )
 
     def _gap(self, point: PointView, missing: int) -> str:
@@ -441,7 +486,7 @@ def compose(
     catalog = Catalog(bank, brief.template, said=own_words(brief, plan), domain=domain, role=brief.role)
     notes: list[GapNote] = []
 
-    def render(budgets: list[int]) -> tuple[str, Document, list[GapNote]]:
+    def render(budgets: list[int], extra: int = 0) -> tuple[str, Document, list[GapNote]]:
         selector = Selector(
             catalog,
             kind=brief.template,
@@ -450,7 +495,7 @@ def compose(
             use=brief.phrases.use,
             avoid=brief.phrases.avoid,
         )
-        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)))
+        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra)
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
         )
@@ -469,13 +514,16 @@ def compose(
             own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
             budgets = balance(target - fixed, own)
             best = (target - fixed, markup, document, notes)
+            extra = 0
             for _ in range(MAX_PASSES):
-                markup, document, notes = render(budgets)
+                markup, document, notes = render(budgets, extra)
                 actual = document.body_chars()
                 if abs(actual - target) <= best[0]:  # a tie: the pass that marks its gaps
                     best = (abs(actual - target), markup, document, notes)
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break
+                if not notes and actual < target and extra < EXTRA_CAP:
+                    extra += 1  # short, yet no point lacks material: the caps held it back
                 budgets = _rescale_filled(budgets, notes, fixed, actual, target, keys)
             _, markup, document, notes = best
 

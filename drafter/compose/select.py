@@ -106,6 +106,35 @@ def shingles(text: str, size: int = OVERLAP) -> frozenset[str]:
     return frozenset(runs)
 
 
+# Key terms: a text's content bigrams (relevance `tokens`, less those holding a function word).
+# Two texts sharing KEY_SHARED of them, KEY_SHARE of the shorter's, say the same thing in other
+# words (`集体决策…民主集中制…科学` and `落实民主集中制，完善集体决策制度…科学化`).
+KEY_SHARED = 4
+KEY_SHARE = 0.25
+_FUNCTION_CHARS = frozenset("的是要和在对为把等了都也就与及其之而")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def key_terms(text: str) -> frozenset[str]:
+    """The content bigrams of `text` (slots aside), for `repeats_terms`."""
+    return frozenset(t for t in tokens(text) if len(t) == 2 and not _FUNCTION_CHARS & set(t))
+
+
+def repeats_terms(text: str, said: Iterable[frozenset[str]], subject: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` shares enough key terms with any of `said` to say it again (see `KEY_SHARED`).
+
+    `subject`: the key terms of what the place is about (a point's heading, the field): sentences on
+    one subject all say them, so they do not count."""
+    terms = key_terms(text) - subject
+    if len(terms) < KEY_SHARED:
+        return False
+    for other in said:
+        shared = len(terms & other)
+        if shared >= KEY_SHARED and shared >= KEY_SHARE * min(len(terms), len(other)):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class _Candidate:
     index: int  # position in its group (groups are sorted by id)
@@ -252,6 +281,7 @@ class Selector:
         self.avoid = set(avoid)
         self.used: set[str] = set()
         self.spoken: set[str] = set()  # runs of characters the bank text drafted so far contains
+        self.terms: list[frozenset[str]] = []  # key terms of each bank sentence drafted so far
 
     def candidates(self, function: str) -> list[Entry]:
         """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
@@ -270,6 +300,7 @@ class Selector:
         near: Iterable[str] = (),
         commit: bool = True,
         formula: bool = False,
+        about: Iterable[str] = (),
     ) -> Pick | None:
         """The entry for one place (`site` names it, for the random choice), or None if none fits.
 
@@ -281,7 +312,8 @@ class Selector:
         limits the choice to entries whose raw text is one of those strings; `needs` to entries
         that use all of those slots (so that the brief's own words, e.g. its `purpose`, get said);
         `formula`, to formulas (material is chosen by relevance, `relevant`).
-        With `commit=False` the pick is only proposed: `commit(pick)` makes it used.
+        With `commit=False` the pick is only proposed: `commit(pick)` makes it used. `about`: texts
+        saying what the place is about (a heading), whose words a pick may share (`repeats_terms`).
         """
         values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
         available = values.keys()
@@ -290,6 +322,8 @@ class Selector:
         near = [text for text in near if text]
         nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
         echoed = frozenset().union(*(shingles(text, ECHO) for text in near))
+        subject = frozenset().union(*(key_terms(text) for text in about))
+        said = self._terms_near(near)
 
         def fits(candidate: _Candidate) -> bool:
             entry = candidate.entry
@@ -302,6 +336,7 @@ class Selector:
                 and not (formula and is_material(entry))
                 and shingles(entry.text).isdisjoint(self.spoken)
                 and not (near and _echoes(entry.text, nearby, echoed))
+                and not repeats_terms(entry.text, said, subject)
             )
 
         group = self.catalog.group(function)
@@ -330,10 +365,15 @@ class Selector:
         ]
 
     def usable(
-        self, entry: Entry, *, slots: Mapping[str, str] | None = None, near: Iterable[str] = ()
+        self,
+        entry: Entry,
+        *,
+        slots: Mapping[str, str] | None = None,
+        near: Iterable[str] = (),
+        about: Iterable[str] = (),
     ) -> Pick | None:
         """`entry` as a pick at this place, or None when it was used, repeats what was said, or
-        has a slot the brief cannot fill."""
+        has a slot the brief cannot fill (`near`, `about`: as for `pick`)."""
         values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
         near = [text for text in near if text]
         nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
@@ -344,6 +384,9 @@ class Selector:
             or not set(entry.slots) <= values.keys()
             or not shingles(entry.text).isdisjoint(self.spoken)
             or (near and _echoes(entry.text, nearby, echoed))
+            or repeats_terms(
+                entry.text, self._terms_near(near), frozenset().union(*(key_terms(t) for t in about))
+            )
         ):
             return None
         return Pick(entry, fill(entry.text, values))
@@ -352,6 +395,12 @@ class Selector:
         """Mark a pick as said: its entry is not used again, nor any entry repeating its words."""
         self.used.add(pick.entry.id)
         self.spoken |= shingles(pick.entry.text)
+        self.terms.append(key_terms(pick.entry.text))
+
+    def _terms_near(self, near: Sequence[str]) -> list[frozenset[str]]:
+        """Key terms of what a pick must not say again: the bank text drafted so far, the writer's
+        sentences at the place."""
+        return [*self.terms, *(key_terms(text) for text in near)]
 
     def _tier(
         self,
