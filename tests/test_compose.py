@@ -24,7 +24,10 @@ from drafter.document import Heading
 TEMPLATES = TemplateSet()
 TAGS = ("学习", "调研", "落实", "作风")
 # the subjects of the rich bank's material and of the writer's words in `brief`
-TOPICS = tuple("统筹推进 深化改革 强化担当 服务群众 提升效能 转变作风 守住底线 凝聚合力 创新方法 狠抓落实 优化环境 夯实基层".split())
+TOPICS = tuple(
+    "统筹推进 深化改革 强化担当 服务群众 提升效能 转变作风 "
+    "守住底线 凝聚合力 创新方法 狠抓落实 优化环境 夯实基层".split()
+)
 
 
 def entry(entry_id: str, text: str, **fields: Any) -> dict[str, Any]:
