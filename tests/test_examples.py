@@ -52,15 +52,15 @@ def cases() -> list[tuple[str, int]]:
 
 @pytest.mark.parametrize(("name", "seed"), cases())
 def test_no_bank_sentence_repeats_the_writers_words_in_its_paragraph(
-    drafts: dict[tuple[str, int], Draft], name: str, seed: int
+    drafts: dict[tuple[str, int], Draft], name: str, seed: int, bank: Bank
 ) -> None:
     for point in points(drafts[name, seed]):
         own = [span.text for span in (*point.spans, *point.body) if span.entry_id is None]
         near = frozenset().union(*(shingles(t, NEAR) for t in own))
         echoed = frozenset().union(*(shingles(t, ECHO) for t in own))
         for span in point.body:
-            if span.entry_id is None:
-                continue
+            if span.entry_id is None or "{topic}" in bank.entries[span.entry_id].text:
+                continue  # a frame says the point's topic by design (`做好{topic}工作意义重大`)
             assert shingles(span.text, NEAR).isdisjoint(near), (point.text, span.text)
             assert len(shingles(span.text, ECHO) & echoed) < ECHOES, (point.text, span.text)
 

@@ -23,7 +23,7 @@ _STATEMENT = re.compile(
     r"(?<![别还凡论管而或但总])是(?![要否])|只有|才能|就能|在于|等于|重在|离不开"
     r"|很难|永远在路上|日新月异|相辅相成"
 )
-_VERDICT = re.compile(r"取决于|关乎|至关重要|不可或缺")
+_VERDICT = re.compile(r"取决于|关乎|事关|至关重要|不可或缺|意义重大")
 _SITUATION = re.compile(r"^(?:当前|目前|现在|今年|近年来|面对)")  # how things stand
 # A close: the last clause ensures or forbids (`确保……`, `决不……`) or the sentence calls to account;
 # or the last clause achieves (`真正做到……`, `始终……`), which a four-character run does better.

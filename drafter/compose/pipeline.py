@@ -76,6 +76,27 @@ _BACK_REFERENCE = re.compile(
 )  # a point whose material fills less than this share of its budget gets a gap
 
 
+# How a topic that names a thing, not an act, ends (`道路交通安全`, `防汛物资储备`, `企业主体责任`).
+_NOUN_TOPIC = re.compile(
+    r"(?:安全|工作|建设|管理|治理|保障|服务|储备|整治|防控|监管|项目|环境|体系|机制|制度|"
+    r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资)$"
+)
+
+
+def _thing(topic: str, frame: str) -> bool:
+    """Whether `topic` names a thing a frame can say (`做好{topic}工作`, not `做好学深悟透工作`)."""
+    return bool(_NOUN_TOPIC.search(topic)) and not ("{topic}工作" in frame and topic.endswith("工作"))
+
+
+ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
+
+
+def _about(own: frozenset[str], text: str) -> bool:
+    """Whether `text` shares key terms covering `ABOUT_CHARS` characters with a point's own words."""
+    shared = own & key_terms(text)
+    return len({c for term in shared for c in term}) >= ABOUT_CHARS
+
+
 @dataclass(frozen=True)
 class GapNote:
     """A point the bank knew too little about: what the writer must add, about how many characters."""
@@ -89,7 +110,8 @@ class GapNote:
 class Elaboration:
     """A point's bank material, in the order a speech says it.
 
-    `lead`: a quote, said right after the heading (`“不谋全局者，不足以谋一域”。`); `body`: requirement
+    `lead`: why the point matters, said right after the heading (`做好道路交通安全工作意义重大。`);
+    `body`: requirement
     or problem sentences, after the writer's own, by `stage` (why, what, how, close); `end`:
     four-character runs (`切实做到……`) that sum up. Iterating gives all of them in that order.
     """
@@ -214,6 +236,10 @@ class SpeechContext:
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
+        if function == "section.lead_in" and site.endswith("#0"):  # `我再强调…` only after a first part
+            accept = [
+                t for t in (accept or [e.text for e in self._selector.candidates(function)]) if "再" not in t
+            ]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
@@ -260,16 +286,17 @@ class SpeechContext:
     def material(self, point: PointView, functions: Sequence[str]) -> list[tuple[float, str, Entry]]:
         """The material of `functions` about a point, best first: ranked by relevance (`query`),
         the point's bans left out, and only entries sharing a bigram with the point's own words
-        (heading, the writer's sentences): words of the section or the field alone make a sentence
-        about a sibling (`防汛物资` under `堤防巡查`), not about this point."""
-        own = set(tokens(" ".join([point.heading_plain, *point.text])))
+        (heading, the writer's sentences), `ABOUT_CHARS` characters' worth: words of the section or
+        the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
+        in passing is not a subject (`实践中` under `要在实践中磨炼`)."""
+        own = key_terms(" ".join([point.heading_plain, *point.text]))
         query = self.query(point)
         avoid = set(point.avoid)
         found = [
             (scored.score, function, entry)
             for function in functions
             for scored, entry in self._selector.relevant(function, query)
-            if entry.id not in avoid and (not own or not own.isdisjoint(key_terms(entry.text)))
+            if entry.id not in avoid and (not own or _about(own, entry.text))
         ]
         return sorted(found, key=lambda r: -r[0])
 
@@ -312,16 +339,19 @@ class SpeechContext:
             spent += size
             taken += 1
         material_spent = spent
+        lead: list[str] = []
         if budget and not point.problems and cap:
             # a formula says why the point matters when material speaks to it (one at most)
             why = self._formula("requirement", point, "why", near, slots)
+            if why is not None and "{topic}" in why.entry.text and not _thing(point.topic, why.entry.text):
+                why = None  # `做好{topic}工作` wants a thing (`道路交通安全`), not an act (`学深悟透`)
             if (
                 why is not None
                 and stage("requirement", why.text) == WHY
                 and opening_run(why.text) not in openings
             ):
                 self._selector.commit(why)
-                result.insert(0, ("requirement", why.text, _framed("requirement", why)))
+                lead.append(_framed("requirement", why))  # why it matters: right after the heading
                 spent += len(why.text)
         run = False
         # the sentence the run would follow: the last of the body once staged, else the writer's
@@ -331,7 +361,7 @@ class SpeechContext:
         )
         last = [text for _, text in body_order][-1:] or point.text[-1:]
         if (
-            result
+            taken  # a close sums up material; after the writer's words alone it is padding
             and not self._closed_with_run
             and not point.problems
             and not (last and ends_on_slogan_list(last[0]))  # no 做到 run right after a slogan list
@@ -351,7 +381,7 @@ class SpeechContext:
         end = [said for function, _, said in result if function == "parallel"]
         if end:  # reframed once the paragraph is known, so that its frame does not echo a sentence
             end = [self._reframe(point, [*point.text, *map(strip_marks, body)], text) for text in end]
-        return Elaboration(lead=[], body=body, end=end, gap=gap)
+        return Elaboration(lead=lead, body=body, end=end, gap=gap)
 
     def _pinned(self, function: str, entry_id: str) -> Entry | None:
         group = self._selector.catalog.group(function)
@@ -522,8 +552,8 @@ def compose(
                     best = (abs(actual - target), markup, document, notes)
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break
-                if not notes and actual < target and extra < EXTRA_CAP:
-                    extra += 1  # short, yet no point lacks material: the caps held it back
+                if actual < target and extra < EXTRA_CAP:
+                    extra += 1  # short: the caps may hold back points that have more material
                 budgets = _rescale_filled(budgets, notes, fixed, actual, target, keys)
             _, markup, document, notes = best
 

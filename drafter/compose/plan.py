@@ -296,7 +296,8 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
 
 
 _GOAL_ADVERB = re.compile(
-    r"^(?:为了|为)?(?:全力|奋力|努力|坚决|全面|加快)?(?=推进|推动|建设|实现|打造|开创|谱写|夺取|促进)"
+    r"^(?:为了|为)?(?:全力|奋力|努力|坚决|全面|加快)?"
+    r"(?=推进|推动|建设|实现|打造|开创|谱写|夺取|促进|成长|成为|争做|争当)"
 )
 
 
@@ -309,9 +310,9 @@ def goal_phrase(goal: str) -> str:
 
 
 def goal_is_commitment(goal: str) -> bool:
-    """Whether the goal is a pledge (`确保…`, `力争…`): `为{goal}作出贡献` does not fit it,
-    `为{goal}而努力奋斗` does."""
-    return goal.startswith(("确保", "力争", "保证", "坚决"))
+    """Whether the goal is a pledge (`确保…`, `力争…`) or a person's aim (`成长为…`):
+    `为{goal}作出贡献` does not fit it, `为{goal}而努力奋斗` does."""
+    return goal.startswith(("确保", "力争", "保证", "坚决", "成长", "成为", "争做", "争当"))
 
 
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:

@@ -111,7 +111,7 @@ def shingles(text: str, size: int = OVERLAP) -> frozenset[str]:
 # words (`集体决策…民主集中制…科学` and `落实民主集中制，完善集体决策制度…科学化`).
 KEY_SHARED = 4
 KEY_SHARE = 0.25
-_FUNCTION_CHARS = frozenset("的是要和在对为把等了都也就与及其之而")
+_FUNCTION_CHARS = frozenset("的是要和在对为把等了都也就与及其之而于")
 
 
 @functools.lru_cache(maxsize=1 << 16)
