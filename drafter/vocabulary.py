@@ -34,6 +34,22 @@ KINDS: dict[str, str] = {
     "training": "专题培训讲话：讲规范、讲方法（如 000、002）",
     "system_meeting": "系统工作会议讲话：以“X要更Y”并列标题统领全篇（如 003）",
     "summary": "总结讲话：以“三个清楚/三种能力/三项纪律”等计数标题统领全篇（如 004）",
+    "commendation": "表彰大会讲话：祝贺受表彰者、号召学习先进、提出希望（如 020、021、026）",
+    "training_opening": "培训班开班式讲话：讲意义、提要求、寄希望，预祝培训班圆满成功",
+    "opening_address": "开幕式致辞：简短，致欢迎、讲意义、表祝愿",
+    "closing_address": "闭幕式致辞：简短，作小结、致谢意、提希望",
+    "chair_script": "会议主持词：宣布开会、介绍出席人员和会议任务、逐项“下面，请……”、小结并宣布会议结束",
+}
+
+# The speaker roles (`SPEAKER_ROLES`) each kind serves, the usual one first: a commendation or an
+# opening address is given by the host or a visiting leader, a closing address after others have
+# spoken, a chair's script by the leader who chairs the meeting.
+KIND_ROLES: dict[str, tuple[str, ...]] = {
+    "commendation": ("convener", "guest"),
+    "training_opening": ("convener", "guest"),
+    "opening_address": ("convener", "guest"),
+    "closing_address": ("closing", "convener"),
+    "chair_script": ("convener",),
 }
 
 # Named slots that phrase texts may contain and the drafting step knows how to fill.
@@ -56,6 +72,7 @@ SLOTS: dict[str, str] = {
     "n": "列举序数（中文数字），如“一”“二”",
     "goal": "结尾提出的目标",
     "slogan": "结尾口号",
+    "honoured": "受表彰的对象，如“受到表彰的先进集体和先进个人”",
 }
 
 # Topic tags the built-in bank uses; teams may add their own (unknown tags are warnings, not errors).
@@ -115,3 +132,24 @@ SPEAKER_ROLES: dict[str, str] = {
     "guest": "应邀到会的领导（如“我来参加这个会，主要是……”）",
     "closing": "在别人讲话后作总结讲话（如“刚才……讲得很好，我都同意”）",
 }
+
+
+# What a speaker does on a chair's agenda (`agenda[].does` of a brief), and how the chair's script
+# asks for it: `下面，请{who}{ask}。` (`{what}` from the item), and says it was done: `刚才，{who}{done}。`
+# (empty: not recalled). The corpus holds no chair's script, so these words are the template's glue.
+AGENDA_ACTS: dict[str, tuple[str, str, str]] = {
+    "讲话": ("讲话，如县委书记作重要讲话", "讲话", "作了重要讲话"),
+    "部署": (
+        "安排部署，what 写部署的工作，如“全县安全生产工作”",
+        "对{what}作安排部署",
+        "对{what}作了安排部署",
+    ),
+    "发言": ("发言，what 可写发言的单位或主题", "发言", "作了发言"),
+    "表态发言": ("表态发言", "作表态发言", "作了表态发言"),
+    "汇报": ("汇报，what 写汇报的内容，如“全县重点项目推进情况”", "汇报{what}", "汇报了{what}"),
+    "宣读": ("宣读文件，what 写文件名，如《关于表彰……的决定》", "宣读{what}", "宣读了{what}"),
+    "颁奖": ("颁奖，what 写受奖者，如“受到表彰的先进集体和先进个人”", "为{what}颁奖", ""),
+    "授课": ("授课，what 可写课程题目", "为大家授课", "作了授课"),
+}
+# Acts whose `{what}` is required (the chair cannot say what is read or deployed without it).
+AGENDA_NEEDS_WHAT: frozenset[str] = frozenset({"部署", "汇报", "宣读", "颁奖"})

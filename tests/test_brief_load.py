@@ -187,7 +187,8 @@ def test_a_date_that_is_not_a_date(tmp_path: Path, old: str, new: str, expected:
         (
             "    points:",
             "    role: review\n    points:",
-            "brief.yaml:9: sections.0.role: must be one of 'requirements' or 'problems', got 'review'",
+            "brief.yaml:9: sections.0.role: "
+            "must be one of 'requirements', 'problems' or 'example', got 'review'",
         ),
         (
             "date: 2026-11-30",

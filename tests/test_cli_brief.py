@@ -125,7 +125,7 @@ def test_check_reports_every_brief_and_fails_if_any_is_bad(tmp_path: Path) -> No
     code, out, err = run("check", "--no-gaps", str(bad), str(good), str(missing), str(tmp_path))
     assert code == 1
     assert out == f"{good}: ok\n"
-    known = "summary, system_meeting, training, work_meeting"
+    known = ", ".join(sorted(KINDS))
     assert err.splitlines() == [
         f"{bad}:1: template: unknown template '会议'; known templates: {known}",
         f"{bad}:4: date: not a date: '明天' (write it as YYYY-MM-DD, e.g. 2026-11-30)",
@@ -154,9 +154,9 @@ def test_check_unreadable_brief_is_one_line(tmp_path: Path, content: bytes, mess
 def test_check_with_own_templates(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     folder.mkdir()
-    (folder / "commendation.j2").write_text("{# 表彰大会讲话 #}\n", encoding="utf-8")
+    (folder / "briefing.j2").write_text("{# 情况通报会讲话 #}\n", encoding="utf-8")
     path = tmp_path / "brief.yaml"
-    path.write_text(GOOD.replace("template: work_meeting", "template: commendation"), encoding="utf-8")
+    path.write_text(GOOD.replace("template: work_meeting", "template: briefing"), encoding="utf-8")
     assert run("check", str(path))[0] == 1
     code, out, _ = run("check", "--no-gaps", str(path), "--templates", str(folder))  # not draftable
     assert (code, out) == (0, f"{path}: ok\n")

@@ -34,7 +34,8 @@ def new_command(kind: str, output: Path | None, force: bool) -> None:
     your own and draft it. Its first line points editors with yaml-language-server (VS Code's
     YAML extension and others) at brief.schema.json beside it, which is written too (kept if
     it is already there and current), so they check and complete fields while you type, on
-    any machine the folder is copied to. Kinds: work_meeting, training, system_meeting, summary.
+    any machine the folder is copied to. Kinds: work_meeting, training, system_meeting, summary,
+    commendation, training_opening, opening_address, closing_address, chair_script.
 
     \b
     Examples:

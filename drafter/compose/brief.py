@@ -31,6 +31,19 @@ Added for issue 8 (drafting core):
   `more` (up to the budget, up to six); unset, the budget decides (at most four).
 - `Point.phrases`: per-point `use` / `avoid`, as the brief-wide `phrases`.
 
+Added for issue 9 (occasions):
+
+- `Brief.agenda`: the items of a meeting a chair's script (`chair_script`) runs through, each
+  `{who, does, what}`: who speaks, what they do (a key of `vocabulary.AGENDA_ACTS`: 讲话, 部署,
+  发言, 宣读, 颁奖 …) and, where the act needs it, what (`宣读《关于表彰……的决定》`). Required by
+  `chair_script` and read by no other template (`brief_load` checks both).
+- `Brief.attendees`: who attends, said when a chair opens the meeting (`出席今天会议的有……`).
+- `Brief.honoured`: whom a commendation honours (`{honoured}` in the bank), default
+  `受到表彰的先进集体和先进个人` (`Brief.honoured_or_default`).
+- `Section.role: example`: a part about the honoured (their deeds, what to learn from them): the
+  `commendation` template fills it with the writer's words and the bank's formulas of learning from
+  them, never with requirement sentences.
+
 Cross-field rules a model cannot see alone (known templates, skeleton slots against fillers,
 heading sets in the bank) are checked by `drafter.compose.brief_load` and `drafter.compose.brief_check`.
 """
@@ -42,11 +55,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from drafter.vocabulary import DOMAINS, KINDS, domain_key
+from drafter.vocabulary import AGENDA_ACTS, AGENDA_NEEDS_WHAT, DOMAINS, KINDS, domain_key
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-SectionRole = Literal["requirements", "problems"]
+SectionRole = Literal["requirements", "problems", "example"]
+AgendaAct = Literal["讲话", "部署", "发言", "表态发言", "汇报", "宣读", "颁奖", "授课"]
+DEFAULT_HONOURED = "受到表彰的先进集体和先进个人"
 SpeakerRole = Literal["convener", "guest", "closing"]
 MaterialAmount = Literal["none", "few", "more"]
 
@@ -76,6 +91,39 @@ class Acknowledgement(_Model):
 
     who: Text = Field(description="前面讲话的同志，如“王区长”")
     did: Text = Field(description="所讲内容，如“对本月的重点工作进行了安排部署”")
+
+
+class AgendaItem(_Model):
+    """One item of a meeting's agenda: who speaks, what they do and, where needed, what about."""
+
+    model_config = _schema("会议的一项议程：谁、做什么（讲话、部署、宣读……）、什么内容")
+
+    who: Text = Field(description="谁，如“县委副书记、县长王明同志”")
+    does: AgendaAct = Field(description="做什么：" + "；".join(f"{k} {v[0]}" for k, v in AGENDA_ACTS.items()))
+    what: str | None = Field(
+        None, description="内容：部署的工作、汇报的事项、宣读的文件、颁奖的对象；部署、汇报、宣读、颁奖必填"
+    )
+
+    @model_validator(mode="after")
+    def _what_when_needed(self) -> AgendaItem:
+        if self.does in AGENDA_NEEDS_WHAT and not (self.what or "").strip():
+            wanted = "the work deployed, the matter reported, the document read or who is awarded"
+            raise ValueError(f"what: an item that does {self.does} needs a what ({wanted})")
+        return self
+
+    def _said(self, pattern: str) -> str:
+        what = (self.what or "").strip().rstrip("。，；")
+        return pattern.replace("{what}", what) if pattern else ""
+
+    @property
+    def ask(self) -> str:
+        """How the chair asks for it, after `请{who}`: `讲话`, `对全县安全生产工作作安排部署`."""
+        return self._said(AGENDA_ACTS[self.does][1])
+
+    @property
+    def done(self) -> str:
+        """How the chair recalls it, after `刚才，{who}`: `作了讲话`; "" when it is not recalled."""
+        return self._said(AGENDA_ACTS[self.does][2])
 
 
 class HeadingPlan(_Model):
@@ -139,7 +187,10 @@ class Section(_Model):
     lead_in: str | None = Field(None, description="本部分导语（讲话人自己的话）")
     role: SectionRole = Field(
         "requirements",
-        description="本部分的作用：requirements 提要求（默认）；problems 摆问题（选用“有的……”等问题剖析）",
+        description=(
+            "本部分的作用：requirements 提要求（默认）；problems 摆问题（选用“有的……”等问题剖析）；"
+            "example 学习先进（表彰大会讲受表彰者的事迹和精神，不选要求句）"
+        ),
     )
     enumerator: str | None = Field(
         None, description="要点的序号样式，须含 {n}，如“{n}是”“{n}要”“第{n}，”；不填由模板决定"
@@ -228,6 +279,16 @@ class Brief(_Model):
     acknowledge: list[Acknowledgement] = Field(default_factory=list, description="要肯定的前面讲话")
     achievements: list[Text] = Field(default_factory=list, description="要回顾和感谢的成绩")
     thanks_to: str | None = Field(None, description="感谢的对象")
+    honoured: str | None = Field(
+        None, description=f"受表彰的对象（表彰大会），如“{DEFAULT_HONOURED}”；不填即用此说法"
+    )
+    attendees: str | None = Field(
+        None,
+        description="出席会议的人员（会议主持词开场介绍），如“县委、县政府领导班子成员，各乡镇主要负责同志”",
+    )
+    agenda: list[AgendaItem] = Field(
+        default_factory=list, description="会议议程（会议主持词用，chair_script 必填）：逐项写谁、做什么"
+    )
     situation: list[Text] = Field(
         default_factory=list, description="形势与任务（讲话人自己的话），在开场回顾之后讲"
     )
@@ -256,6 +317,11 @@ class Brief(_Model):
         if key is None:
             raise ValueError(f"unknown domain {value!r}; known: {'、'.join(DOMAINS)}")
         return key
+
+    @property
+    def honoured_or_default(self) -> str:
+        """Whom a commendation honours: `honoured` as given, else `受到表彰的先进集体和先进个人`."""
+        return (self.honoured or "").strip() or DEFAULT_HONOURED
 
     @property
     def role(self) -> SpeakerRole:

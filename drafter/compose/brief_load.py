@@ -320,6 +320,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
 
 def _rule_problems(data: LocatedDict, known_templates: Collection[str]) -> Iterator[tuple[Loc, str]]:
     yield from _template_problems(data.get("template"), known_templates)
+    yield from _agenda_problems(data)
     sections = data.get("sections")
     headings = data.get("headings")
     if isinstance(sections, list):
@@ -342,6 +343,27 @@ def _template_problems(name: Any, known: Collection[str]) -> Iterator[tuple[Loc,
     close = difflib.get_close_matches(name.strip(), names, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     yield ("template",), f"unknown template {name.strip()!r}{hint}; known templates: {', '.join(names)}"
+
+
+# The template that runs through an agenda (a chair's script); no other template reads one.
+AGENDA_TEMPLATE = "chair_script"
+
+
+def _agenda_problems(data: LocatedDict) -> Iterator[tuple[Loc, str]]:
+    """A chair's script needs its agenda; an agenda in a speech would silently say nothing."""
+    template = data.get("template")
+    if not isinstance(template, str):
+        return
+    agenda = data.get("agenda")
+    if template.strip() == AGENDA_TEMPLATE and not agenda:
+        yield (
+            ("agenda",),
+            "the chair_script template needs the agenda: a list of items {who, does}, e.g. "
+            "- {who: 县委书记李明同志, does: 讲话}",
+        )
+    elif template.strip() != AGENDA_TEMPLATE and agenda:
+        ignored = f"{template.strip()!r} would ignore it"
+        yield ("agenda",), f"only the chair_script template reads an agenda; {ignored}"
 
 
 def _enumerator_problems(enumerator: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
