@@ -48,7 +48,7 @@ from drafter.compose.plan import (
     sentence,
 )
 from drafter.compose.relevance import infer_domain, tokens
-from drafter.compose.select import Catalog, Pick, Selector, key_terms
+from drafter.compose.select import Catalog, Pick, Selector, key_terms, repeats_terms
 from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
 from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
@@ -79,12 +79,19 @@ _BACK_REFERENCE = re.compile(
 # How a topic that names a thing, not an act, ends (`道路交通安全`, `防汛物资储备`, `企业主体责任`).
 _NOUN_TOPIC = re.compile(
     r"(?:安全|工作|建设|管理|治理|保障|服务|储备|整治|防控|监管|项目|环境|体系|机制|制度|"
-    r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资)$"
+    r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资|排查)$"
 )
 
 
+# A frame that calls its topic a foundation (`{topic}是…的重要基础`) fits a lasting good, not a task.
+_FOUNDATION = re.compile(r"(?:安全|保障|生态|环境|民生|就业|教育|体系|制度)$")
+
+
 def _thing(topic: str, frame: str) -> bool:
-    """Whether `topic` names a thing a frame can say (`做好{topic}工作`, not `做好学深悟透工作`)."""
+    """Whether `topic` names a thing a frame can say (`做好{topic}工作`, not `做好学深悟透工作`;
+    `安全生产是…的重要基础`, not `隐患排查是…的重要基础`)."""
+    if "重要基础" in frame and not _FOUNDATION.search(topic):
+        return False
     return bool(_NOUN_TOPIC.search(topic)) and not ("{topic}工作" in frame and topic.endswith("工作"))
 
 
@@ -320,6 +327,7 @@ class SpeechContext:
         taken = 0
         openings = {o for text in point.text if (o := opening_run(text))}
         about = [*point.nearby, point.topic, self.domain or ""]  # words all its sentences may share
+        subject = frozenset().union(*(key_terms(t) for t in about))
         for _, function, entry in ranked:
             if taken >= cap or spent >= budget:
                 break
@@ -328,6 +336,9 @@ class SpeechContext:
                 continue
             run_at_start = opening_run(pick.text)
             if run_at_start and run_at_start in openings:  # `要不断学习…` twice in one paragraph
+                continue
+            paragraph = [key_terms(t) for t in (*point.text, *(text for _, text, _ in result))]
+            if repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` in every sentence
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
@@ -389,12 +400,17 @@ class SpeechContext:
         return candidate.entry if candidate is not None else None
 
     def _close(self, point: PointView, query: Sequence[str], near: Sequence[str]) -> Pick | None:
-        """A four-character run that closes the point: material about it, else a formula."""
+        """A four-character run that closes the point: material about it, else a formula on one of
+        the point's topic tags. An untagged point gets no formula run: a general one (`大胆闯、
+        大胆试、大胆干`) under `压实企业主体责任` is about something else."""
         for _, _, entry in self.material(point, ("parallel",)):
             pick = self._selector.usable(entry, near=near, about=[*point.nearby, point.topic])
             if pick is not None:
                 return pick
-        return self._formula("parallel", point, "close", near)
+        if not point.tags:
+            return None
+        pick = self._formula("parallel", point, "close", near)
+        return pick if pick is not None and set(pick.entry.tags) & set(point.tags) else None
 
     def _formula(
         self,

@@ -120,17 +120,23 @@ def key_terms(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(text) if len(t) == 2 and not _FUNCTION_CHARS & set(t))
 
 
-def repeats_terms(text: str, said: Iterable[frozenset[str]], subject: frozenset[str] = frozenset()) -> bool:
+def repeats_terms(
+    text: str,
+    said: Iterable[frozenset[str]],
+    subject: frozenset[str] = frozenset(),
+    share: float = KEY_SHARE,
+) -> bool:
     """Whether `text` shares enough key terms with any of `said` to say it again (see `KEY_SHARED`).
 
     `subject`: the key terms of what the place is about (a point's heading, the field): sentences on
-    one subject all say them, so they do not count."""
+    one subject all say them, so they do not count. `share`: of the shorter's key terms the shared
+    ones must also be (0 within one paragraph, where `KEY_SHARED` terms say it again)."""
     terms = key_terms(text) - subject
     if len(terms) < KEY_SHARED:
         return False
     for other in said:
         shared = len(terms & other)
-        if shared >= KEY_SHARED and shared >= KEY_SHARE * min(len(terms), len(other)):
+        if shared >= KEY_SHARED and shared >= share * min(len(terms), len(other)):
             return True
     return False
 
