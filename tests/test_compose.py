@@ -45,9 +45,11 @@ def rich_bank_files() -> dict[str, list[dict[str, Any]]]:
 
     def sentence(lead: str) -> str:
         # clauses on the writer's subjects (see `brief`), each with some words of its own
+        # (a sentence on one or two subjects: two on the same pair would say the same thing again)
+        subjects = rng.sample(topics, 2)
         clauses = [
-            rng.choice(topics) + "".join(rng.choice(words) for _ in range(rng.randint(4, 8)))
-            for _ in range(rng.randint(3, 5))
+            (subjects[i] if i < 2 else "") + "".join(rng.choice(words) for _ in range(rng.randint(4, 8)))
+            for i in range(rng.randint(3, 5))
         ]
         return f"{lead}{'，'.join(clauses)}。"
 
