@@ -172,11 +172,11 @@ class SpeechContext:
         plan: Plan,
         selector: Selector,
         budgets: Mapping[str, int],
-        extra: int = 0,
+        extra: Mapping[str, int] | None = None,
     ) -> None:
-        """`extra`: sentences a point of unset `material` may take beyond `MATERIAL_CAP`."""
+        """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`."""
         self.brief = brief
-        self._extra = extra
+        self._extra = extra or {}
         self.sections = plan.sections
         self._selector = selector
         self._budgets = budgets
@@ -312,7 +312,7 @@ class SpeechContext:
         budget holds (what, how), a close; and a gap when the bank knows too little about it."""
         budget = self._budgets.get(point.key, 0)
         base = MATERIAL_CAP[point.material]
-        cap = base + (self._extra if point.material is None else 0)
+        cap = base + (self._extra.get(point.key, 0) if point.material is None else 0)
         near = [*point.nearby, *point.text]
         query = self.query(point)
         slots = {"topic": point.topic}
@@ -532,7 +532,9 @@ def compose(
     catalog = Catalog(bank, brief.template, said=own_words(brief, plan), domain=domain, role=brief.role)
     notes: list[GapNote] = []
 
-    def render(budgets: list[int], extra: int = 0) -> tuple[str, Document, list[GapNote]]:
+    def render(
+        budgets: list[int], extra: Mapping[str, int] | None = None
+    ) -> tuple[str, Document, list[GapNote]]:
         selector = Selector(
             catalog,
             kind=brief.template,
@@ -560,7 +562,7 @@ def compose(
             own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
             budgets = balance(target - fixed, own)
             best = (target - fixed, markup, document, notes)
-            extra = 0
+            extra: dict[str, int] = {}
             for _ in range(MAX_PASSES):
                 markup, document, notes = render(budgets, extra)
                 actual = document.body_chars()
@@ -568,8 +570,8 @@ def compose(
                     best = (abs(actual - target), markup, document, notes)
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break
-                if actual < target and extra < EXTRA_CAP:
-                    extra += 1  # short: the caps may hold back points that have more material
+                if actual < target:  # the caps may hold back points with more material: widen them,
+                    extra = _widened(extra, notes, keys)  # in sections where no sibling lacks any
                 budgets = _rescale_filled(budgets, notes, fixed, actual, target, keys)
             _, markup, document, notes = best
 
@@ -580,6 +582,13 @@ def compose(
         warnings.append(DraftWarning(("length",), shortfall))
     shown = tuple(notes) if gaps else ()
     return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed, shown, domain)
+
+
+def _widened(extra: Mapping[str, int], notes: Sequence[GapNote], keys: Sequence[str]) -> dict[str, int]:
+    """One more sentence (up to `EXTRA_CAP`) for the points of sections without a gap: a point may
+    grow past its siblings only when none of them is short of material (siblings stay balanced)."""
+    short = {n.point.split(".")[0] for n in notes}
+    return {k: min(extra.get(k, 0) + (k.split(".")[0] not in short), EXTRA_CAP) for k in keys}
 
 
 _GAP_MARKUP = re.compile(r"⟦gap⟧.*?⟦/⟧")
