@@ -83,3 +83,4 @@ def test_namely_says_the_verb_every_member_repeats_once() -> None:
     assert namely("提高“三种能力”", members) == "学习理解能力、转化落实能力、统筹整合能力"
     assert namely("“三种能力”", members) == "提高学习理解能力、转化落实能力、统筹整合能力"
     assert namely("做到“三个清楚”", ["政策清楚", "情况清楚"]) == "政策清楚、情况清楚"
+    assert namely("提升扑救能力", ["要加强队伍建设", "要备足扑火物资"]) == ""  # not a counted set

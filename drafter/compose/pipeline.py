@@ -353,7 +353,9 @@ class SpeechContext:
         lead: list[str] = []
         if budget and not point.problems and cap:
             # a formula says why the point matters when material speaks to it (one at most)
-            why = self._formula("requirement", point, "why", near, slots)
+            # a frame on the point's topic (`做好{topic}工作意义重大`): a formula without it was
+            # written for one place of one kind of speech (a template names it with `only=`)
+            why = self._formula("requirement", point, "why", near, slots, needs=("topic",))
             if why is not None and "{topic}" in why.entry.text and not _thing(point.topic, why.entry.text):
                 why = None  # `做好{topic}工作` wants a thing (`道路交通安全`), not an act (`学深悟透`)
             if (
@@ -419,6 +421,7 @@ class SpeechContext:
         step: str,
         near: Sequence[str],
         slots: Mapping[str, str] | None = None,
+        needs: Sequence[str] = (),
     ) -> Pick | None:
         """A formula of `function` for one step of a point (proposed, not yet committed)."""
         return self._selector.pick(
@@ -426,6 +429,7 @@ class SpeechContext:
             site=f"{point.key}.{step}",
             tags=point.own_tags or point.tags,
             slots=slots,
+            needs=needs,
             near=near,
             commit=False,
             formula=True,

@@ -77,13 +77,17 @@ def subject(heading: str) -> str:
     return rest if len(rest) >= 3 else _LEAD.sub("", plain)
 
 
+_COUNTED = re.compile(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
+
+
 def namely(heading: str, members: Sequence[str]) -> str:
     """The list a counted heading spells out after 即, without the verb every member repeats:
     `提高“三种能力”` + `提高学习理解能力、提高转化落实能力` gives `学习理解能力、转化落实能力`
-    (the heading says 提高 already); without the verb in the heading, the first member keeps it."""
+    (the heading says 提高 already); without the verb in the heading, the first member keeps it.
+    "" unless the heading names a counted set and there are two members or more."""
     items = [m for m in members if m]
-    if len(items) < 2:
-        return "、".join(items)
+    if len(items) < 2 or not _COUNTED.search(heading):
+        return ""  # only a counted set (`三个清楚`, `两种能力`) is spelled out
     for size in (3, 2):
         verb = items[0][:size]
         if all(m.startswith(verb) and len(m) > size + 1 for m in items):
