@@ -96,6 +96,8 @@ def test_a_default_topic_is_the_headings_subject_not_its_skeleton() -> None:
     assert subject("压实安全生产责任") == "安全生产责任"
     assert subject("一是要推行“一网通办”") == "“一网通办”"
     assert subject("要坚持学习") == "坚持学习"
+    assert subject("要坚持和发展新时代枫桥经验") == "坚持和发展新时代枫桥经验"
+    assert subject("要培育新兴产业") == "新兴产业"
     plan = plan_draft(_brief(), load_bank())
     assert plan.sections[0].topic == "安全生产责任"
     assert [p.topic for p in plan.points] == ["企业主体责任", "道路交通安全"]

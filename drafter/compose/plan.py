@@ -60,7 +60,7 @@ _SKELETON_OPENING = re.compile(
     r"^(?:[一二三四五六七八九十]+[是要])?要?(?:切实|着力|全力|持续|进一步|扎实|大力|认真|更加|全面|坚决)?"
     r"(?:抓好|抓实|抓紧|做好|做实|压实|加强|强化|推进|推动|深化|优化|提升|提高|突出|狠抓|守牢|筑牢|"
     r"织密|补齐|健全|完善|落实|坚持|聚焦|围绕|打好|打赢|严肃|加快|实施|开展|确保|推行|"
-    r"壮大|整治|发展|建设|带动|克服|备足|备齐|严管|严防|筑牢)?"
+    r"壮大|整治|发展|建设|带动|克服|备足|备齐|严管|严防|筑牢|培育)?"
 )
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要])?要?")
 
@@ -72,6 +72,8 @@ def subject(heading: str) -> str:
     plain = bare(heading)
     match = _SKELETON_OPENING.match(plain)
     rest = plain[match.end() :] if match else plain
+    if rest.startswith(("和", "与", "及", "并", "、")):  # `坚持和发展…`: the verbs go together
+        rest = _LEAD.sub("", plain)
     if rest.endswith("工作") and len(rest) > 4:
         rest = rest[:-2]
     return rest if len(rest) >= 3 else _LEAD.sub("", plain)
