@@ -95,6 +95,9 @@ def _thing(topic: str, frame: str) -> bool:
     return bool(_NOUN_TOPIC.search(topic)) and not ("{topic}工作" in frame and topic.endswith("工作"))
 
 
+# Material of a kindred field (`select.KINDRED_DOMAINS`) ranks below the speech's own field's.
+KINDRED_WEIGHT = 0.5
+KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the relevance threshold)
 ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
 
 
@@ -300,12 +303,22 @@ class SpeechContext:
         query = self.query(point)
         avoid = set(point.avoid)
         found = [
-            (scored.score, function, entry)
+            (
+                scored.score
+                * (KINDRED_WEIGHT if self.domain and entry.domain not in (None, self.domain) else 1.0),
+                function,
+                entry,
+            )
             for function in functions
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid and (not own or _about(own, entry.text))
         ]
+        # kindred material only when it is clearly about the point (its own field's comes first)
+        found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
         return sorted(found, key=lambda r: -r[0])
+
+    def _kindred(self, entry: Entry) -> bool:
+        return bool(self.domain) and entry.domain not in (None, self.domain)
 
     def elaborate(self, point: PointView) -> Elaboration:
         """Bank sentences for a point (marked): a formula for why, the material about the point its
