@@ -93,3 +93,27 @@ def test_a_sentence_saying_the_same_in_other_words_is_not_drafted(tmp_path: Path
     ]
     paragraph = _paragraphs(_draft(tmp_path, twins))[0]
     assert ("集结待命" in paragraph) and paragraph.count("集结待命") == 1, paragraph
+
+
+def test_own_field_material_comes_before_a_kindred_fields(tmp_path: Path) -> None:
+    kindred = [
+        entry("requirement.own", "全面从严治党主体责任要落实到班子成员。", domain="党风廉政"),
+        entry("requirement.kin", "一岗双责要落到每个班子成员，主体责任不走样。", domain="政府自身建设"),
+        *OTHERS,
+    ]
+    bank = load_bank([write_bank(tmp_path, {**SCAFFOLD, "requirement": kindred})], builtin=False)
+    brief = _brief(
+        occasion="全局党风廉政建设工作会议",
+        domain="党风廉政",
+        sections=[
+            {
+                "heading": "压实责任",
+                "points": [{"heading": "要落实主体责任", "text": ["班子成员要履行一岗双责。"]}],
+            }
+        ],
+    )
+    from drafter.compose.suggest import suggest
+
+    _, points = suggest(brief, bank)
+    ranked = [m.id for m in points[0].material]
+    assert ranked[:1] == ["requirement.own"], ranked  # at half weight (the kindred one says more)
