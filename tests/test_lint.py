@@ -134,3 +134,11 @@ def test_a_lone_inline_enumerator() -> None:
     assert rules("要抓好三件事：一是抓学习。") == [(1, "lone-enumerator")]
     assert rules("要抓好两件事：一是抓学习，二是抓落实。") == []
     assert rules("要坚持统一是非标准。") == []
+
+
+def test_run_in_numbered_headings_are_compared_by_their_first_sentence() -> None:
+    text = (
+        "一、要在实践中磨炼。到基层一线和吃劲岗位经受锻炼，多岗位历练，多派干部挂职锻炼，增强本领。\n\n"
+        "二、要增强斗争本领。敢于直面矛盾。\n"
+    )
+    assert [r for r in rules(text) if r[1] == "uneven-headings"] == []
