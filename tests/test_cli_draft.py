@@ -230,10 +230,13 @@ def test_uneven_parallel_headings_warn_with_the_line(tmp_path: Path) -> None:
     )
 
 
-def test_check_lists_the_gaps_before_drafting() -> None:
+def test_check_lists_the_gaps_before_drafting_unless_told_not_to() -> None:
     heldout = Path(__file__).parent / "heldout" / "fangxun_shi.yaml"
-    result = run("check", heldout, "--gaps")
+    result = run("check", heldout)
     assert result.exit_code == 0, result.output
     gaps = [line for line in result.stderr.splitlines() if "warning: 待补：" in line]
     assert gaps and all("fangxun_shi.yaml:" in line for line in gaps)
     assert "处待补，约需补写" in result.stderr.splitlines()[-1]
+    assert result.output.strip().endswith("fangxun_shi.yaml: ok")
+    quiet = run("check", heldout, "--no-gaps")
+    assert quiet.exit_code == 0 and "待补" not in quiet.stderr

@@ -12,6 +12,7 @@ from drafter.bank.load import Bank, load_bank
 from drafter.compose.brief_load import load_brief
 from drafter.compose.pipeline import compose
 from drafter.compose.templating import TemplateSet
+from drafter.document import Heading
 
 HELDOUT = sorted((Path(__file__).parent / "heldout").glob("*.yaml"))
 TEMPLATES = TemplateSet()
@@ -39,3 +40,19 @@ def test_heldout_brief_drafts(path: Path, bank: Bank) -> None:
         assert "我都同意" not in text and "再讲一讲" not in text
     # the length is reached, or the draft says where the writer must add
     assert draft.length.on_target or draft.gaps or draft.warnings
+
+
+@pytest.mark.parametrize("path", HELDOUT, ids=[p.stem for p in HELDOUT])
+def test_heldout_siblings_with_material_are_balanced(path: Path, bank: Bank) -> None:
+    """Among the points of a section the bank had enough material for (no gap), the longest is at
+    most twice the shortest."""
+    draft = compose(load_brief(path, TEMPLATES.names()), bank, TEMPLATES)
+    sections: list[list[int]] = [[]]
+    for block in draft.document.blocks:
+        if isinstance(block, Heading) and block.run_in:
+            if any(s.entry_id for s in block.body) and not any(s.gap for s in block.body):
+                sections[-1].append(len(block.body_text))
+        elif isinstance(block, Heading):
+            sections.append([])
+    for sizes in sections:
+        assert not sizes or max(sizes) <= 2 * min(sizes), sizes

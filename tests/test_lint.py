@@ -105,11 +105,23 @@ def test_cli_exit_codes_and_lines_in_every_format(tmp_path: Path, suffix: str) -
     assert result.output.splitlines() == [f"{bad}:8: gap: 待补之处尚未补写：〔待补：具体举措〕"]
 
 
-def test_current_goldens_show_what_issue_8_complains_of() -> None:
-    draft, brief = GOLDEN / "closing_remarks.md", EXAMPLES / "closing_remarks.yaml"
-    found = [(f.field, f.message) for f in lint_draft(draft, brief)]
+def test_lint_finds_what_issue_8_complained_of_in_the_drafts_of_then(tmp_path: Path) -> None:
+    draft = tmp_path / "then.md"
+    draft.write_text(
+        "## 二、提高“三种能力”，即提高学习理解能力、提高转化落实能力\n\n"
+        "今后专项资金都要列出任务清单、项目清单、政策清单三张清单。\n",
+        encoding="utf-8",
+    )
+    found = [(f.field, f.message) for f in lint_draft(draft, EXAMPLES / "closing_remarks.yaml")]
     assert ("particular", "提要中没有的专项行动或口号“三张清单”，请核实或删去") in found
     assert any(rule == "ji-repetition" and "即提高学习理解能力" in message for rule, message in found)
+
+
+def test_the_goldens_of_now_have_no_ji_repetition_and_no_particulars() -> None:
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        name = example.stem
+        found = {f.field for f in lint_draft(GOLDEN / f"{name}.md", example)}
+        assert not found & {"ji-repetition", "particular", "placeholder"}, (name, found)
 
 
 def test_an_unreadable_draft_is_one_line_not_a_traceback(tmp_path: Path) -> None:
@@ -123,3 +135,11 @@ def test_a_lone_inline_enumerator() -> None:
     assert rules("要抓好三件事：一是抓学习。") == [(1, "lone-enumerator")]
     assert rules("要抓好两件事：一是抓学习，二是抓落实。") == []
     assert rules("要坚持统一是非标准。") == []
+
+
+def test_run_in_numbered_headings_are_compared_by_their_first_sentence() -> None:
+    text = (
+        "一、要在实践中磨炼。到基层一线和吃劲岗位经受锻炼，多岗位历练，多派干部挂职锻炼，增强本领。\n\n"
+        "二、要增强斗争本领。敢于直面矛盾。\n"
+    )
+    assert [r for r in rules(text) if r[1] == "uneven-headings"] == []

@@ -74,3 +74,13 @@ def test_a_bad_point_heading_set_names_its_own_field() -> None:
     )
     with pytest.raises(SelectionError, match=r"^sections\.0\.point_headings\.set: no heading set"):
         plan_draft(brief, heading_sets())
+
+
+def test_namely_says_the_verb_every_member_repeats_once() -> None:
+    from drafter.compose.plan import namely
+
+    members = ["提高学习理解能力", "提高转化落实能力", "提高统筹整合能力"]
+    assert namely("提高“三种能力”", members) == "学习理解能力、转化落实能力、统筹整合能力"
+    assert namely("“三种能力”", members) == "提高学习理解能力、转化落实能力、统筹整合能力"
+    assert namely("做到“三个清楚”", ["政策清楚", "情况清楚"]) == "政策清楚、情况清楚"
+    assert namely("提升扑救能力", ["要加强队伍建设", "要备足扑火物资"]) == ""  # not a counted set

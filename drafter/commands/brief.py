@@ -87,10 +87,12 @@ def _write_schema_beside(brief: Path, *, force: bool) -> None:
 @templates_option
 @phrasebank_option
 @click.option(
-    "--gaps",
+    "--gaps/--no-gaps",
     "list_gaps",
-    is_flag=True,
-    help="Also list the points the bank has no material about (the draft's 〔待补：…〕 gaps).",
+    default=True,
+    show_default=True,
+    help="List the points the bank has no material about (the draft's 〔待补：…〕 gaps); "
+    "--no-gaps checks the brief alone, without drafting it (faster).",
 )
 def check_command(
     briefs: tuple[Path, ...], templates_dir: Path | None, phrasebanks: tuple[Path, ...], list_gaps: bool
@@ -102,14 +104,15 @@ def check_command(
     templates and the phrase bank: the template exists, heading sets named by headings.set and
     point_headings.set exist and have a member for every section or point, phrases.use and
     phrases.avoid name existing entries, font_profile names a known .docx font profile. Tags no
-    bank entry carries are warnings. With --gaps, the points the bank has no material about are
-    listed as the draft will mark them (待补：…), with about how much the writer must add. Prints
-    'BRIEF: ok' for each good brief; exits 1 if any brief has an error.
+    bank entry carries are warnings. Then the points the bank has no material about are listed as
+    the draft will mark them (待补：…), with about how much the writer must add, so that the writer
+    can add words to the brief before drafting (--no-gaps leaves this out). Prints 'BRIEF: ok'
+    for each good brief; exits 1 if any brief has an error (gaps are warnings).
 
     \b
     Examples:
-      drafter check brief.yaml
-      drafter check examples/*.yaml --phrasebank ~/team-bank
+      drafter check brief.yaml                   # problems, then the gaps a draft will have
+      drafter check examples/*.yaml --phrasebank ~/team-bank --no-gaps
       drafter check my.yaml --templates ~/my-templates
     """
     from drafter.bank.load import load_bank

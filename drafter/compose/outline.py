@@ -63,10 +63,16 @@ def one_line(text: str) -> str:
     return "".join(part.strip() for part in text.splitlines())
 
 
+_CLOSERS = "”」』）)"
+
+
 def end_sentence(markup: str, end: str = "。") -> str:
-    """Markup with `end` added unless its text, markers aside, already ends a sentence."""
+    """Markup with `end` added unless its text, markers aside, already ends a sentence.
+
+    A closing quote or bracket ends one only when what it closes does (`……”。` after `推行“一网通办”`,
+    none after `“没有调查就没有发言权。”`)."""
     markup = markup.rstrip()
-    text = strip_marks(markup)
+    text = strip_marks(markup).rstrip(_CLOSERS)
     return markup if not text or text[-1] in SENTENCE_END else markup + end
 
 

@@ -23,7 +23,7 @@ _STATEMENT = re.compile(
     r"(?<![别还凡论管而或但总])是(?![要否])|只有|才能|就能|在于|等于|重在|离不开"
     r"|很难|永远在路上|日新月异|相辅相成"
 )
-_VERDICT = re.compile(r"取决于|关乎|至关重要|不可或缺")
+_VERDICT = re.compile(r"取决于|关乎|事关|至关重要|不可或缺|意义重大")
 _SITUATION = re.compile(r"^(?:当前|目前|现在|今年|近年来|面对)")  # how things stand
 # A close: the last clause ensures or forbids (`确保……`, `决不……`) or the sentence calls to account;
 # or the last clause achieves (`真正做到……`, `始终……`), which a four-character run does better.
@@ -37,6 +37,35 @@ _QUOTED = re.compile(r"“[^”]*”")
 # A diagnosis opens on how things stand and ends on what refers back to it (`这些消极因素……`).
 _PROBLEM_OPENS = re.compile(r"^(?:从当前|当前|目前)")
 _PROBLEM_SUMS_UP = re.compile(r"^(?:这些|这种|这两种|以上|虽然)")
+
+
+OPENING = 5  # characters two sentences of a paragraph may not both open with (`要不断学习…`)
+# Openings that a parallel series repeats on purpose (`有的……有的……`).
+PARALLEL_OPENINGS = ("有的", "有些", "一些", "既要", "不是", "要么")
+_PLAIN = re.compile(r"[\s，。！？；：、“”‘’（）《》…—]")
+
+
+def opening_run(text: str) -> str:
+    """The first `OPENING` characters of a sentence, punctuation aside ("" for a parallel series
+    opening or a sentence too short): two sentences of one paragraph may not share it."""
+    if text.startswith(PARALLEL_OPENINGS):
+        return ""
+    run = _PLAIN.sub("", text)[:OPENING]
+    return run if len(run) == OPENING else ""
+
+
+# A slogan list: the last clause of a sentence runs three or more short items side by side
+# (`不打折扣、不做选择、不搞变通。`), or achieves (`做到……`): a `做到` run after it piles list on list.
+_SLOGAN_LIST = re.compile(r"(?:[\u4e00-\u9fff“”]{2,8}、){2,}[\u4e00-\u9fff“”]{2,8}$")
+_LAST_CLAUSE = re.compile(r"[^，；：。！？]*$")
+
+
+def ends_on_slogan_list(text: str) -> bool:
+    """Whether a sentence ends on a slogan list or a 做到 clause (see `_SLOGAN_LIST`)."""
+    plain = text.rstrip("。！？；").rstrip()
+    clause = _LAST_CLAUSE.search(plain)
+    last = clause.group(0) if clause else plain
+    return bool(_SLOGAN_LIST.search(last)) or "做到" in last
 
 
 def stage(function: str, text: str, run: bool = False) -> int:

@@ -33,7 +33,7 @@ from drafter.compose.outline import (
     parse_outline,
     strip_marks,
 )
-from drafter.compose.paragraph import WHY, stage
+from drafter.compose.paragraph import WHY, ends_on_slogan_list, opening_run, stage
 from drafter.compose.plan import (
     DraftWarning,
     Plan,
@@ -41,12 +41,14 @@ from drafter.compose.plan import (
     SectionView,
     bare,
     earlier_work,
+    goal_is_commitment,
+    namely,
     own_words,
     plan_draft,
     sentence,
 )
 from drafter.compose.relevance import infer_domain, tokens
-from drafter.compose.select import Catalog, Pick, Selector
+from drafter.compose.select import Catalog, Pick, Selector, key_terms, repeats_terms
 from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
 from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
@@ -62,6 +64,9 @@ PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到",
 _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting so needs no frame
 # Bank material sentences a point may take, by the brief's `material` (unset: `None`).
 MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
+# A point whose amount the brief leaves unset may take up to this many more when the draft is short
+# of its length with every point's material capped (a long speech of few points).
+EXTRA_CAP = 2
 GAP_SHARE = 0.5
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
@@ -69,6 +74,37 @@ BACK_REFERRING = frozenset({"section.lead_in", "transition"})
 _BACK_REFERENCE = re.compile(
     r"^(?:这|那|其中|以上|上述)"
 )  # a point whose material fills less than this share of its budget gets a gap
+
+
+# How a topic that names a thing, not an act, ends (`道路交通安全`, `防汛物资储备`, `企业主体责任`).
+_NOUN_TOPIC = re.compile(
+    r"(?:安全|工作|建设|管理|治理|保障|服务|储备|整治|防控|监管|项目|环境|体系|机制|制度|"
+    r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资|排查)$"
+)
+
+
+# A frame that calls its topic a foundation (`{topic}是…的重要基础`) fits a lasting good, not a task.
+_FOUNDATION = re.compile(r"(?:安全|保障|生态|环境|民生|就业|教育|体系|制度)$")
+
+
+def _thing(topic: str, frame: str) -> bool:
+    """Whether `topic` names a thing a frame can say (`做好{topic}工作`, not `做好学深悟透工作`;
+    `安全生产是…的重要基础`, not `隐患排查是…的重要基础`)."""
+    if "重要基础" in frame and not _FOUNDATION.search(topic):
+        return False
+    return bool(_NOUN_TOPIC.search(topic)) and not ("{topic}工作" in frame and topic.endswith("工作"))
+
+
+# Material of a kindred field (`select.KINDRED_DOMAINS`) ranks below the speech's own field's.
+KINDRED_WEIGHT = 0.5
+KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the relevance threshold)
+ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
+
+
+def _about(own: frozenset[str], text: str) -> bool:
+    """Whether `text` shares key terms covering `ABOUT_CHARS` characters with a point's own words."""
+    shared = own & key_terms(text)
+    return len({c for term in shared for c in term}) >= ABOUT_CHARS
 
 
 @dataclass(frozen=True)
@@ -84,7 +120,8 @@ class GapNote:
 class Elaboration:
     """A point's bank material, in the order a speech says it.
 
-    `lead`: a quote, said right after the heading (`“不谋全局者，不足以谋一域”。`); `body`: requirement
+    `lead`: why the point matters, said right after the heading (`做好道路交通安全工作意义重大。`);
+    `body`: requirement
     or problem sentences, after the writer's own, by `stage` (why, what, how, close); `end`:
     four-character runs (`切实做到……`) that sum up. Iterating gives all of them in that order.
     """
@@ -132,8 +169,17 @@ class Enumerator:
 class SpeechContext:
     """What a template sees as `speech` (and `phrase`): the planned parts and the selection helpers."""
 
-    def __init__(self, brief: Brief, plan: Plan, selector: Selector, budgets: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        brief: Brief,
+        plan: Plan,
+        selector: Selector,
+        budgets: Mapping[str, int],
+        extra: Mapping[str, int] | None = None,
+    ) -> None:
+        """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`."""
         self.brief = brief
+        self._extra = extra or {}
         self.sections = plan.sections
         self._selector = selector
         self._budgets = budgets
@@ -194,9 +240,15 @@ class SpeechContext:
         if only:
             wanted = set(only)
             accept = [e.text for e in self._selector.candidates(function) if e.id in wanted]
+        elif "goal" in needs and goal_is_commitment(self.goal):  # `为确保…而努力奋斗`, not `作出贡献`
+            accept = [e.text for e in self._selector.candidates(function) if "{goal}而" in e.text]
         elif function in BACK_REFERRING and not back:  # `这里面…` needs something before it
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
+            ]
+        if function == "section.lead_in" and site.endswith("#0"):  # `我再强调…` only after a first part
+            accept = [
+                t for t in (accept or [e.text for e in self._selector.candidates(function)]) if "再" not in t
             ]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
@@ -218,6 +270,14 @@ class SpeechContext:
                 self._enumerators[families] = Enumerator(pick.entry.text, pick.entry.id)
         return self._enumerators[families]
 
+    def namely(self, section: SectionView) -> str:
+        """The members a counted section heading spells out after 即, its points' headings, the
+        verb they all repeat said once (`plan.namely`); "" unless every point has a heading."""
+        members = [p.heading_plain for p in section.points]
+        if not members or not all(members):
+            return ""
+        return namely(section.heading_plain or section.topic, members)
+
     def numbering(self, section: SectionView, *families: str) -> Enumerator:
         """The section's own numbering when the brief sets one, else `enumerator(*families)`."""
         if section.enumerator:
@@ -233,34 +293,65 @@ class SpeechContext:
             around.append(self.domain)
         return [*tokens(" ".join(own)) * 2, *tokens(" ".join(around))]
 
+    def material(self, point: PointView, functions: Sequence[str]) -> list[tuple[float, str, Entry]]:
+        """The material of `functions` about a point, best first: ranked by relevance (`query`),
+        the point's bans left out, and only entries sharing a bigram with the point's own words
+        (heading, the writer's sentences), `ABOUT_CHARS` characters' worth: words of the section or
+        the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
+        in passing is not a subject (`实践中` under `要在实践中磨炼`)."""
+        own = key_terms(" ".join([point.heading_plain, *point.text]))
+        query = self.query(point)
+        avoid = set(point.avoid)
+        found = [
+            (
+                scored.score
+                * (KINDRED_WEIGHT if self.domain and entry.domain not in (None, self.domain) else 1.0),
+                function,
+                entry,
+            )
+            for function in functions
+            for scored, entry in self._selector.relevant(function, query)
+            if entry.id not in avoid and (not own or _about(own, entry.text))
+        ]
+        # kindred material only when it is clearly about the point (its own field's comes first)
+        found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
+        return sorted(found, key=lambda r: -r[0])
+
+    def _kindred(self, entry: Entry) -> bool:
+        return bool(self.domain) and entry.domain not in (None, self.domain)
+
     def elaborate(self, point: PointView) -> Elaboration:
         """Bank sentences for a point (marked): a formula for why, the material about the point its
         budget holds (what, how), a close; and a gap when the bank knows too little about it."""
         budget = self._budgets.get(point.key, 0)
-        cap = MATERIAL_CAP[point.material]
+        base = MATERIAL_CAP[point.material]
+        cap = base + (self._extra.get(point.key, 0) if point.material is None else 0)
         near = [*point.nearby, *point.text]
         query = self.query(point)
         slots = {"topic": point.topic}
-        avoid = set(point.avoid)
         result: list[tuple[str, str, str]] = []  # function, text, text as said (marked)
         spent = 0
         functions = PROBLEM_MATERIALS if point.problems else ("requirement",)
-        ranked = [
-            (scored.score, function, entry)
-            for function in functions
-            for scored, entry in self._selector.relevant(function, query)
-            if entry.id not in avoid
-        ]
+        ranked = self.material(point, functions)
         # pinned: the point's own `phrases.use`, then the brief's (said at the first point with room)
         wanted = [*point.use, *self._selector.use]
         pinned = [(f, e) for i in wanted for f in functions if (e := self._pinned(f, i)) is not None]
-        ranked = [(9.0, f, e) for f, e in pinned] + sorted(ranked, key=lambda r: -r[0])
+        ranked = [(9.0, f, e) for f, e in pinned] + ranked
         taken = 0
+        openings = {o for text in point.text if (o := opening_run(text))}
+        about = [*point.nearby, point.topic, self.domain or ""]  # words all its sentences may share
+        subject = frozenset().union(*(key_terms(t) for t in about))
         for _, function, entry in ranked:
             if taken >= cap or spent >= budget:
                 break
-            pick = self._selector.usable(entry, slots=slots, near=near)
+            pick = self._selector.usable(entry, slots=slots, near=near, about=about)
             if pick is None:
+                continue
+            run_at_start = opening_run(pick.text)
+            if run_at_start and run_at_start in openings:  # `要不断学习…` twice in one paragraph
+                continue
+            paragraph = [key_terms(t) for t in (*point.text, *(text for _, text, _ in result))]
+            if repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` in every sentence
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
@@ -268,18 +359,39 @@ class SpeechContext:
                 continue
             self._selector.commit(pick)
             result.append((function, pick.text, said))
+            openings.add(run_at_start)
             spent += size
             taken += 1
         material_spent = spent
+        lead: list[str] = []
         if budget and not point.problems and cap:
             # a formula says why the point matters when material speaks to it (one at most)
-            why = self._formula("requirement", point, "why", near, slots)
-            if why is not None and stage("requirement", why.text) == WHY:
+            # a frame on the point's topic (`做好{topic}工作意义重大`): a formula without it was
+            # written for one place of one kind of speech (a template names it with `only=`)
+            why = self._formula("requirement", point, "why", near, slots, needs=("topic",))
+            if why is not None and "{topic}" in why.entry.text and not _thing(point.topic, why.entry.text):
+                why = None  # `做好{topic}工作` wants a thing (`道路交通安全`), not an act (`学深悟透`)
+            if (
+                why is not None
+                and stage("requirement", why.text) == WHY
+                and opening_run(why.text) not in openings
+            ):
                 self._selector.commit(why)
-                result.insert(0, ("requirement", why.text, _framed("requirement", why)))
+                lead.append(_framed("requirement", why))  # why it matters: right after the heading
                 spent += len(why.text)
         run = False
-        if result and not self._closed_with_run and not point.problems:
+        # the sentence the run would follow: the last of the body once staged, else the writer's
+        body_order = sorted(
+            ((stage(f, text, True), text) for f, text, _ in result if f not in ("quote", "parallel")),
+            key=lambda s: s[0],
+        )
+        last = [text for _, text in body_order][-1:] or point.text[-1:]
+        if (
+            taken  # a close sums up material; after the writer's words alone it is padding
+            and not self._closed_with_run
+            and not point.problems
+            and not (last and ends_on_slogan_list(last[0]))  # no 做到 run right after a slogan list
+        ):
             close = self._close(point, query, near)
             if close is not None:
                 self._selector.commit(close)
@@ -288,14 +400,14 @@ class SpeechContext:
         self._closed_with_run = run
         gap = ""
         missing = budget - material_spent
-        if cap and budget and taken < cap and material_spent < budget * GAP_SHARE:
+        if cap and budget and taken < base and material_spent < budget * GAP_SHARE:
             gap = self._gap(point, missing)
         staged = [(stage(f, text, run), said) for f, text, said in result if f not in ("quote", "parallel")]
         body = [said for _, said in sorted(staged, key=lambda s: s[0])]
         end = [said for function, _, said in result if function == "parallel"]
         if end:  # reframed once the paragraph is known, so that its frame does not echo a sentence
             end = [self._reframe(point, [*point.text, *map(strip_marks, body)], text) for text in end]
-        return Elaboration(lead=[], body=body, end=end, gap=gap)
+        return Elaboration(lead=lead, body=body, end=end, gap=gap)
 
     def _pinned(self, function: str, entry_id: str) -> Entry | None:
         group = self._selector.catalog.group(function)
@@ -303,12 +415,17 @@ class SpeechContext:
         return candidate.entry if candidate is not None else None
 
     def _close(self, point: PointView, query: Sequence[str], near: Sequence[str]) -> Pick | None:
-        """A four-character run that closes the point: material about it, else a formula."""
-        for _, entry in self._selector.relevant("parallel", query):
-            pick = self._selector.usable(entry, near=near)
+        """A four-character run that closes the point: material about it, else a formula on one of
+        the point's topic tags. An untagged point gets no formula run: a general one (`大胆闯、
+        大胆试、大胆干`) under `压实企业主体责任` is about something else."""
+        for _, _, entry in self.material(point, ("parallel",)):
+            pick = self._selector.usable(entry, near=near, about=[*point.nearby, point.topic])
             if pick is not None:
                 return pick
-        return self._formula("parallel", point, "close", near)
+        if not point.tags:
+            return None
+        pick = self._formula("parallel", point, "close", near)
+        return pick if pick is not None and set(pick.entry.tags) & set(point.tags) else None
 
     def _formula(
         self,
@@ -317,6 +434,7 @@ class SpeechContext:
         step: str,
         near: Sequence[str],
         slots: Mapping[str, str] | None = None,
+        needs: Sequence[str] = (),
     ) -> Pick | None:
         """A formula of `function` for one step of a point (proposed, not yet committed)."""
         return self._selector.pick(
@@ -324,15 +442,16 @@ class SpeechContext:
             site=f"{point.key}.{step}",
             tags=point.own_tags or point.tags,
             slots=slots,
+            needs=needs,
             near=near,
             commit=False,
             formula=True,
+            about=[*point.nearby, point.topic],
         )
 
     def _gap(self, point: PointView, missing: int) -> str:
         """The marked gap of a point, worded for it, and counted for the summary."""
-        subject = point.heading_plain or point.topic
-        subject = f"“{subject}”" if subject else "本要点"
+        subject = point.topic or "本要点"
         if point.problems:
             wanted = f"{subject}方面的具体表现和典型事例"
         else:
@@ -430,7 +549,9 @@ def compose(
     catalog = Catalog(bank, brief.template, said=own_words(brief, plan), domain=domain, role=brief.role)
     notes: list[GapNote] = []
 
-    def render(budgets: list[int]) -> tuple[str, Document, list[GapNote]]:
+    def render(
+        budgets: list[int], extra: Mapping[str, int] | None = None
+    ) -> tuple[str, Document, list[GapNote]]:
         selector = Selector(
             catalog,
             kind=brief.template,
@@ -439,7 +560,7 @@ def compose(
             use=brief.phrases.use,
             avoid=brief.phrases.avoid,
         )
-        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)))
+        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra)
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
         )
@@ -458,13 +579,16 @@ def compose(
             own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
             budgets = balance(target - fixed, own)
             best = (target - fixed, markup, document, notes)
+            extra: dict[str, int] = {}
             for _ in range(MAX_PASSES):
-                markup, document, notes = render(budgets)
+                markup, document, notes = render(budgets, extra)
                 actual = document.body_chars()
                 if abs(actual - target) <= best[0]:  # a tie: the pass that marks its gaps
                     best = (abs(actual - target), markup, document, notes)
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break
+                if actual < target:  # the caps may hold back points with more material: widen them,
+                    extra = _widened(extra, notes, keys)  # in sections where no sibling lacks any
                 budgets = _rescale_filled(budgets, notes, fixed, actual, target, keys)
             _, markup, document, notes = best
 
@@ -475,6 +599,13 @@ def compose(
         warnings.append(DraftWarning(("length",), shortfall))
     shown = tuple(notes) if gaps else ()
     return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed, shown, domain)
+
+
+def _widened(extra: Mapping[str, int], notes: Sequence[GapNote], keys: Sequence[str]) -> dict[str, int]:
+    """One more sentence (up to `EXTRA_CAP`) for the points of sections without a gap: a point may
+    grow past its siblings only when none of them is short of material (siblings stay balanced)."""
+    short = {n.point.split(".")[0] for n in notes}
+    return {k: min(extra.get(k, 0) + (k.split(".")[0] not in short), EXTRA_CAP) for k in keys}
 
 
 _GAP_MARKUP = re.compile(r"⟦gap⟧.*?⟦/⟧")

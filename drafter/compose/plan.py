@@ -54,6 +54,51 @@ def _join_cn(items: Sequence[str]) -> str:
     return head + "和" + items[-1]
 
 
+# The skeleton words a heading opens on: an ordinal's 要, an adverb, a verb (`要切实抓好…`,
+# `压实…`); what follows is the heading's subject (`道路交通安全`, `安全生产责任`).
+_SKELETON_OPENING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[是要])?要?(?:切实|着力|全力|持续|进一步|扎实|大力|认真|更加|全面|坚决)?"
+    r"(?:抓好|抓实|抓紧|做好|做实|压实|加强|强化|推进|推动|深化|优化|提升|提高|突出|狠抓|守牢|筑牢|"
+    r"织密|补齐|健全|完善|落实|坚持|聚焦|围绕|打好|打赢|严肃|加快|实施|开展|确保|推行|"
+    r"壮大|整治|发展|建设|带动|克服|备足|备齐|严管|严防|筑牢|培育)?"
+)
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要])?要?")
+
+
+def subject(heading: str) -> str:
+    """What a heading is about, its skeleton words dropped (`要抓好道路交通安全` gives `道路交通安全`,
+    `压实安全生产责任` `安全生产责任`): the default `topic`. A heading that is all skeleton, or
+    whose rest is too short to stand alone (`要坚持学习` → `学习`), keeps its verb (`坚持学习`)."""
+    plain = bare(heading)
+    match = _SKELETON_OPENING.match(plain)
+    rest = plain[match.end() :] if match else plain
+    if rest.startswith(("和", "与", "及", "并", "、")):  # `坚持和发展…`: the verbs go together
+        rest = _LEAD.sub("", plain)
+    if rest.endswith("工作") and len(rest) > 4:
+        rest = rest[:-2]
+    return rest if len(rest) >= 3 else _LEAD.sub("", plain)
+
+
+_COUNTED = re.compile(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
+
+
+def namely(heading: str, members: Sequence[str]) -> str:
+    """The list a counted heading spells out after 即, without the verb every member repeats:
+    `提高“三种能力”` + `提高学习理解能力、提高转化落实能力` gives `学习理解能力、转化落实能力`
+    (the heading says 提高 already); without the verb in the heading, the first member keeps it.
+    "" unless the heading names a counted set and there are two members or more."""
+    items = [m for m in members if m]
+    if len(items) < 2 or not _COUNTED.search(heading):
+        return ""  # only a counted set (`三个清楚`, `两种能力`) is spelled out
+    for size in (3, 2):
+        verb = items[0][:size]
+        if all(m.startswith(verb) and len(m) > size + 1 for m in items):
+            rest = [m[size:] for m in items]
+            first = rest[0] if strip_end(heading).startswith(verb) else items[0]
+            return "、".join([first, *rest[1:]])
+    return "、".join(items)
+
+
 @dataclass
 class PointView:
     """A point as templates see it."""
@@ -65,7 +110,7 @@ class PointView:
     text: list[str]  # the writer's own sentences, each ending in punctuation
     tags: list[str]
     problems: bool
-    topic: str = ""  # the section's topic, for {topic} in the bank material of the point
+    topic: str = ""  # what the point is about (its heading's subject, else the section's topic)
     own_tags: list[str] = field(default_factory=list)  # the point's own, before its section's
     nearby: list[str] = field(default_factory=list)  # the writer's words around it: lead-in, heading
     material: str | None = None  # the brief's `material`: none, few, more or unset
@@ -213,7 +258,7 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
     sections: list[SectionView] = []
     for i, section in enumerate(brief.sections):
         problems = section.role == "problems"
-        topic = bare(section.topic) if section.topic else plain[i]
+        topic = bare(section.topic) if section.topic else subject(plain[i])
         view = SectionView(
             index=i + 1,
             heading=marked[i],
@@ -245,7 +290,7 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
                     text=[sentence(t) for t in point.text],
                     tags=tags,
                     problems=problems,
-                    topic=topic,
+                    topic=subject(p_plain[j]) if p_plain[j] else topic,
                     own_tags=list(point.tags),
                     nearby=[t for t in (view.lead_in, p_plain[j]) if t],
                     material=point.material,
@@ -255,6 +300,26 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
             )
         sections.append(view)
     return Plan(sections, _slot_values(brief, sections), warnings)
+
+
+_GOAL_ADVERB = re.compile(
+    r"^(?:为了|为)?(?:全力|奋力|努力|坚决|全面|加快)?"
+    r"(?=推进|推动|建设|实现|打造|开创|谱写|夺取|促进|成长|成为|争做|争当)"
+)
+
+
+def goal_phrase(goal: str) -> str:
+    """The brief's `goal` as the closing frames take it (`为{goal}作出新的更大贡献`): without a
+    leading 为 or an adverb before its verb (`全力推进…建设` → `推进…建设`)."""
+    plain = bare(goal)
+    plain = plain.removeprefix("为了") if plain.startswith("为了") else plain
+    return _GOAL_ADVERB.sub("", plain)
+
+
+def goal_is_commitment(goal: str) -> bool:
+    """Whether the goal is a pledge (`确保…`, `力争…`) or a person's aim (`成长为…`):
+    `为{goal}作出贡献` does not fit it, `为{goal}而努力奋斗` does."""
+    return goal.startswith(("确保", "力争", "保证", "坚决", "成长", "成为", "争做", "争当"))
 
 
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:
@@ -271,7 +336,7 @@ def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str
         "topics": _join_cn([s.topic for s in sections]),
         "count": chinese_count(len(sections)),
         "achievement": "，".join(bare(a) for a in brief.achievements),
-        "goal": bare(brief.closing.goal) if brief.closing.goal else "",
+        "goal": goal_phrase(brief.closing.goal) if brief.closing.goal else "",
         "slogan": bare(brief.closing.slogan) if brief.closing.slogan else "",
     }
     if len(brief.acknowledge) == 1:

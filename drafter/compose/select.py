@@ -59,6 +59,24 @@ def is_material(entry: Entry) -> bool:
     return entry.function in MATERIAL_FUNCTIONS
 
 
+# Fields whose material serves one another's speeches: a speech on the government's own work speaks
+# of its cadres and of clean government too (`严肃廉洁纪律` in a 政府自身建设 speech), and a speech
+# on either of those of the offices' work style. Any other field takes only its own material.
+KINDRED_DOMAINS: dict[str, frozenset[str]] = {
+    "政府自身建设": frozenset({"干部教育与队伍建设", "党风廉政"}),
+    "干部教育与队伍建设": frozenset({"政府自身建设", "党风廉政"}),
+    "党风廉政": frozenset({"政府自身建设", "干部教育与队伍建设"}),
+}
+
+
+def fits_domain(entry: Entry, domain: str | None) -> bool:
+    """Whether `entry` may be drafted in a speech on `domain`: a formula, material of no stated field,
+    or material of that field or of a kindred one (`KINDRED_DOMAINS`)."""
+    if domain is None or not is_material(entry) or not entry.domain or entry.domain == domain:
+        return True
+    return entry.domain in KINDRED_DOMAINS.get(domain, frozenset())
+
+
 @dataclass(frozen=True)
 class Pick:
     """A chosen entry and its text with the slots filled."""
@@ -86,6 +104,41 @@ def shingles(text: str, size: int = OVERLAP) -> frozenset[str]:
         plain = _IGNORED.sub("", piece)
         runs.update(plain[i : i + size] for i in range(len(plain) - size + 1))
     return frozenset(runs)
+
+
+# Key terms: a text's content bigrams (relevance `tokens`, less those holding a function word).
+# Two texts sharing KEY_SHARED of them, KEY_SHARE of the shorter's, say the same thing in other
+# words (`集体决策…民主集中制…科学` and `落实民主集中制，完善集体决策制度…科学化`).
+KEY_SHARED = 4
+KEY_SHARE = 0.25
+_FUNCTION_CHARS = frozenset("的是要和在对为把等了都也就与及其之而于")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def key_terms(text: str) -> frozenset[str]:
+    """The content bigrams of `text` (slots aside), for `repeats_terms`."""
+    return frozenset(t for t in tokens(text) if len(t) == 2 and not _FUNCTION_CHARS & set(t))
+
+
+def repeats_terms(
+    text: str,
+    said: Iterable[frozenset[str]],
+    subject: frozenset[str] = frozenset(),
+    share: float = KEY_SHARE,
+) -> bool:
+    """Whether `text` shares enough key terms with any of `said` to say it again (see `KEY_SHARED`).
+
+    `subject`: the key terms of what the place is about (a point's heading, the field): sentences on
+    one subject all say them, so they do not count. `share`: of the shorter's key terms the shared
+    ones must also be (0 within one paragraph, where `KEY_SHARED` terms say it again)."""
+    terms = key_terms(text) - subject
+    if len(terms) < KEY_SHARED:
+        return False
+    for other in said:
+        shared = len(terms & other)
+        if shared >= KEY_SHARED and shared >= share * min(len(terms), len(other)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -143,7 +196,7 @@ class Catalog:
                     e
                     for e in self.bank.draftable(function, self.kind)
                     if fits_role(e, self.role)
-                    and not (is_material(e) and e.domain and self.domain and e.domain != self.domain)
+                    and fits_domain(e, self.domain)
                     and shingles(e.text, NEAR).isdisjoint(self.said)
                 ),
                 key=lambda e: e.id,
@@ -170,9 +223,11 @@ class Catalog:
         if function not in self._indexes:
             # drafts from one bank share an index over the same entries (`Bank.memo`)
             material = [c.entry for c in self.group(function).all if is_material(c.entry)]
-            key = ("bm25", tuple((e.id, e.text, e.tags, e.domain) for e in material))
+            # the field is left out: material of other fields is already filtered out, and every
+            # document of the field sharing its name's bigrams with the query made them key terms
+            key = ("bm25", tuple((e.id, e.text, e.tags) for e in material))
             if (index := self.bank.memo.get(key)) is None:
-                docs = [(e.id, tokens(" ".join((e.text, *e.tags, e.domain or "")))) for e in material]
+                docs = [(e.id, tokens(" ".join((e.text, *e.tags)))) for e in material]
                 if len(self.bank.memo) >= 256:  # bounded: a long process drafts from many briefs
                     self.bank.memo.clear()
                 index = self.bank.memo[key] = Index(docs)
@@ -232,6 +287,7 @@ class Selector:
         self.avoid = set(avoid)
         self.used: set[str] = set()
         self.spoken: set[str] = set()  # runs of characters the bank text drafted so far contains
+        self.terms: list[frozenset[str]] = []  # key terms of each bank sentence drafted so far
 
     def candidates(self, function: str) -> list[Entry]:
         """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
@@ -250,6 +306,7 @@ class Selector:
         near: Iterable[str] = (),
         commit: bool = True,
         formula: bool = False,
+        about: Iterable[str] = (),
     ) -> Pick | None:
         """The entry for one place (`site` names it, for the random choice), or None if none fits.
 
@@ -261,7 +318,8 @@ class Selector:
         limits the choice to entries whose raw text is one of those strings; `needs` to entries
         that use all of those slots (so that the brief's own words, e.g. its `purpose`, get said);
         `formula`, to formulas (material is chosen by relevance, `relevant`).
-        With `commit=False` the pick is only proposed: `commit(pick)` makes it used.
+        With `commit=False` the pick is only proposed: `commit(pick)` makes it used. `about`: texts
+        saying what the place is about (a heading), whose words a pick may share (`repeats_terms`).
         """
         values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
         available = values.keys()
@@ -270,6 +328,8 @@ class Selector:
         near = [text for text in near if text]
         nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
         echoed = frozenset().union(*(shingles(text, ECHO) for text in near))
+        subject = frozenset().union(*(key_terms(text) for text in about))
+        said = self._terms_near(near)
 
         def fits(candidate: _Candidate) -> bool:
             entry = candidate.entry
@@ -282,6 +342,7 @@ class Selector:
                 and not (formula and is_material(entry))
                 and shingles(entry.text).isdisjoint(self.spoken)
                 and not (near and _echoes(entry.text, nearby, echoed))
+                and not repeats_terms(entry.text, said, subject)
             )
 
         group = self.catalog.group(function)
@@ -310,10 +371,15 @@ class Selector:
         ]
 
     def usable(
-        self, entry: Entry, *, slots: Mapping[str, str] | None = None, near: Iterable[str] = ()
+        self,
+        entry: Entry,
+        *,
+        slots: Mapping[str, str] | None = None,
+        near: Iterable[str] = (),
+        about: Iterable[str] = (),
     ) -> Pick | None:
         """`entry` as a pick at this place, or None when it was used, repeats what was said, or
-        has a slot the brief cannot fill."""
+        has a slot the brief cannot fill (`near`, `about`: as for `pick`)."""
         values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
         near = [text for text in near if text]
         nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
@@ -324,6 +390,9 @@ class Selector:
             or not set(entry.slots) <= values.keys()
             or not shingles(entry.text).isdisjoint(self.spoken)
             or (near and _echoes(entry.text, nearby, echoed))
+            or repeats_terms(
+                entry.text, self._terms_near(near), frozenset().union(*(key_terms(t) for t in about))
+            )
         ):
             return None
         return Pick(entry, fill(entry.text, values))
@@ -332,6 +401,12 @@ class Selector:
         """Mark a pick as said: its entry is not used again, nor any entry repeating its words."""
         self.used.add(pick.entry.id)
         self.spoken |= shingles(pick.entry.text)
+        self.terms.append(key_terms(pick.entry.text))
+
+    def _terms_near(self, near: Sequence[str]) -> list[frozenset[str]]:
+        """Key terms of what a pick must not say again: the bank text drafted so far, the writer's
+        sentences at the place."""
+        return [*self.terms, *(key_terms(text) for text in near)]
 
     def _tier(
         self,

@@ -51,15 +51,11 @@ def suggest(brief: Brief, bank: Bank, top: int = 5) -> tuple[str | None, list[Po
     for s, section in enumerate(plan.sections):
         for p, point in enumerate(section.points):
             functions = ("problem",) if point.problems else ("requirement",)
-            query = context.query(point)
             avoid = set(point.avoid)
             material = [
-                Suggestion(entry.id, round(scored.score, 3), entry.text, entry.sources)
-                for function in functions
-                for scored, entry in selector.relevant(function, query)
-                if entry.id not in avoid
+                Suggestion(entry.id, round(score, 3), entry.text, entry.sources)
+                for score, _, entry in context.material(point, functions)
             ]
-            material.sort(key=lambda m: -(m.score or 0))
             formulas = [
                 Suggestion(c.entry.id, None, c.entry.text, c.entry.sources)
                 for function in (*functions, "parallel")

@@ -12,6 +12,7 @@ _CN = "一二三四五六七八九十"
 HEADING_RE = re.compile(rf"^([{_CN}]+)、(.+)$")
 SUBHEADING_RE = re.compile(rf"^（([{_CN}]+)）(.+)$")
 # A run-in point heading: `第一，政策清楚。` / `一是要推行“一网通办”。` / `二要抓好道路交通安全。`
+_SENTENCE_END = re.compile(r"[。！？](?=.)")
 RUN_IN_RE = re.compile(rf"^(第([{_CN}]+)，|([{_CN}]+)是|([{_CN}]+)要)([^。！？]*[。！？]?)")
 
 
@@ -31,7 +32,12 @@ class Paragraph:
     def heading(self) -> str:
         """The heading's words without the numeral (`站位要更高`), empty for body text."""
         match = (HEADING_RE if self.level == 1 else SUBHEADING_RE).match(self.text) if self.level else None
-        return match.group(2) if match else ""
+        if not match:
+            return ""
+        # a run-in heading (`一、强化集体决策。集体决策是……`): its first sentence
+        words = match.group(2)
+        end = _SENTENCE_END.search(words)
+        return words[: end.end()] if end else words
 
 
 def paragraphs_of(lines: list[str]) -> list[Paragraph]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.compose.paragraph import opening_run
 from drafter.lint.read import RUN_IN_RE, Paragraph
 
 Found = tuple[int, str, str]
@@ -11,9 +12,6 @@ Found = tuple[int, str, str]
 _SENTENCE_RE = re.compile(r"[^。！？；]+[。！？；]?")
 _PUNCT_RE = re.compile(r"[\s，。！？；：、“”‘’（）《》]")
 MIN_REPEATED = 8  # shorter sentences (`谢谢大家！`) may well recur
-OPENING = 5  # characters two sentences of a paragraph may not both open with (`要不断学习…`)
-# Openings that a parallel series repeats on purpose (`有的……有的……`).
-PARALLEL_OPENINGS = ("有的", "有些", "一些", "既要", "不是", "要么")
 # `即提高学习理解能力、提高转化落实能力`: the verb after 即 repeated in the list it introduces.
 _JI_RE = re.compile(r"即([\u4e00-\u9fff]{2})[^、，。；]{1,15}、\1")
 
@@ -37,10 +35,9 @@ def check(paragraphs: list[Paragraph]) -> list[Found]:
                 seen[key] = p.number
         openings: dict[str, int] = {}
         for sentence in body:
-            if RUN_IN_RE.match(sentence) or sentence.startswith(PARALLEL_OPENINGS):
+            if RUN_IN_RE.match(sentence):
                 continue
-            run = _PUNCT_RE.sub("", sentence)[:OPENING]
-            if len(run) == OPENING:
+            if run := opening_run(sentence):
                 openings[run] = openings.get(run, 0) + 1
         for run, count in openings.items():
             if count > 1:
