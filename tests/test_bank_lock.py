@@ -163,9 +163,11 @@ def test_a_second_editor_waits_for_the_lock_then_gives_a_clear_error(tmp_path: P
     other = subprocess.Popen([sys.executable, "-c", holder, str(team)], stdout=subprocess.PIPE, text=True)
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "locked"
-        with pytest.raises(BankError, match="another drafter command is editing this bank"):
-            with editing(team, timeout=0.2):
-                pass
+        with (
+            pytest.raises(BankError, match="another drafter command is editing this bank"),
+            editing(team, timeout=0.2),
+        ):
+            pass
     finally:
         other.kill()
         other.communicate()
