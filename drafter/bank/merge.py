@@ -166,19 +166,20 @@ def _patched(original: str, baseline: str, edited: str) -> str | None:
             if start is None or any(where.get(i) != start + i - i1 for i in range(i1, i2)):
                 return None
             placed.append((start, start + i2 - i1, new[j1:j2]))
-        elif i1 - 1 in where:  # lines inserted: after the line before them
-            at = where[i1 - 1] + 1
+        else:  # lines inserted: as many lines after the last line both have as in the round trip
+            before = max((i for i in where if i < i1), default=-1)
+            at = (where[before] if before >= 0 else -1) + i1 - before
+            after = min((where[i] for i in where if i >= i1), default=len(old))
+            if at > after:
+                return None
             placed.append((at, at, new[j1:j2]))
-        elif i1 in where or i1 == len(base):
-            at = where.get(i1, len(old))
-            placed.append((at, at, new[j1:j2]))
-        else:
-            return None
-    if old and not old[-1].endswith("\n") and placed and placed[-1][0] == len(old):
+    ends = bool(old) and old[-1].endswith("\n")
+    if old and not ends and placed and max(start for start, _, _ in placed) >= len(old):
         old[-1] += "\n"  # text added after a last line without its line end
-    for start, stop, lines in sorted(placed, reverse=True):
+    for start, stop, lines in sorted(placed, key=lambda place: place[:2], reverse=True):
         old[start:stop] = lines
-    return "".join(old)
+    text = "".join(old)
+    return text if ends or not old else text.removesuffix("\n")
 
 
 def _candidate_items(bank: Bank) -> dict[Path, tuple[CommentedSeq, YAML]]:
