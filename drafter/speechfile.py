@@ -2,17 +2,25 @@
 
 The miner reads with it and the bank follows sources with it, so both number a file alike.
 Plain text is UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; anything else is
-guessed with charset-normalizer and kept only when it reads as Chinese. A .docx gives one line per
-paragraph (body, tables and tracked insertions, in document order; deleted text left out), after a
-guard on the declared uncompressed size so that a zip bomb is refused rather than expanded. A .md
-loses its heading, list, quote, emphasis and link marks, line by line. Every problem with a file is
-an `UnreadableSpeech`. lxml and charset-normalizer are imported only when a file needs them.
+guessed with charset-normalizer. Decoding is tolerant line by line: when a few lines (at most
+`MAX_BAD_LINES_SHARE` of them) do not decode, each costs its own line (left empty, so that the
+numbering stays) and a note, not the speech. Whatever the encoding, the text is kept only when it
+reads as Chinese (`chinese_problem`): Chinese characters make up a good share of it, few are kana,
+and the characters are ones Chinese speeches use (those of the built-in corpus), which tells
+Shift-JIS or random bytes read as GB18030 from Chinese. A .docx gives one line per paragraph (body,
+tables and tracked insertions, in document order; deleted text left out); its document part is
+read through a streaming cap (`MAX_DOCX_UNCOMPRESSED`, and a ratio to the compressed size) that
+counts the bytes actually inflated, never the sizes the archive declares, so a zip bomb is refused
+after a few megabytes. A .md loses its heading, list, quote, emphasis and link marks, line by line.
+Every problem with a file is an `UnreadableSpeech`. lxml and charset-normalizer are imported only
+when a file needs them.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -25,13 +33,19 @@ SUFFIXES = (".txt", ".md", ".docx")  # the files a corpus holds; any other is re
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a speech is tens of KB; a bigger "text" file is not one
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_DOCX_RATIO = 150  # deflate of real XML stays far below this; bombs go to 1000 and beyond
-MIN_CJK_RATIO = 0.3  # a guessed decoding is kept only when this share of it reads as Chinese
+MIN_CJK_RATIO = 0.3  # text is kept only when this share of it reads as Chinese
+MAX_KANA_RATIO = 0.05  # Japanese: kana among the Chinese characters
+MIN_COMMON_RATIO = 0.85  # share of its Chinese characters that Chinese speeches use (mojibake: far less)
+MAX_BAD_LINES_SHARE = 0.05  # lines that may fail to decode before the encoding is judged wrong
+_DOCX_CHUNK = 1 << 20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_LEAD_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 _CHINESE_RE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 _SPACE_RE = re.compile(r"\s")
+_IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
+_KANA_RE = re.compile("[\u3040-\u30ff]")
 
 
 class UnreadableSpeech(InputFileError):
@@ -44,6 +58,11 @@ class UnreadableSpeech(InputFileError):
 
 def read_speech(path: Path, size: int | None = None) -> list[str]:
     """The lines of one speech file; `size` saves a `stat` when the caller knows it."""
+    return read_speech_noting(path, size)[0]
+
+
+def read_speech_noting(path: Path, size: int | None = None) -> tuple[list[str], list[str]]:
+    """The lines of one speech file, and notes on lines left out (`LINE: why`)."""
     try:
         size = path.stat().st_size if size is None else size
     except OSError as exc:
@@ -52,45 +71,116 @@ def read_speech(path: Path, size: int | None = None) -> list[str]:
         raise UnreadableSpeech(path, "empty file")
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return read_docx(path)
+        lines = read_docx(path)
+        if problem := chinese_problem("\n".join(lines)):
+            raise UnreadableSpeech(path, problem)
+        return lines, []
     if size > MAX_TEXT_BYTES:
         raise UnreadableSpeech(path, f"{size // 2**20} MB is too large for a speech")
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableSpeech(path, f"cannot read: {exc.strerror}") from None
-    text = decode_text(raw, path)
+    lines, notes = decode_lines(raw, path)
     if suffix == ".md":
-        return [_strip_markdown(line) for line in text.splitlines()]
-    return text.splitlines()
+        return [_strip_markdown(line) for line in lines], notes
+    return lines, notes
 
 
 def decode_text(raw: bytes, path: Path) -> str:
     """Text from bytes in UTF-8, UTF-16 (BOM) or GB18030/GBK, or a guess that reads as Chinese."""
+    return "\n".join(decode_lines(raw, path)[0])
+
+
+def decode_lines(raw: bytes, path: Path) -> tuple[list[str], list[str]]:
+    """The lines of a Chinese text in UTF-8, UTF-16 (BOM), GB18030/GBK or a guessed encoding, and notes.
+
+    A line that does not decode in the file's encoding is left empty and noted; a file that is not
+    Chinese text is an `UnreadableSpeech`.
+    """
     if not raw.strip():
         raise UnreadableSpeech(path, "empty file")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         with contextlib.suppress(UnicodeDecodeError):
-            return raw.decode("utf-16")  # the BOM says which byte order
+            return _chinese(raw.decode("utf-16").splitlines(), [], path, legacy=False)  # BOM: byte order
     if b"\x00" in raw[:65536]:
         raise UnreadableSpeech(path, "binary file, not text")
-    with contextlib.suppress(UnicodeDecodeError):
-        return raw.decode("utf-8-sig")
-    with contextlib.suppress(UnicodeDecodeError):
-        text = raw.decode("gb18030")
-        if cjk_ratio(text) >= MIN_CJK_RATIO:
-            return text
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    rows = raw.splitlines()
+    tried: list[str] = []
+    for encoding in ("utf-8", "gb18030"):
+        decoded = _decode_rows(rows, encoding)
+        if decoded is not None:
+            lines, notes = decoded
+            if (problem := chinese_problem("\n".join(lines), legacy=encoding != "utf-8")) is None:
+                return lines, notes
+            tried.append(problem)
     import charset_normalizer  # only for the rare file that is neither UTF-8 nor GB18030: load lazily
 
     best = charset_normalizer.from_bytes(raw[:262144]).best()
     if best is not None and best.encoding:
+        with contextlib.suppress(LookupError):
+            decoded = _decode_rows(rows, best.encoding)
+            if decoded is not None:
+                return _chinese(*decoded, path, legacy=True)
+    reason = tried[0] if tried else "cannot decode (not UTF-8, GB18030/GBK or other Chinese text)"
+    raise UnreadableSpeech(path, reason)
+
+
+def _decode_rows(rows: list[bytes], encoding: str) -> tuple[list[str], list[str]] | None:
+    """Each row decoded, a row that fails left empty and noted; None when too many fail."""
+    lines: list[str] = []
+    notes: list[str] = []
+    allowed = max(1, int(len(rows) * MAX_BAD_LINES_SHARE)) if len(rows) >= 3 else 0
+    for number, row in enumerate(rows, start=1):
         try:
-            text = raw.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            text = ""
-        if text and cjk_ratio(text) >= MIN_CJK_RATIO:
-            return text
-    raise UnreadableSpeech(path, "cannot decode (not UTF-8, GB18030/GBK or other Chinese text)")
+            lines.append(row.decode(encoding))
+        except UnicodeDecodeError as exc:
+            notes.append(f"line {number}: not {encoding.upper()} (byte {exc.start + 1}), line left out")
+            if len(notes) > allowed:
+                return None
+            lines.append("")
+    return lines, notes
+
+
+def _chinese(lines: list[str], notes: list[str], path: Path, *, legacy: bool) -> tuple[list[str], list[str]]:
+    if problem := chinese_problem("\n".join(lines), legacy=legacy):
+        raise UnreadableSpeech(path, problem)
+    return lines, notes
+
+
+def chinese_problem(text: str, *, legacy: bool = False) -> str | None:
+    """Why `text` is not Chinese text (a reason to skip it), or None when it is.
+
+    `legacy`: decoded from a legacy or guessed encoding, which reads almost any bytes as some
+    characters; its characters must then be usual ones (valid UTF-8 does not happen by chance).
+    """
+    ratio = cjk_ratio(text)
+    if ratio < MIN_CJK_RATIO and any(ch.isalnum() for ch in text[:4000]):  # no words at all: "no text"
+        return f"not Chinese text (only {ratio:.0%} Chinese characters)"
+    sample = text[:20000]
+    ideographs = _IDEOGRAPH_RE.findall(sample)
+    kana = len(_KANA_RE.findall(sample))
+    if kana > MAX_KANA_RATIO * max(len(ideographs) + kana, 1):
+        return "not Chinese text (Japanese kana)"
+    if legacy and len(ideographs) >= 20:
+        common = common_characters()
+        share = sum(ch in common for ch in ideographs) / len(ideographs)
+        if share < MIN_COMMON_RATIO:
+            return f"not Chinese text (only {share:.0%} of its characters are usual: a wrong encoding?)"
+    return None
+
+
+@functools.cache
+def common_characters() -> frozenset[str]:
+    """The Chinese characters the built-in corpus of speeches uses (about 2,900)."""
+    from importlib import resources
+
+    found: set[str] = set()
+    for item in resources.files("drafter.phrasebank").joinpath("corpus").iterdir():
+        if item.name.endswith(".txt"):
+            found.update(_IDEOGRAPH_RE.findall(item.read_text(encoding="utf-8")))
+    return frozenset(found)
 
 
 def cjk_ratio(text: str) -> float:
@@ -117,10 +207,7 @@ def read_docx(path: Path) -> list[str]:
                         f"refused to expand {info.filename}, compressed"
                         f" {info.file_size // max(info.compress_size, 1)}:1 (zip bomb?)",
                     )
-            try:
-                data = archive.read("word/document.xml")
-            except KeyError:
-                raise UnreadableSpeech(path, "corrupt .docx (no word/document.xml)") from None
+            data = _read_member(archive, "word/document.xml", path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise UnreadableSpeech(path, f"corrupt .docx ({exc})") from None
     except OSError as exc:
@@ -133,6 +220,33 @@ def read_docx(path: Path) -> list[str]:
     except etree.XMLSyntaxError as exc:
         raise UnreadableSpeech(path, f"corrupt .docx (document.xml: {exc})") from None
     return list(_docx_paragraphs(root))
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    """A zip member's bytes, inflated chunk by chunk and refused once they pass the caps.
+
+    The caps count what is inflated, not what the archive declares: a header that under-states a
+    member's size does not let it grow past them.
+    """
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        raise UnreadableSpeech(path, f"corrupt .docx (no {name})") from None
+    chunks: list[bytes] = []
+    total = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_DOCX_CHUNK):
+            total += len(chunk)
+            if total > MAX_DOCX_UNCOMPRESSED:
+                raise UnreadableSpeech(
+                    path, f"refused to expand {name} past {MAX_DOCX_UNCOMPRESSED // 2**20} MB"
+                )
+            if total > _DOCX_CHUNK and total > MAX_DOCX_RATIO * max(info.compress_size, 1):
+                raise UnreadableSpeech(
+                    path, f"refused to expand {name}, compressed more than {MAX_DOCX_RATIO}:1 (zip bomb?)"
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _docx_paragraphs(root: Any) -> Iterator[str]:

@@ -6,7 +6,8 @@ format. Values are plain Python data written with `marshal` (fast, and unable to
 A missing, broken or unwritable cache is ignored: the file is parsed again.
 
 Compiled speech templates (`drafter.compose.template_cache`) are kept the same way in a folder of their
-own; they are code, trusted as Python trusts its own `__pycache__`.
+own; they are code, so each is signed with a secret key of the user's and run only when the
+signature checks.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import __version__
+from drafter.atomic import remove_stale_temporaries, temporary_prefix
 
 FORMAT = "bank-4"  # bump when the meaning of cached data changes; its shape is in the caller's salt
 
@@ -64,7 +66,8 @@ def write(key: str, value: Any, folder: str = "bank") -> None:
     try:
         blob = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        remove_stale_temporaries(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=".tmp", dir=path.parent)
     except (OSError, ValueError):
         return
     try:

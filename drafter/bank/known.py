@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.atomic import write_atomic
 from drafter.bank.load import load_bank
+from drafter.bank.lock import Edit, editing
 from drafter.bank.text import normalize
 
 REJECTS_FILE = "rejected.txt"
@@ -32,8 +32,15 @@ def rejected(folder: Path) -> dict[str, str]:
     return found
 
 
-def record_rejections(folder: Path, entries: dict[str, str]) -> None:
-    """Add `entries` (id → text) to `folder`'s rejections (atomically; existing lines kept)."""
+def record_rejections(folder: Path, entries: dict[str, str], edit: Edit | None = None) -> None:
+    """Add `entries` (id → text) to `folder`'s rejections (atomically; existing lines kept).
+
+    Part of `edit` when given (the caller holds the folder's lock), else an edit of its own.
+    """
+    if edit is None:
+        with editing(folder) as own:
+            record_rejections(folder, entries, own)
+        return
     known = rejected(folder)
     new = {i: normalize(t) for i, t in entries.items() if i not in known}
     if not new:
@@ -46,7 +53,7 @@ def record_rejections(folder: Path, entries: dict[str, str]) -> None:
     )
     if old and not old.endswith("\n"):
         old += "\n"
-    write_atomic(path, old + "".join(f"{i}\t{k}\n" for i, k in sorted(new.items())), force=True)
+    edit.write(path, old + "".join(f"{i}\t{k}\n" for i, k in sorted(new.items())))
 
 
 def known_keys(into: Path) -> set[str]:

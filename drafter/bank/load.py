@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from drafter.bank.checks import entry_problems, loc_text, schema_problems
 from drafter.bank.folder import folder_files, skipped_finding
+from drafter.bank.lock import interrupted_edit
 from drafter.bank.model import Entry
 from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, ParsedItem, entry_of, parse_bank_file
@@ -324,6 +325,8 @@ def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     for folder, found in listed.items():
         if found.skipped:
             bank.warnings.append(skipped_finding(folder, found.skipped))
+        if interrupted := interrupted_edit(folder):
+            bank.warnings.append(interrupted)
     parsed_files = parse_in_parallel([path for paths in files.values() for path in paths])
     for number, folder in enumerate(folders):
         if folder not in files:

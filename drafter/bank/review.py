@@ -4,43 +4,35 @@
 call; `approve`/`reject` change entries by id in one bank folder (`drafter bank approve|reject`).
 
 Edits go through the ruamel.yaml round trip, so comments, order and layout survive; each file is
-written atomically. Rejections are also recorded in the folder's `rejected.txt`
-(`drafter.bank.known`), so that the same candidate mined again stays rejected.
+written atomically, under the folder's lock (`drafter.bank.lock.editing`). Rejections are also
+recorded in the folder's `rejected.txt` (`drafter.bank.known`), so that
+the same candidate mined again stays rejected.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.util import load_yaml_guess_indent
 
-from drafter.atomic import write_atomic
 from drafter.bank.known import known, record_rejections
-from drafter.bank.merge import _RoundTripFile
+from drafter.bank.lock import Edit, editing
+from drafter.bank.merge import _RoundTripFile, bank_files_by_function
 from drafter.bank.text import normalize
 from drafter.errors import BankError, display_path
 from drafter.speechfile import UnreadableSpeech, read_speech
 
 
-def _edit(folder: Path, ids: set[str], status: str) -> dict[str, str]:
+def _edit(folder: Path, ids: set[str], status: str, edit: Edit) -> dict[str, str]:
     """Set `status` on the entries `ids` in `folder`'s YAML files; returns id → text of those found."""
     found: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
-        text = path.read_text(encoding="utf-8-sig")
-        if not any(i in text for i in ids):
+        if not any(i in path.read_text(encoding="utf-8-sig") for i in ids):
             continue
-        yaml = YAML()
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        _, indent, offset = load_yaml_guess_indent(text)
-        indent, offset = indent or 4, offset if offset is not None else 2
-        yaml.indent(mapping=max(2, indent - offset), sequence=indent, offset=offset)
-        data: Any = yaml.load(text)
-        entries = data.get("entries") if isinstance(data, dict) else None
+        target = _RoundTripFile(path, "")
+        entries = target.data.get("entries") if isinstance(target.data, dict) else None
         changed = False
         for item in entries or []:
             if isinstance(item, dict) and item.get("id") in ids:
@@ -49,9 +41,7 @@ def _edit(folder: Path, ids: set[str], status: str) -> dict[str, str]:
                     item["status"] = status
                     changed = True
         if changed:
-            buffer = io.StringIO()
-            yaml.dump(data, buffer)
-            write_atomic(path, buffer.getvalue(), force=True)
+            edit.write(path, target.dump())
     missing = sorted(ids - set(found))
     if missing:
         raise BankError(f"{display_path(folder)}: no entry with id {', '.join(missing)}")
@@ -60,13 +50,15 @@ def _edit(folder: Path, ids: set[str], status: str) -> dict[str, str]:
 
 def approve(folder: Path, ids: list[str]) -> list[str]:
     """Mark entries approved; returns their ids."""
-    return sorted(_edit(folder, set(ids), "approved"))
+    with editing(folder) as edit:
+        return sorted(_edit(folder, set(ids), "approved", edit))
 
 
 def reject(folder: Path, ids: list[str]) -> list[str]:
     """Mark entries deprecated and record them as rejected in `folder`; returns their ids."""
-    found = _edit(folder, set(ids), "deprecated")
-    record_rejections(folder, found)
+    with editing(folder) as edit:
+        found = _edit(folder, set(ids), "deprecated", edit)
+        record_rejections(folder, found, edit)
     return sorted(found)
 
 
@@ -133,16 +125,15 @@ def accept(candidate: Pending, into: Path, edits: dict[str, str] | None = None) 
     for key, value in (edits or {}).items():
         if value:
             item[key] = value
-    path = next(
-        (p for p in sorted(into.glob("*.yaml")) if f"function: {candidate.function}" in p.read_text("utf-8")),
-        into / f"{candidate.function}.yaml",
-    )
-    target = _RoundTripFile(path, candidate.function)
-    target.append(item, [])
-    write_atomic(path, target.dump(), force=True)
+    with editing(into) as edit:
+        path = bank_files_by_function(into).get(candidate.function, into / f"{candidate.function}.yaml")
+        target = _RoundTripFile(path, candidate.function)
+        target.append(item, [])
+        edit.write(path, target.dump())
     return path
 
 
 def decline(candidate: Pending, into: Path) -> None:
     """Record the candidate as rejected in `into`."""
-    record_rejections(into, {candidate.id: str(candidate.item.get("text", ""))})
+    with editing(into) as edit:
+        record_rejections(into, {candidate.id: str(candidate.item.get("text", ""))}, edit)

@@ -7,9 +7,12 @@ not start with `_`; its first line is a Jinja comment saying what it is for:
 
     {# 工作会议讲话：回顾成绩、剖析问题、提出要求 #}
 
-Rendering uses `StrictUndefined` and a fixed set of filters; any template error becomes a
-`TemplateError` naming the template file and line. Compiled templates are cached between runs
-(`drafter.compose.template_cache`).
+Rendering uses Jinja's `SandboxedEnvironment` (a template reads its data and calls drafter's
+helpers, but cannot reach Python internals such as `__globals__`), `StrictUndefined` and a fixed
+set of filters; any template error becomes a `TemplateError` naming the template file and line.
+Templates are found by `_FolderLoader`, which keeps `{% include %}`, `{% import %}` and
+`{% extends %}` inside the template folders (no `..`, no symbolic link leading out). Compiled
+templates are cached between runs, signed (`drafter.compose.template_cache`).
 """
 
 from __future__ import annotations
@@ -61,6 +64,14 @@ def _check_folder(folder: Path) -> None:
         raise TemplateError(f"{display_path(folder)}: --templates: not a folder")
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, its symbolic links followed, is a file within `folder` (also resolved)."""
+    try:
+        return path.resolve(strict=True).is_relative_to(folder.resolve(strict=True)) and path.is_file()
+    except (OSError, RuntimeError):  # missing, dangling or a symlink loop
+        return False
+
+
 def discover_templates(extra_dir: Path | None = None) -> dict[str, TemplateInfo]:
     """Speech templates by name, sorted: the built-in ones, then `extra_dir`'s adding or overriding."""
     folders = [builtin_templates_dir()]
@@ -71,7 +82,7 @@ def discover_templates(extra_dir: Path | None = None) -> dict[str, TemplateInfo]
     for folder in folders:
         for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")):
             name = path.name[: -len(TEMPLATE_SUFFIX)]
-            if name.startswith("_") or not path.is_file():
+            if name.startswith("_") or not inside(path, folder):
                 continue
             found[name] = TemplateInfo(name, _description(path), path)
     return dict(sorted(found.items()))
@@ -145,15 +156,17 @@ class TemplateSet:
     """The available templates and the environment that renders them."""
 
     def __init__(self, extra_dir: Path | None = None) -> None:
-        import jinja2  # here, not at the top: `drafter new` and `drafter check` only discover templates
+        # here, not at the top: `drafter new` and `drafter check` only discover templates
+        import jinja2
+        from jinja2.sandbox import SandboxedEnvironment
 
         from drafter.compose.template_cache import CompiledTemplates
 
         self.infos = discover_templates(extra_dir)
-        search = [str(extra_dir)] if extra_dir is not None else []
-        search.append(str(builtin_templates_dir()))
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(search, encoding="utf-8"),
+        search = [extra_dir] if extra_dir is not None else []
+        search.append(builtin_templates_dir())
+        self.env = SandboxedEnvironment(
+            loader=_folder_loader(search),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             trim_blocks=True,
@@ -190,11 +203,32 @@ class TemplateSet:
             # raised by a helper the template called (e.g. a bad phrase request): add the place
             where = _where(*_template_frame(sys.exc_info()[2]))
             raise TemplateError(f"{where}: {exc}", exc.findings) from None
+        except jinja2.exceptions.SecurityError as exc:
+            where = _where(*_template_frame(sys.exc_info()[2]))
+            raise TemplateError(f"{where}: template error: not allowed in a template: {exc}") from None
         except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
             filename, line = _template_frame(sys.exc_info()[2])
             if filename is None:
                 raise
             raise TemplateError(f"{_where(filename, line)}: template error: {exc}") from None
+
+
+def _folder_loader(folders: list[Path]) -> Any:
+    """A Jinja loader over `folders` (first wins) that finds only files inside them (`inside`)."""
+    import jinja2
+
+    class FolderLoader(jinja2.FileSystemLoader):
+        def get_source(
+            self, environment: jinja2.Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            source, filename, uptodate = super().get_source(environment, template)
+            found = Path(filename)
+            folder = next(folder for folder in folders if found.is_relative_to(folder))
+            if not inside(found, folder):  # a symbolic link out of its folder
+                raise jinja2.TemplateNotFound(template)
+            return source, filename, uptodate
+
+    return FolderLoader([str(folder) for folder in folders], encoding="utf-8")
 
 
 def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:

@@ -281,7 +281,7 @@ def _mine_source(
     """
     shown = display_path(source.path)
     try:
-        lines = read_lines(source)
+        lines = read_lines(source, warn)
         if not any(line.strip() for line in lines):
             warn(f"{shown}: skipped: no text")
             return None

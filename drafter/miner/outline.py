@@ -266,12 +266,25 @@ def _inline_ordinal(marker: str, token: str, so_far: int) -> int:
     return ordinal_value(token)
 
 
+def _short_item(text: str, start: int, stop: int, longest: int = 15) -> str | None:
+    """The first sentence of `text[start:stop]` when it is short and has no comma, else None.
+
+    Looks at no more than `longest` characters past the marker, so that a paragraph of many
+    items is read once, not once per item.
+    """
+    while start < stop and text[start] in "，、：":
+        start += 1
+    bound = min(stop, start + longest + 1)
+    found = _SENTENCE_STOP_RE.search(text, start, bound)
+    end = found.start() if found else bound
+    first = text[start:end]
+    return first if 1 <= len(first) <= longest and "，" not in first else None
+
+
 def _items(paragraph: Paragraph, marker: str, found: list[tuple[int, int, int]]) -> list[Heading]:
     items: list[Heading] = []
     text = paragraph.text
     for index, (value, _, end) in enumerate(found):
         stop = found[index + 1][1] if index + 1 < len(found) else len(text)
-        first = _SENTENCE_STOP_RE.split(text[end:stop].lstrip("，、："), maxsplit=1)[0]
-        short = first if 1 <= len(first) <= 15 and "，" not in first else None
-        items.append(Heading(marker, 9, value, short, paragraph.line, inline=True))
+        items.append(Heading(marker, 9, value, _short_item(text, end, stop), paragraph.line, inline=True))
     return items

@@ -3,13 +3,16 @@
 Every entry has status `candidate`, its sources (`FILE:LINE`) and `mined: {documents, count,
 score}`, in the format of `drafter.bank.model`. Ids are the function plus a short stable hash of
 the formula's key, so that a re-run gives the same ids. The folder is staged beside OUT and moved
-into place file by file with `os.replace`, so a reader never sees a half-written file; an existing,
-non-empty OUT is replaced only with `force`.
+into place whole (a new or empty OUT: one `rename`, which fails when another run filled OUT first,
+so of two runs to one new OUT exactly one succeeds) or, with `force`, file by file with
+`os.replace`; a reader never sees a half-written file. A staging folder left by a killed run is
+removed by the next (`drafter.atomic.remove_stale_temporaries`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import shutil
@@ -20,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from drafter.atomic import mode_for_new
+from drafter.atomic import mode_for_new, remove_stale_temporaries, temporary_prefix
 from drafter.errors import MineError, display_path
 from drafter.miner.aggregate import Formula
 from drafter.miner.kind import kind_of
@@ -88,7 +91,8 @@ def write_bank(
     parent = out.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+        remove_stale_temporaries(parent)
+        stage = Path(tempfile.mkdtemp(prefix=temporary_prefix(out.name), dir=parent))
     except OSError as exc:
         raise MineError(f"{display_path(out)}: cannot write: {exc.strerror}") from None
     names: list[str] = []
@@ -98,9 +102,16 @@ def write_bank(
                 name = f"{function}.yaml"
                 (stage / name).write_text(render_file(function, formulas, documents), encoding="utf-8")
                 names.append(name)
-        if not out.exists():
+        if not force or not out.exists():
             os.chmod(stage, mode_for_new(0o777))  # mkdtemp's folder is its owner's alone
-            os.replace(stage, out)
+            try:
+                os.rename(stage, out)  # onto a missing or empty folder only
+            except OSError as exc:
+                if exc.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR, errno.ENOTDIR):
+                    raise MineError(
+                        f"{display_path(out)}: already exists and is not empty (use --force to overwrite)"
+                    ) from None
+                raise
         else:
             for name in names:
                 os.replace(stage / name, out / name)

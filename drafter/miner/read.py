@@ -7,12 +7,15 @@ shows as a warning.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import InputFileError, display_path
-from drafter.speechfile import SUFFIXES, UnreadableSpeech, read_speech
+from drafter.speechfile import SUFFIXES, UnreadableSpeech, read_speech_noting
 
 
 @dataclass(frozen=True)
@@ -25,22 +28,44 @@ class SourceFile:
 
 
 def find_sources(paths: Sequence[Path], warn: Callable[[str], None]) -> list[SourceFile]:
-    """The readable-looking files under `paths`, in a stable order; problems go to `warn`."""
+    """The readable-looking files under `paths`, in a stable order; every path not read goes to `warn`."""
     found: list[SourceFile] = []
     for root in paths:
-        if root.is_dir():
-            named: Iterable[tuple[Path, str]] = _folder_files(root)
-        elif root.is_file():
-            named = [(root, root.name)]
-        else:
-            warn(f"{display_path(root)}: skipped: no such file or folder")
+        if problem := _not_readable(root):
+            warn(f"{display_path(root)}: skipped: {problem}")
             continue
+        named: Iterable[tuple[Path, str]] = (
+            _folder_files(root, warn) if root.is_dir() else [(root, root.name)]
+        )
         for path, name in named:
-            if path.suffix.lower() in SUFFIXES:
-                found.append(SourceFile(path, citable_name(name), path.stat().st_size))
-            else:
+            if path.suffix.lower() not in SUFFIXES:
                 warn(f"{display_path(path)}: skipped: not a .txt, .md or .docx file")
+                continue
+            try:
+                size = path.stat().st_size
+            except OSError as exc:
+                warn(f"{display_path(path)}: skipped: cannot read: {exc.strerror}")
+                continue
+            found.append(SourceFile(path, citable_name(name), size))
     return found
+
+
+def _not_readable(path: Path) -> str | None:
+    """Why `path` is neither a regular file nor a folder to read (a reason to skip it), or None."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot read: {exc.strerror}"
+    if stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode):
+        return None
+    kind = (
+        "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+    )
+    return f"not a regular file ({kind})"
 
 
 def citable_name(name: str) -> str:
@@ -60,17 +85,47 @@ def citable_name(name: str) -> str:
     return name
 
 
-def _folder_files(root: Path) -> Iterator[tuple[Path, str]]:
-    """The files below `root` in name order, hidden ones left out, each with its name relative to `root`."""
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        relative = path.relative_to(root)
-        if not any(part.startswith(".") for part in relative.parts):
-            yield path, relative.as_posix()
+def _folder_files(root: Path, warn: Callable[[str], None]) -> Iterator[tuple[Path, str]]:
+    """The files below `root` in name order, each with its name relative to `root`.
 
-
-def read_lines(source: SourceFile) -> list[str]:
-    """The lines of one source file, or an `InputFileError` saying why it is skipped."""
+    Hidden files and folders are left out; symbolic links to files are read, links to folders are
+    not followed (no loops, nothing outside `root` read twice); every other path not read (a broken
+    link, a link loop, a FIFO, a folder that cannot be listed) goes to `warn`.
+    """
     try:
-        return read_speech(source.path, source.size)
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError as exc:
+        warn(f"{display_path(root)}: skipped: cannot read folder: {exc.strerror}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        relative = path.relative_to(root)
+        if entry.is_dir(follow_symlinks=False):
+            for below, name in _folder_files(path, warn):
+                yield below, f"{relative.as_posix()}/{name}"
+            continue
+        problem = _not_readable(path)
+        if problem is None and path.is_dir():
+            problem = "symbolic link to a folder (not followed)"
+        if problem is not None:
+            warn(f"{display_path(path)}: skipped: {problem}")
+            continue
+        yield path, relative.as_posix()
+
+
+def read_lines(source: SourceFile, warn: Callable[[str], None] | None = None) -> list[str]:
+    """The lines of one source file, or an `InputFileError` saying why it is skipped.
+
+    A line left out (one that does not decode) goes to `warn` as `FILE:LINE: ...`.
+    """
+    try:
+        lines, notes = read_speech_noting(source.path, source.size)
     except UnreadableSpeech as exc:
         raise InputFileError(f"{display_path(source.path)}: skipped: {exc.reason}") from None
+    if warn is not None:
+        for note in notes:
+            number, _, why = note.partition(": ")
+            warn(f"{display_path(source.path)}:{number.removeprefix('line ')}: {why}")
+    return lines
