@@ -14,7 +14,8 @@ from urllib.parse import quote
 from flask import Flask, Response, jsonify, render_template, request
 
 from drafter.errors import DrafterError, Finding
-from drafter.web.briefyaml import brief_data, brief_yaml
+from drafter.web.briefyaml import brief_data, brief_yaml, with_phrase
+from drafter.web.review import ReviewDesk
 from drafter.web.service import MEDIA_TYPES, Workspace, finding_data
 
 
@@ -39,8 +40,11 @@ def _seed(payload: dict[str, Any]) -> int | None:
     return seed if isinstance(seed, int) and not isinstance(seed, bool) else None
 
 
-def create_app(workspace: Workspace, brief_file: Path | None = None) -> Flask:
-    """The application; `brief_file` is the brief the page opens with and saves back to."""
+def create_app(
+    workspace: Workspace, brief_file: Path | None = None, review: ReviewDesk | None = None
+) -> Flask:
+    """The application; `brief_file` is the brief the page opens with and saves back to, `review`
+    the bank review it offers (none unless `drafter serve` was given the mined folder)."""
     app = Flask(__name__, template_folder="pages", static_folder="static")
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
@@ -59,6 +63,10 @@ def create_app(workspace: Workspace, brief_file: Path | None = None) -> Flask:
     @app.get("/")
     def index() -> str:
         return render_template("index.html", brief_name=brief_file.name if brief_file else "brief.yaml")
+
+    @app.get("/review")
+    def review_page() -> str:
+        return render_template("review.html")
 
     @app.get("/favicon.ico")
     def favicon() -> tuple[str, int]:
@@ -113,14 +121,57 @@ def create_app(workspace: Workspace, brief_file: Path | None = None) -> Flask:
     def save() -> Response:
         """The brief as YAML (comments of its original kept); written back when serving a file."""
         payload = _payload()
-        text = brief_yaml(_brief(payload), payload.get("original") or None)
+        return jsonify(_saved(_brief(payload), payload))
+
+    @app.post("/api/phrase")
+    def phrase() -> Response:
+        """Pin (`use`), ban (`avoid`) or release an entry for a point or the whole brief: the brief
+        changed as `save` writes it (and written back when serving a file)."""
+        payload = _payload()
+        data = with_phrase(
+            _brief(payload),
+            str(payload.get("point") or ""),
+            str(payload.get("id") or ""),
+            str(payload.get("action")),
+        )
+        return jsonify(_saved(data, payload))
+
+    @app.get("/api/review")
+    def review_state() -> Response:
+        return jsonify(_desk().state(fresh=True))
+
+    @app.post("/api/review")
+    def review_decide() -> Response:
+        payload = _payload()
+        edits = payload.get("edits")
+        state = _desk().decide(
+            str(payload.get("id") or ""),
+            str(payload.get("action") or ""),
+            edits if isinstance(edits, dict) else None,
+        )
+        workspace.forget_bank()  # the team bank drafts too: the next draft sees what was approved
+        return jsonify(state)
+
+    def _desk() -> ReviewDesk:
+        if review is None:
+            message = "这次启动没有给出待审核的挖掘结果：请用 drafter serve --mined DIR --into DIR 启动"
+            raise DrafterError(findings=[Finding("request", None, "", message)])
+        return review
+
+    def _saved(data: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+        """The brief as YAML (comments of its original kept); written back when serving a file."""
+        text = brief_yaml(data, payload.get("original") or None)
         saved = None
         if brief_file is not None and payload.get("write"):
             from drafter.atomic import write_atomic
 
             write_atomic(brief_file, text, force=True)
             saved = str(brief_file)
-        return jsonify(yaml=text, saved=saved)
+        return {
+            "yaml": text,
+            "saved": saved,
+            "brief": brief_data(text, brief_file.name if brief_file else "brief.yaml"),
+        }
 
     @app.post("/download/<fmt>")
     def download(fmt: str) -> Response:
