@@ -62,7 +62,8 @@ def create_app(
 
     @app.get("/")
     def index() -> str:
-        return render_template("index.html", brief_name=brief_file.name if brief_file else "brief.yaml")
+        name = brief_file.name if brief_file else "brief.yaml"
+        return render_template("index.html", brief_name=name, review=review is not None)
 
     @app.get("/review")
     def review_page() -> str:

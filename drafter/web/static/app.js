@@ -2,7 +2,10 @@
 // No framework and no network beyond this server: the page is this file, app.css and index.html.
 "use strict";
 
-const state = { schema: null, brief: {}, original: null, name: document.body.dataset.briefName, seed: 0 };
+const state = {
+  schema: null, brief: {}, original: null, name: document.body.dataset.briefName, seed: 0,
+  suggestions: null, used: new Set(),
+};
 const $ = (selector) => document.querySelector(selector);
 
 async function api(url, payload) {
@@ -162,6 +165,7 @@ function build() {
   const form = $("#brief-form");
   form.replaceChildren();
   fields(form, "", state.schema);
+  showSuggestions();
 }
 
 // ---- findings beside their fields -----------------------------------------------------------
@@ -189,11 +193,84 @@ async function redraft() {
   showFindings(result.findings);
   if (result.html) {
     $("#draft").innerHTML = result.html;
+    state.suggestions = result.suggestions;
+    state.used = new Set(result.used);
+    showSuggestions();
     const gaps = result.gaps.length ? `，${result.gaps.length} 处待补` : "，无待补";
     const target = result.target ? `（目标 ${result.target} 字）` : "";
     $("#figures").textContent = `${result.length}${target}${gaps}；第 ${result.seed} 版`;
   }
   $("#status").textContent = result.html ? "已更新" : "简报有误，见表单中的提示";
+}
+
+// ---- per point: what the bank offers (drafter suggest), pin or ban with one click -----------------
+function phrasesAt(point) {
+  const phrases = (point ? getAt(point) : state.brief)?.phrases || {};
+  return { use: phrases.use || [], avoid: phrases.avoid || [] };
+}
+function choiceButton(text, point, id, action, title) {
+  const button = element("button", { type: "button", class: `choice ${action}`, "data-action": action, title }, text);
+  button.onclick = () => choose(point, id, action);
+  return button;
+}
+function suggestionRow(point, item, pinned) {
+  const row = element("li", { class: "suggestion", "data-entry": item.id });
+  if (item.score !== null) row.append(element("span", { class: "score", title: "相关度" }, item.score.toFixed(2)));
+  row.append(element("span", { class: "text" }, item.text));
+  const meta = element("span", { class: "meta" }, `${item.id}　${item.sources.join("；")}`);
+  row.append(meta);
+  if (state.used.has(item.id)) row.append(element("span", { class: "used", title: "成稿中已用" }, "✓已用"));
+  if (pinned.includes(item.id)) {
+    row.classList.add("pinned");
+    row.append(choiceButton("撤销", point, item.id, "none", "不再指定"));
+  } else {
+    row.append(choiceButton("选用", point, item.id, "use", "本要点优先选用（写入 phrases.use）"));
+  }
+  row.append(choiceButton("不用", point, item.id, "avoid", "本要点不用（写入 phrases.avoid）"));
+  row.append(choiceButton("全篇不用", "", item.id, "avoid", "全篇都不用（写入简报的 phrases.avoid）"));
+  return row;
+}
+function showSuggestions() {
+  document.querySelectorAll(".suggestions").forEach((n) => n.remove());
+  const data = state.suggestions;
+  if (!data) return;
+  data.points.forEach((point) => {
+    const place = document.querySelector(`fieldset[data-path="${point.path}"]`);
+    if (!place) return;
+    const { use, avoid } = phrasesAt(point.path);
+    const box = element("div", { class: "suggestions", "data-point": point.path });
+    box.append(element("div", { class: "title" }, `词库建议：${point.heading || "（无小标题）"}`));
+    const chosen = element("div", { class: "chosen" });
+    use.forEach((id) => { const c = element("span", { class: "chip use" }, `已选用 ${id}`); c.append(choiceButton("✕", point.path, id, "none", "撤销")); chosen.append(c); });
+    avoid.forEach((id) => { const c = element("span", { class: "chip avoid" }, `不用 ${id}`); c.append(choiceButton("✕", point.path, id, "none", "撤销")); chosen.append(c); });
+    if (chosen.childNodes.length) box.append(chosen);
+    [["素材", point.material, "词库中没有相关素材，成稿将标注待补"], ["套话", point.formulas, ""]].forEach(([name, items, none]) => {
+      if (!items.length && !none) return;
+      box.append(element("div", { class: "kind" }, items.length ? name : `${name}：${none}`));
+      const list = element("ul", {});
+      items.forEach((item) => list.append(suggestionRow(point.path, item, use)));
+      box.append(list);
+    });
+    place.append(box);
+  });
+  const general = phrasesAt("");
+  const top = $("#brief-phrases");
+  top.replaceChildren();
+  general.avoid.forEach((id) => { const c = element("span", { class: "chip avoid" }, `全篇不用 ${id}`); c.append(choiceButton("✕", "", id, "none", "撤销")); top.append(c); });
+}
+async function choose(point, id, action) {
+  const result = await api("/api/phrase",
+    { brief: state.brief, original: state.original, name: state.name, point, id, action, write: true });
+  if (result.findings) { showFindings(result.findings); return; }
+  state.brief = result.brief;
+  state.original = result.yaml;
+  const pane = $("#form-pane");
+  const scroll = pane.scrollTop;
+  build();
+  pane.scrollTop = scroll;
+  const done = { use: "已选用", avoid: "已设为不用", none: "已撤销" }[action];
+  await redraft();
+  $("#status").textContent = `${done} ${id}${result.saved ? `，已写入 ${result.saved}` : "（保存简报后写入文件）"}`;
 }
 
 function load(result) {
