@@ -204,6 +204,7 @@ async function redraft() {
 }
 
 // ---- per point: what the bank offers (drafter suggest), pin or ban with one click -----------------
+const UNUSED = "本要点篇幅已满，或这句与上下文重复，成稿没有用上";
 function phrasesAt(point) {
   const phrases = (point ? getAt(point) : state.brief)?.phrases || {};
   return { use: phrases.use || [], avoid: phrases.avoid || [] };
@@ -220,6 +221,7 @@ function suggestionRow(point, item, pinned) {
   const meta = element("span", { class: "meta" }, `${item.id}　${item.sources.join("；")}`);
   row.append(meta);
   if (state.used.has(item.id)) row.append(element("span", { class: "used", title: "成稿中已用" }, "✓已用"));
+  else if (pinned.includes(item.id)) row.append(element("span", { class: "unused", title: UNUSED }, "成稿未用上"));
   if (pinned.includes(item.id)) {
     row.classList.add("pinned");
     row.append(choiceButton("撤销", point, item.id, "none", "不再指定"));
@@ -229,6 +231,12 @@ function suggestionRow(point, item, pinned) {
   row.append(choiceButton("不用", point, item.id, "avoid", "本要点不用（写入 phrases.avoid）"));
   row.append(choiceButton("全篇不用", "", item.id, "avoid", "全篇都不用（写入简报的 phrases.avoid）"));
   return row;
+}
+// A choice already made (pinned or banned), with ✕ to take it back.
+function chip(kind, text, point, id, title) {
+  const node = element("span", { class: `chip ${kind}`, title, "data-entry": id }, text);
+  node.append(choiceButton("✕", point, id, "none", "撤销"));
+  return node;
 }
 function showSuggestions() {
   document.querySelectorAll(".suggestions").forEach((n) => n.remove());
@@ -241,8 +249,11 @@ function showSuggestions() {
     const box = element("div", { class: "suggestions", "data-point": point.path });
     box.append(element("div", { class: "title" }, `词库建议：${point.heading || "（无小标题）"}`));
     const chosen = element("div", { class: "chosen" });
-    use.forEach((id) => { const c = element("span", { class: "chip use" }, `已选用 ${id}`); c.append(choiceButton("✕", point.path, id, "none", "撤销")); chosen.append(c); });
-    avoid.forEach((id) => { const c = element("span", { class: "chip avoid" }, `不用 ${id}`); c.append(choiceButton("✕", point.path, id, "none", "撤销")); chosen.append(c); });
+    use.forEach((id) => {
+      const drafted = state.used.has(id);
+      chosen.append(chip("use", `已选用 ${id}${drafted ? "" : "（成稿未用上）"}`, point.path, id, drafted ? "成稿已用" : UNUSED));
+    });
+    avoid.forEach((id) => chosen.append(chip("avoid", `不用 ${id}`, point.path, id, "本要点不用")));
     if (chosen.childNodes.length) box.append(chosen);
     [["素材", point.material, "词库中没有相关素材，成稿将标注待补"], ["套话", point.formulas, ""]].forEach(([name, items, none]) => {
       if (!items.length && !none) return;
@@ -256,7 +267,7 @@ function showSuggestions() {
   const general = phrasesAt("");
   const top = $("#brief-phrases");
   top.replaceChildren();
-  general.avoid.forEach((id) => { const c = element("span", { class: "chip avoid" }, `全篇不用 ${id}`); c.append(choiceButton("✕", "", id, "none", "撤销")); top.append(c); });
+  general.avoid.forEach((id) => top.append(chip("avoid", `全篇不用 ${id}`, "", id, "全篇不用")));
 }
 async function choose(point, id, action) {
   const result = await api("/api/phrase",
