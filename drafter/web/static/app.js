@@ -186,10 +186,14 @@ function showFindings(findings) {
 
 // ---- the live draft --------------------------------------------------------------------------
 let timer = null;
+let drafts = 0;  // only the answer to the latest request is shown
 function changed() { clearTimeout(timer); timer = setTimeout(redraft, 400); }
 async function redraft() {
+  clearTimeout(timer);
+  const asked = ++drafts;
   $("#status").textContent = "起草中…";
   const result = await api("/api/draft", { brief: state.brief, seed: state.seed, name: state.name });
+  if (asked !== drafts) return false;
   showFindings(result.findings);
   if (result.html) {
     $("#draft").innerHTML = result.html;
@@ -201,6 +205,7 @@ async function redraft() {
     $("#figures").textContent = `${result.length}${target}${gaps}；第 ${result.seed} 版`;
   }
   $("#status").textContent = result.html ? "已更新" : "简报有误，见表单中的提示";
+  return true;
 }
 
 // ---- per point: what the bank offers (drafter suggest), pin or ban with one click -----------------
@@ -280,7 +285,7 @@ async function choose(point, id, action) {
   build();
   pane.scrollTop = scroll;
   const done = { use: "已选用", avoid: "已设为不用", none: "已撤销" }[action];
-  await redraft();
+  if (!(await redraft())) return;
   $("#status").textContent = `${done} ${id}${result.saved ? `，已写入 ${result.saved}` : "（保存简报后写入文件）"}`;
 }
 
@@ -288,7 +293,8 @@ function load(result) {
   if (result.findings) { showFindings(result.findings); return; }
   state.brief = result.brief || {};
   state.original = result.original || null;
-  state.name = result.name || state.name;
+  // a served brief keeps its own name: that is the file 保存简报 writes, and messages name it
+  if (!document.body.dataset.served) state.name = result.name || state.name;
   state.seed = Number.isInteger(state.brief.seed) ? state.brief.seed : 0;
   build();
   redraft();
