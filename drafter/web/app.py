@@ -63,7 +63,8 @@ def create_app(
     @app.get("/")
     def index() -> str:
         name = brief_file.name if brief_file else "brief.yaml"
-        return render_template("index.html", brief_name=name, review=review is not None, served=brief_file is not None)
+        served, reviewing = brief_file is not None, review is not None
+        return render_template("index.html", brief_name=name, review=reviewing, served=served)
 
     @app.get("/review")
     def review_page() -> str:
