@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from drafter.errors import DrafterError, Finding
 from drafter.web.briefyaml import brief_data, brief_yaml, with_phrase
@@ -22,7 +23,10 @@ from drafter.web.service import MEDIA_TYPES, Workspace, finding_data
 def _payload() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if data is None and "payload" in request.form:
-        data = json.loads(request.form["payload"])
+        try:
+            data = json.loads(request.form["payload"])
+        except ValueError:
+            data = None
     if not isinstance(data, dict):
         raise DrafterError(findings=[Finding("request", None, "", "expected a JSON object")])
     return data
@@ -54,6 +58,12 @@ def create_app(
             {"field": "", "line": None, "severity": "error", "text": str(exc)}
         ]
         return jsonify(findings=findings), 400
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException) -> tuple[Response, int]:
+        """A wrong address or method: a message in the same form, with its own status."""
+        text = f"{request.method} {request.path}: {exc.name}"
+        return jsonify(findings=[{"field": "", "line": None, "severity": "error", "text": text}]), exc.code or 400
 
     @app.errorhandler(Exception)
     def _bug(exc: Exception) -> tuple[Response, int]:

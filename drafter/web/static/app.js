@@ -200,6 +200,7 @@ async function redraft() {
     state.suggestions = result.suggestions;
     state.used = new Set(result.used);
     showSuggestions();
+    markPinned();
     const gaps = result.gaps.length ? `，${result.gaps.length} 处待补` : "，无待补";
     const target = result.target ? `（目标 ${result.target} 字）` : "";
     $("#figures").textContent = `${result.length}${target}${gaps}；第 ${result.seed} 版`;
@@ -237,6 +238,18 @@ function suggestionRow(point, item, pinned) {
   row.append(choiceButton("全篇不用", "", item.id, "avoid", "全篇都不用（写入简报的 phrases.avoid）"));
   return row;
 }
+// Where the pinned entries went in the draft.
+function markPinned() {
+  (state.suggestions?.points || []).forEach((point) => {
+    phrasesAt(point.path).use.forEach((id) => {
+      document.querySelectorAll(`#draft [data-entry="${CSS.escape(id)}"]`).forEach((n) => n.classList.add("pinned"));
+    });
+  });
+  phrasesAt("").use.forEach((id) => {
+    document.querySelectorAll(`#draft [data-entry="${CSS.escape(id)}"]`).forEach((n) => n.classList.add("pinned"));
+  });
+}
+
 // A choice already made (pinned or banned), with ✕ to take it back.
 function chip(kind, text, point, id, title) {
   const node = element("span", { class: `chip ${kind}`, title, "data-entry": id }, text);
