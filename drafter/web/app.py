@@ -44,6 +44,11 @@ def _seed(payload: dict[str, Any]) -> int | None:
     return seed if isinstance(seed, int) and not isinstance(seed, bool) else None
 
 
+def _general(text: str) -> dict[str, Any]:
+    """A message about no field of the brief (shown above the draft)."""
+    return {"field": "", "line": None, "severity": "error", "text": text}
+
+
 def create_app(
     workspace: Workspace, brief_file: Path | None = None, review: ReviewDesk | None = None
 ) -> Flask:
@@ -54,21 +59,19 @@ def create_app(
 
     @app.errorhandler(DrafterError)
     def _user_error(exc: DrafterError) -> tuple[Response, int]:
-        findings = [finding_data(f) for f in exc.findings] or [
-            {"field": "", "line": None, "severity": "error", "text": str(exc)}
-        ]
+        findings = [finding_data(f) for f in exc.findings] or [_general(str(exc))]
         return jsonify(findings=findings), 400
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException) -> tuple[Response, int]:
         """A wrong address or method: a message in the same form, with its own status."""
         text = f"{request.method} {request.path}: {exc.name}"
-        return jsonify(findings=[{"field": "", "line": None, "severity": "error", "text": text}]), exc.code or 400
+        return jsonify(findings=[_general(text)]), exc.code or 400
 
     @app.errorhandler(Exception)
     def _bug(exc: Exception) -> tuple[Response, int]:
         text = f"内部错误：{type(exc).__name__}: {exc}（请报告此问题）"
-        return jsonify(findings=[{"field": "", "line": None, "severity": "error", "text": text}]), 500
+        return jsonify(findings=[_general(text)]), 500
 
     @app.get("/")
     def index() -> str:
