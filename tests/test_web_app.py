@@ -55,6 +55,10 @@ def test_not_json_is_an_answer_not_an_error_page(client) -> None:  # type: ignor
     response = client.post("/api/draft", data="nonsense", content_type="text/plain")
     assert response.status_code == 400
     assert response.get_json()["findings"][0]["text"].endswith("expected a JSON object")
+    response = client.post("/api/draft", data={"payload": "{bad"})
+    assert response.status_code == 400
+    for response in (client.get("/nope"), client.get("/api/draft")):  # wrong address, wrong method
+        assert response.status_code in (404, 405) and response.get_json()["findings"][0]["text"]
     response = client.post("/api/open", json={"yaml": "a: [", "name": "x.yaml"})
     assert response.status_code == 400
     assert response.get_json()["findings"][0]["text"].startswith("x.yaml:")

@@ -10,13 +10,19 @@ from pathlib import Path
 from werkzeug.serving import make_server
 
 from drafter.web.app import create_app
+from drafter.web.review import ReviewDesk
 from drafter.web.service import Workspace
 
 
 @contextmanager
-def running(brief: Path | None = None, phrasebanks: tuple[Path, ...] = ()) -> Iterator[str]:
-    """The base URL of a server that stops when the block ends."""
-    server = make_server("127.0.0.1", 0, create_app(Workspace(phrasebanks), brief), threaded=True)
+def running(
+    brief: Path | None = None, phrasebanks: tuple[Path, ...] = (), review: ReviewDesk | None = None
+) -> Iterator[str]:
+    """The base URL of a server that stops when the block ends (the team bank of `review` drafts too)."""
+    if review is not None:
+        phrasebanks = (*phrasebanks, review.into)
+    app = create_app(Workspace(phrasebanks), brief, review)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

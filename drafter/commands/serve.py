@@ -11,6 +11,8 @@ import click
 from drafter.commands.options import phrasebank_option, templates_option
 from drafter.errors import DrafterError
 
+FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
+
 
 def is_loopback(host: str) -> bool:
     """Whether `host` names this machine only (127.0.0.0/8, ::1, localhost)."""
@@ -38,6 +40,21 @@ def is_loopback(host: str) -> bool:
 )
 @phrasebank_option
 @templates_option
+@click.option(
+    "--mined",
+    type=FOLDER,
+    metavar="DIR",
+    help="Candidates from drafter mine to review on the page (/review), as drafter bank review MINED.",
+)
+@click.option(
+    "--into",
+    type=FOLDER,
+    metavar="DIR",
+    help="Team bank folder that receives approvals (needed with --mined); also drafts, over --phrasebank.",
+)
+@click.option(
+    "--corpus", type=FOLDER, metavar="DIR", help="Corpus folder, to show each candidate's source paragraph."
+)
 def serve_command(
     brief: Path | None,
     port: int,
@@ -45,6 +62,9 @@ def serve_command(
     allow_remote: bool,
     phrasebanks: tuple[Path, ...],
     templates_dir: Path | None,
+    mined: Path | None,
+    into: Path | None,
+    corpus: Path | None,
 ) -> None:
     """Open a local web page to fill a brief and watch the draft as it will print.
 
@@ -56,6 +76,7 @@ def serve_command(
     Examples:
       drafter serve                        # then open http://127.0.0.1:8000/
       drafter serve brief.yaml --port 8080 --phrasebank team-bank/
+      drafter serve --mined mined/ --into team-bank/ --corpus speeches/   # and review at /review
     """
     if not is_loopback(host) and not allow_remote:
         raise DrafterError(
@@ -68,12 +89,22 @@ def serve_command(
         from drafter.web.app import create_app
     except ImportError:
         raise DrafterError("drafter serve needs the web extra: pip install 'drafter[web]'") from None
+    from drafter.web.review import ReviewDesk
     from drafter.web.service import Workspace
 
+    if (mined is None) != (into is None):
+        raise DrafterError(
+            "--mined and --into go together: the candidates to review and the team bank they go into"
+        )
+    if into is not None and into.resolve() not in {p.resolve() for p in phrasebanks}:
+        phrasebanks = (*phrasebanks, into)
     workspace = Workspace(phrasebanks, templates_dir)
     _ = workspace.bank  # load now: a bad bank is reported before the page opens
-    app = create_app(workspace, brief)
+    desk = ReviewDesk(mined, into, corpus) if mined is not None and into is not None else None
+    app = create_app(workspace, brief, desk)
     server = make_server(host, port, app, threaded=True)
     click.echo(f"drafter 页面：http://{host}:{server.port}/ （仅本机可访问；按 Ctrl+C 结束）", err=True)
+    if desk is not None:
+        click.echo(f"词库审核：http://{host}:{server.port}/review", err=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

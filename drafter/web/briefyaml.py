@@ -105,3 +105,37 @@ def brief_yaml(data: dict[str, Any], original: str | None = None) -> str:
     buffer = io.StringIO()
     yaml.dump(tree, buffer)
     return buffer.getvalue()
+
+
+PHRASE_ACTIONS = ("use", "avoid", "none")
+
+
+def with_phrase(data: dict[str, Any], point: str, entry_id: str, action: str) -> dict[str, Any]:
+    """`data` with `entry_id` pinned (`use`), banned (`avoid`) or neither (`none`) in `phrases`.
+
+    `point` is a point's path (`sections.0.points.1`), whose own `phrases` change, or "" for the
+    brief's. An id is in one list at most: pinning takes it off `avoid` and banning off `use`.
+    """
+    if action not in PHRASE_ACTIONS:
+        message = f"unknown action {action!r} (expected one of: {', '.join(PHRASE_ACTIONS)})"
+        raise InputFileError(findings=[Finding("request", None, "action", message)])
+    target: Any = data
+    for part in point.split(".") if point else []:
+        if isinstance(target, list) and part.isdigit() and int(part) < len(target):
+            target = target[int(part)]
+        elif isinstance(target, dict) and part in target:
+            target = target[part]
+        else:
+            target = None
+            break
+    if not isinstance(target, dict):
+        raise InputFileError(findings=[Finding("request", None, point, "no such point in the brief")])
+    phrases = target.get("phrases")
+    phrases = dict(phrases) if isinstance(phrases, dict) else {}
+    for key in ("use", "avoid"):
+        ids = [i for i in phrases.get(key) or [] if i != entry_id]
+        if key == action:
+            ids.append(entry_id)
+        phrases[key] = ids
+    target["phrases"] = {k: v for k, v in phrases.items() if v}
+    return data

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.bank.load import Bank, load_bank
+from drafter.compose.suggest import Suggestion
 from drafter.compose.templating import TemplateSet
 from drafter.errors import DrafterError, Finding
 from drafter.web.briefyaml import brief_yaml
@@ -46,6 +47,10 @@ class Workspace:
         if self._bank is None:
             self._bank = load_bank(list(self.phrasebanks))
         return self._bank
+
+    def forget_bank(self) -> None:
+        """Read the bank again at the next draft (after the review changed the team bank)."""
+        self._bank = None
 
     @property
     def templates(self) -> TemplateSet:
@@ -96,6 +101,8 @@ class Workspace:
         result["findings"] += [finding_data(_renamed(w, name)) for w in warnings]
         result.update(
             html=render_html(draft.document),
+            used=sorted({s.entry_id for s in draft.document.spans() if s.entry_id is not None}),
+            suggestions=self._suggestions(loaded),
             length=draft.length.summary(),
             chars=draft.length.chars,
             target=draft.length.target,
@@ -103,6 +110,25 @@ class Workspace:
             seed=draft.seed,
         )
         return result
+
+    def _suggestions(self, loaded: Any, top: int = 5) -> dict[str, Any]:
+        """What `drafter suggest` shows, per point: material with its score, formulas, sources."""
+        from drafter.compose.suggest import suggest
+
+        domain, points = suggest(loaded.brief, self.bank, top)
+        return {
+            "domain": domain,
+            "points": [
+                {
+                    "path": ".".join(str(part) for part in point.loc),
+                    "key": point.key,
+                    "heading": point.heading,
+                    "material": [_suggestion(s) for s in point.material],
+                    "formulas": [_suggestion(s) for s in point.formulas],
+                }
+                for point in points
+            ],
+        }
 
     def file(
         self, data: dict[str, Any], fmt: str, seed: int | None = None, name: str = "brief.yaml"
@@ -119,6 +145,10 @@ class Workspace:
         if fmt not in MEDIA_TYPES:
             raise DrafterError(f"format: expected one of {', '.join(MEDIA_TYPES)}, got {fmt!r}")
         return get_writer(fmt)(draft.document, RenderOptions())
+
+
+def _suggestion(item: Suggestion) -> dict[str, Any]:
+    return {"id": item.id, "score": item.score, "text": item.text, "sources": list(item.sources)}
 
 
 def _renamed(finding: Finding, name: str) -> Finding:

@@ -2,7 +2,10 @@
 // No framework and no network beyond this server: the page is this file, app.css and index.html.
 "use strict";
 
-const state = { schema: null, brief: {}, original: null, name: document.body.dataset.briefName, seed: 0 };
+const state = {
+  schema: null, brief: {}, original: null, name: document.body.dataset.briefName, seed: 0,
+  suggestions: null, used: new Set(),
+};
 const $ = (selector) => document.querySelector(selector);
 
 async function api(url, payload) {
@@ -162,6 +165,7 @@ function build() {
   const form = $("#brief-form");
   form.replaceChildren();
   fields(form, "", state.schema);
+  showSuggestions();
 }
 
 // ---- findings beside their fields -----------------------------------------------------------
@@ -182,25 +186,128 @@ function showFindings(findings) {
 
 // ---- the live draft --------------------------------------------------------------------------
 let timer = null;
+let drafts = 0;  // only the answer to the latest request is shown
 function changed() { clearTimeout(timer); timer = setTimeout(redraft, 400); }
 async function redraft() {
+  clearTimeout(timer);
+  const asked = ++drafts;
   $("#status").textContent = "起草中…";
   const result = await api("/api/draft", { brief: state.brief, seed: state.seed, name: state.name });
+  if (asked !== drafts) return false;
   showFindings(result.findings);
   if (result.html) {
     $("#draft").innerHTML = result.html;
+    state.suggestions = result.suggestions;
+    state.used = new Set(result.used);
+    showSuggestions();
+    markPinned();
     const gaps = result.gaps.length ? `，${result.gaps.length} 处待补` : "，无待补";
     const target = result.target ? `（目标 ${result.target} 字）` : "";
     $("#figures").textContent = `${result.length}${target}${gaps}；第 ${result.seed} 版`;
   }
   $("#status").textContent = result.html ? "已更新" : "简报有误，见表单中的提示";
+  return true;
+}
+
+// ---- per point: what the bank offers (drafter suggest), pin or ban with one click -----------------
+const UNUSED = "本要点篇幅已满，或这句与上下文重复，成稿没有用上";
+function phrasesAt(point) {
+  const phrases = (point ? getAt(point) : state.brief)?.phrases || {};
+  return { use: phrases.use || [], avoid: phrases.avoid || [] };
+}
+function choiceButton(text, point, id, action, title) {
+  const button = element("button", { type: "button", class: `choice ${action}`, "data-action": action, title }, text);
+  button.onclick = () => choose(point, id, action);
+  return button;
+}
+function suggestionRow(point, item, pinned) {
+  const row = element("li", { class: "suggestion", "data-entry": item.id });
+  if (item.score !== null) row.append(element("span", { class: "score", title: "相关度" }, item.score.toFixed(2)));
+  row.append(element("span", { class: "text" }, item.text));
+  const meta = element("span", { class: "meta" }, `${item.id}　${item.sources.join("；")}`);
+  row.append(meta);
+  if (state.used.has(item.id)) row.append(element("span", { class: "used", title: "成稿中已用" }, "✓已用"));
+  else if (pinned.includes(item.id)) row.append(element("span", { class: "unused", title: UNUSED }, "成稿未用上"));
+  if (pinned.includes(item.id)) {
+    row.classList.add("pinned");
+    row.append(choiceButton("撤销", point, item.id, "none", "不再指定"));
+  } else {
+    row.append(choiceButton("选用", point, item.id, "use", "本要点优先选用（写入 phrases.use）"));
+  }
+  row.append(choiceButton("不用", point, item.id, "avoid", "本要点不用（写入 phrases.avoid）"));
+  row.append(choiceButton("全篇不用", "", item.id, "avoid", "全篇都不用（写入简报的 phrases.avoid）"));
+  return row;
+}
+// Where the pinned entries went in the draft.
+function markPinned() {
+  (state.suggestions?.points || []).forEach((point) => {
+    phrasesAt(point.path).use.forEach((id) => {
+      document.querySelectorAll(`#draft [data-entry="${CSS.escape(id)}"]`).forEach((n) => n.classList.add("pinned"));
+    });
+  });
+  phrasesAt("").use.forEach((id) => {
+    document.querySelectorAll(`#draft [data-entry="${CSS.escape(id)}"]`).forEach((n) => n.classList.add("pinned"));
+  });
+}
+
+// A choice already made (pinned or banned), with ✕ to take it back.
+function chip(kind, text, point, id, title) {
+  const node = element("span", { class: `chip ${kind}`, title, "data-entry": id }, text);
+  node.append(choiceButton("✕", point, id, "none", "撤销"));
+  return node;
+}
+function showSuggestions() {
+  document.querySelectorAll(".suggestions").forEach((n) => n.remove());
+  const data = state.suggestions;
+  if (!data) return;
+  data.points.forEach((point) => {
+    const place = document.querySelector(`fieldset[data-path="${point.path}"]`);
+    if (!place) return;
+    const { use, avoid } = phrasesAt(point.path);
+    const box = element("div", { class: "suggestions", "data-point": point.path });
+    box.append(element("div", { class: "title" }, `词库建议：${point.heading || "（无小标题）"}`));
+    const chosen = element("div", { class: "chosen" });
+    use.forEach((id) => {
+      const drafted = state.used.has(id);
+      chosen.append(chip("use", `已选用 ${id}${drafted ? "" : "（成稿未用上）"}`, point.path, id, drafted ? "成稿已用" : UNUSED));
+    });
+    avoid.forEach((id) => chosen.append(chip("avoid", `不用 ${id}`, point.path, id, "本要点不用")));
+    if (chosen.childNodes.length) box.append(chosen);
+    [["素材", point.material, "词库中没有相关素材，成稿将标注待补"], ["套话", point.formulas, ""]].forEach(([name, items, none]) => {
+      if (!items.length && !none) return;
+      box.append(element("div", { class: "kind" }, items.length ? name : `${name}：${none}`));
+      const list = element("ul", {});
+      items.forEach((item) => list.append(suggestionRow(point.path, item, use)));
+      box.append(list);
+    });
+    place.append(box);
+  });
+  const general = phrasesAt("");
+  const top = $("#brief-phrases");
+  top.replaceChildren();
+  general.avoid.forEach((id) => top.append(chip("avoid", `全篇不用 ${id}`, "", id, "全篇不用")));
+}
+async function choose(point, id, action) {
+  const result = await api("/api/phrase",
+    { brief: state.brief, original: state.original, name: state.name, point, id, action, write: true });
+  if (result.findings) { showFindings(result.findings); return; }
+  state.brief = result.brief;
+  state.original = result.yaml;
+  const pane = $("#form-pane");
+  const scroll = pane.scrollTop;
+  build();
+  pane.scrollTop = scroll;
+  const done = { use: "已选用", avoid: "已设为不用", none: "已撤销" }[action];
+  if (!(await redraft())) return;
+  $("#status").textContent = `${done} ${id}${result.saved ? `，已写入 ${result.saved}` : "（保存简报后写入文件）"}`;
 }
 
 function load(result) {
   if (result.findings) { showFindings(result.findings); return; }
   state.brief = result.brief || {};
   state.original = result.original || null;
-  state.name = result.name || state.name;
+  // a served brief keeps its own name: that is the file 保存简报 writes, and messages name it
+  if (!document.body.dataset.served) state.name = result.name || state.name;
   state.seed = Number.isInteger(state.brief.seed) ? state.brief.seed : 0;
   build();
   redraft();
