@@ -36,13 +36,18 @@ class Count:
     def add(self, candidate: Candidate, documents: int, count: int, sources: list[str]) -> None:
         """Count more occurrences of this formula, seen as `candidate`."""
         # keep the representative that sorts first, so that the merge order does not matter
-        if (candidate.text, candidate.note or "") < (self.candidate.text, self.candidate.note or ""):
+        if _representative_order(candidate) < _representative_order(self.candidate):
             self.candidate = candidate
         self.documents += documents
         self.count += count
         self.sources.extend(sources)
         if len(self.sources) > 2 * SOURCE_CAP:
             self.sources = cap_sources(self.sources)
+
+
+def _representative_order(candidate: Candidate) -> tuple[str, str, float, tuple[str, ...], str]:
+    """A total order on the candidates of one formula: text, note, then the best quality first."""
+    return (candidate.text, candidate.note or "", -candidate.quality, candidate.tags, repr(candidate.members))
 
 
 def cap_sources(sources: list[str]) -> list[str]:
