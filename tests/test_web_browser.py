@@ -10,13 +10,11 @@ import browser
 import docx
 import pytest
 from click.testing import CliRunner
-from sample_speeches import copy_samples
-from web_server import running
+from web_server import running, sample_review_desk
 
 from drafter.bank.known import rejected
 from drafter.bank.load import load_bank
 from drafter.cli import main
-from drafter.web.review import ReviewDesk
 from drafter.yamlfile import parse_yaml
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "training.yaml"
@@ -155,12 +153,8 @@ def test_review_three_candidates_into_the_team_bank(tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    corpus = copy_samples(tmp_path / "corpus")
-    result = CliRunner().invoke(main, ["mine", str(corpus), "-o", str(tmp_path / "mined"), "-q"])
-    assert result.exit_code == 0, result.output
-    team = tmp_path / "team"
-    team.mkdir()
-    desk = ReviewDesk(tmp_path / "mined", team, corpus)
+    desk = sample_review_desk(tmp_path)
+    team = desk.into
     driver = browser.start(tmp_path / "downloads", tmp_path / "profile")
     css = driver.find_elements
 

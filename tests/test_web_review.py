@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sample_speeches import copy_samples
+from web_server import sample_review_desk
 
 from drafter.bank.known import rejected
 from drafter.bank.load import load_bank
@@ -20,13 +20,7 @@ TEAM = "# 团队词库：审核通过的结尾号召\nfunction: closing.call\nen
 
 @pytest.fixture
 def desk(tmp_path: Path) -> ReviewDesk:
-    corpus = copy_samples(tmp_path / "corpus")
-    result = CliRunner().invoke(main, ["mine", str(corpus), "-o", str(tmp_path / "mined"), "-q"])
-    assert result.exit_code == 0, result.output
-    team = tmp_path / "team"
-    team.mkdir()
-    (team / "closing.call.yaml").write_text(TEAM, encoding="utf-8")
-    return ReviewDesk(tmp_path / "mined", team, corpus)
+    return sample_review_desk(tmp_path, {"closing.call.yaml": TEAM})
 
 
 def _client(desk: ReviewDesk):  # type: ignore[no-untyped-def]

@@ -7,11 +7,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from click.testing import CliRunner
+from sample_speeches import copy_samples
 from werkzeug.serving import make_server
 
+from drafter.cli import main
 from drafter.web.app import create_app
 from drafter.web.review import ReviewDesk
 from drafter.web.service import Workspace
+
+
+def sample_review_desk(folder: Path, team_files: dict[str, str] | None = None) -> ReviewDesk:
+    """A review desk over the five sample speeches mined into `folder`, with a new team bank there."""
+    corpus = copy_samples(folder / "corpus")
+    result = CliRunner().invoke(main, ["mine", str(corpus), "-o", str(folder / "mined"), "-q"])
+    assert result.exit_code == 0, result.output
+    team = folder / "team"
+    team.mkdir()
+    for name, text in (team_files or {}).items():
+        (team / name).write_text(text, encoding="utf-8")
+    return ReviewDesk(folder / "mined", team, corpus)
 
 
 @contextmanager
