@@ -99,19 +99,34 @@ def pending(mined: Path, into: Path) -> list[Pending]:
     return found
 
 
-def context(candidate: Pending, corpus: Path | None, around: int = 1) -> list[str]:
+@dataclass(frozen=True)
+class ContextLine:
+    """A line shown around a candidate: its number in the speech (None for a `来源：…` note), its
+    text, and whether it is the candidate's source line."""
+
+    number: int | None
+    text: str
+    source: bool = False
+
+    def __str__(self) -> str:
+        if self.number is None:
+            return self.text
+        return f"{'>' if self.source else ' '} {self.number:>5} | {self.text}"
+
+
+def context(candidate: Pending, corpus: Path | None, around: int = 1) -> list[ContextLine]:
     """The candidate's first source line with `around` lines either side, read from `corpus`."""
     sources = candidate.item.get("sources") or []
     if corpus is None or not sources:
-        return [f"来源：{', '.join(map(str, sources[:3]))}"] if sources else []
+        return [ContextLine(None, f"来源：{', '.join(map(str, sources[:3]))}")] if sources else []
     name, _, line = str(sources[0]).rpartition(":")
     try:
         lines = read_speech(corpus / name)
         number = int(line)
     except (UnreadableSpeech, ValueError, OSError):
-        return [f"来源：{sources[0]}（无法读取）"]
+        return [ContextLine(None, f"来源：{sources[0]}（无法读取）")]
     low, high = max(1, number - around), min(len(lines), number + around)
-    return [f"{'>' if n == number else ' '} {n:>5} | {lines[n - 1]}" for n in range(low, high + 1)]
+    return [ContextLine(n, lines[n - 1], n == number) for n in range(low, high + 1)]
 
 
 def accept(candidate: Pending, into: Path, edits: dict[str, str] | None = None) -> Path:

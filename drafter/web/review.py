@@ -9,7 +9,6 @@ before anything is written; their messages name the field they concern.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,7 +94,10 @@ class ReviewDesk:
             "note": item.get("note") or "",
             "mined": item.get("mined") or {},
             "sources": [str(s) for s in item.get("sources") or []],
-            "context": [_context_line(line) for line in steps.context(candidate, self.corpus, around=2)],
+            "context": [
+                {"number": line.number, "text": line.text, "source": line.source}
+                for line in steps.context(candidate, self.corpus, around=2)
+            ],
         }
 
     def decide(self, entry_id: str, action: str, edits: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -149,14 +151,3 @@ class ReviewDesk:
                 findings=[Finding(shown, None, ".".join(map(str, loc)), message) for loc, message in problems]
             )
         return changes
-
-
-_CONTEXT_LINE = re.compile(r"^([> ]) +(\d+) \| (.*)$", re.S)
-
-
-def _context_line(line: str) -> dict[str, Any]:
-    """A line of `steps.context` (`> 12 | text`) as its number, text and whether it is the source."""
-    match = _CONTEXT_LINE.match(line)
-    if match is None:  # `来源：…` when the corpus is not given or the file cannot be read
-        return {"number": None, "text": line, "source": False}
-    return {"number": int(match[2]), "text": match[3], "source": match[1] == ">"}
