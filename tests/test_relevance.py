@@ -125,7 +125,7 @@ def test_a_point_the_bank_knows_nothing_about_gets_a_gap_in_every_format(tmp_pat
     draft = compose(brief, _bank(tmp_path, MIXED), TEMPLATES)
     assert "s1.p2" in [g.point for g in draft.gaps]
     assert draft.gap_summary().startswith(f"{len(draft.gaps)} 处待补，约需补写")
-    gap = "〔待补：转移安置的具体举措、责任单位、时间节点〕"
+    gap = "〔待补：做好转移安置的具体举措、责任单位、时间节点〕"
     for fmt in ("md", "txt"):
         assert gap in get_writer(fmt)(draft.document, RenderOptions()).decode("utf-8")
     docx = get_writer("docx")(draft.document, RenderOptions())

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose.brief import Brief
+from drafter.compose.gap_wording import gap_wanted
 from drafter.compose.length import (
     AIM,
     DEFAULT_POINT_BUDGET,
@@ -304,8 +305,7 @@ class SpeechContext:
         avoid = set(point.avoid)
         found = [
             (
-                scored.score
-                * (KINDRED_WEIGHT if self.domain and entry.domain not in (None, self.domain) else 1.0),
+                scored.score * (KINDRED_WEIGHT if self._kindred(entry) else 1.0),
                 function,
                 entry,
             )
@@ -318,7 +318,9 @@ class SpeechContext:
         return sorted(found, key=lambda r: -r[0])
 
     def _kindred(self, entry: Entry) -> bool:
-        return bool(self.domain) and entry.domain not in (None, self.domain)
+        """Whether `entry` is material of another field than the speech's; in a speech of no known
+        field, material of any stated field is (`不断学习` is 干部教育's, not a 文明创建 speech's)."""
+        return entry.domain is not None and entry.domain != self.domain
 
     def elaborate(self, point: PointView) -> Elaboration:
         """Bank sentences for a point (marked): a formula for why, the material about the point its
@@ -451,11 +453,7 @@ class SpeechContext:
 
     def _gap(self, point: PointView, missing: int) -> str:
         """The marked gap of a point, worded for it, and counted for the summary."""
-        subject = point.topic or "本要点"
-        if point.problems:
-            wanted = f"{subject}方面的具体表现和典型事例"
-        else:
-            wanted = f"{subject}的具体举措、责任单位、时间节点"
+        wanted = gap_wanted(point.topic, point.heading_plain, point.purpose)
         self.gaps.append(GapNote(point.key, wanted, max(missing, 0)))
         return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
 

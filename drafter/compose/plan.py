@@ -15,9 +15,11 @@ from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
 from drafter.compose import roles
 from drafter.compose.brief import Brief, HeadingPlan
+from drafter.compose.gap_wording import Purpose, purpose
 from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.compose.templating import chinese_count
 from drafter.errors import SelectionError
+from drafter.vocabulary import kind_name
 
 
 def sentence(text: str) -> str:
@@ -79,6 +81,16 @@ def subject(heading: str) -> str:
     return rest if len(rest) >= 3 else _LEAD.sub("", plain)
 
 
+def _point_topic(heading: str, fillers: Mapping[str, str] | None, section_topic: str) -> str:
+    """A point's topic: the one filler its skeleton heading holds when that says the subject
+    (`这是{X}的必然要求` with X 提升城区品质 is about 提升城区品质), else its heading's subject,
+    else its section's topic."""
+    values = [bare(v) for v in (fillers or {}).values() if v]
+    if len(values) == 1 and len(values[0]) >= 4:
+        return values[0]
+    return subject(heading) if heading else section_topic
+
+
 _COUNTED = re.compile(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
 
 
@@ -114,6 +126,7 @@ class PointView:
     own_tags: list[str] = field(default_factory=list)  # the point's own, before its section's
     nearby: list[str] = field(default_factory=list)  # the writer's words around it: lead-in, heading
     material: str | None = None  # the brief's `material`: none, few, more or unset
+    purpose: Purpose = "task"  # what the point does in the speech (`gap_wording.purpose`)
     use: list[str] = field(default_factory=list)  # entries pinned for this point
     avoid: list[str] = field(default_factory=list)  # entries banned for this point
 
@@ -290,10 +303,11 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
                     text=[sentence(t) for t in point.text],
                     tags=tags,
                     problems=problems,
-                    topic=subject(p_plain[j]) if p_plain[j] else topic,
+                    topic=_point_topic(p_plain[j], point.fillers, topic),
                     own_tags=list(point.tags),
                     nearby=[t for t in (view.lead_in, p_plain[j]) if t],
                     material=point.material,
+                    purpose=purpose(kind_name(brief.template), plain[i], p_plain[j], problems),
                     use=list(point.phrases.use),
                     avoid=list(point.phrases.avoid),
                 )

@@ -1,0 +1,66 @@
+"""What a gap (`〔待补：…〕`) asks the writer for, worded by what its point does in the speech.
+
+A point that says why the work matters (`这是提升城区品质的必然要求`, under `深刻认识…重要意义`)
+wants the local situation that makes it matter, not `具体举措、责任单位、时间节点`; a point on the
+arrangements behind the work (`严格考核问责`, under `强化保障`) wants who does what and how it is
+checked; a diagnosis wants cases; any other point is a task and wants its measures.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Purpose = Literal["why", "task", "guarantee", "problems", "exhort"]
+
+# Kinds of speech whose points ask things of the listeners themselves (`要学深悟透`, `要在实践中
+# 磨炼`): such a point wants its demands and examples, not a work plan's units and dates.
+EXHORTING_KINDS = frozenset({"training", "training_opening", "commendation"})
+
+# A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).
+_WHY = re.compile(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
+# ... that sets up the arrangements (`强化保障`, `加强组织领导`, `严格考核问责`, `实行领导包片`).
+_GUARANTEE = re.compile(
+    r"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|作风|考核|问责|督查|督导|督办|包片|包联|"
+    r"责任分工|工作机制"
+)
+
+
+def purpose(kind: str, section_heading: str, point_heading: str, problems: bool) -> Purpose:
+    """What a point does: its own heading decides first, then its section's, then the kind."""
+    if problems:
+        return "problems"
+    for heading in (point_heading, section_heading):
+        if _WHY.search(heading):
+            return "why"
+        if _GUARANTEE.search(heading):
+            return "guarantee"
+    return "exhort" if kind in EXHORTING_KINDS else "task"
+
+
+# A heading short enough to name its task whole in a gap (`整治背街小巷和老旧小区的具体举措`).
+HEADING_CHARS = 16
+_ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|要)")
+# A heading that is an argument for something (`这是建设高素质干部队伍的需要`): what it argues for.
+_ARGUED = re.compile(r"^这是(.{2,}?)的(?:必然要求|迫切需要|现实需要|需要|要求|必由之路|重要举措)$")
+
+
+def gap_wanted(topic: str, heading: str, role: Purpose) -> str:
+    """The words inside a point's gap marker: what the writer must add about the point. A task
+    is named by its heading, verb and all (`整治…`, not `背街小巷…的具体举措`); a heading that
+    argues (`这是提升城区品质的必然要求`) by what it argues for; a diagnosis by its topic."""
+    task = _ORDINAL_LEAD.sub("", heading)
+    argued = _ARGUED.match(task)
+    if role == "why" and (argued or _WHY.search(task)):
+        return f"联系本地实际，讲清{argued.group(1) if argued else topic}的现实意义和紧迫性"
+    named = 2 < len(task) <= HEADING_CHARS and role != "problems"
+    subject = (task if named else topic) or "本要点"
+    if role == "why":  # a point of a section that argues (`要克服麻痹思想` under `充分认识…`)
+        return f"{subject}方面的本地实情和典型事例"
+    if role == "problems":
+        return f"{subject}方面的具体表现和典型事例"
+    if role == "guarantee":
+        return f"{subject}的责任分工、推进机制和督查办法"
+    if role == "exhort":
+        return f"{subject}的具体要求，可举正反两方面的事例"
+    return f"{subject}的具体举措、责任单位、时间节点"

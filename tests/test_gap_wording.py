@@ -1,0 +1,44 @@
+"""A gap asks for what its point lacks: reasons for a point on why, measures for a task."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.compose.gap_wording import gap_wanted, purpose
+
+
+@pytest.mark.parametrize(
+    ("kind", "section", "point", "problems", "expected"),
+    [
+        ("mobilization", "统一思想，深刻认识创建工作的重要意义", "这是提升城区品质的必然要求", False, "why"),
+        ("system_meeting", "充分认识防汛形势", "要克服麻痹思想", False, "why"),
+        ("mobilization", "强化保障，确保创建工作取得实效", "实行领导包片", False, "guarantee"),
+        ("mobilization", "突出重点，全面完成创建各项任务", "整治背街小巷和老旧小区", False, "task"),
+        ("training", "加强理论学习", "要学深悟透", False, "exhort"),
+        ("work_meeting", "正视存在的问题", "要抓好道路交通安全", True, "problems"),
+    ],
+)
+def test_purpose_follows_the_headings_then_the_kind(
+    kind: str, section: str, point: str, problems: bool, expected: str
+) -> None:
+    assert purpose(kind, section, point, problems) == expected
+
+
+def test_a_reason_is_asked_for_by_topic_not_by_a_heading_that_argues_already() -> None:
+    wanted = gap_wanted("提升城区品质", "这是提升城区品质的必然要求", "why")
+    assert wanted == "联系本地实际，讲清提升城区品质的现实意义和紧迫性"
+
+
+def test_a_point_under_an_arguing_section_asks_for_local_facts() -> None:
+    assert gap_wanted("麻痹思想", "要克服麻痹思想", "why") == "克服麻痹思想方面的本地实情和典型事例"
+
+
+def test_a_task_is_named_by_its_heading_verb_and_all() -> None:
+    wanted = gap_wanted("背街小巷和老旧小区", "整治背街小巷和老旧小区", "task")
+    assert wanted.startswith("整治背街小巷和老旧小区的具体举措")
+    assert gap_wanted("学深悟透", "要学深悟透", "exhort").startswith("学深悟透的具体要求")
+
+
+def test_a_long_heading_gives_way_to_the_topic() -> None:
+    heading = "要把安全生产摆在更加突出的位置坚决遏制重特大事故发生"
+    assert gap_wanted("安全生产", heading, "task").startswith("安全生产的")
