@@ -8,7 +8,6 @@ the rendering until the length lands near the target (`drafter.compose.length`).
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -464,7 +463,7 @@ class SpeechContext:
             return framed
         paragraph = "".join(said)
         fresh = [f for f in PARALLEL_FRAMES if f not in paragraph] or list(PARALLEL_FRAMES)
-        chosen = random.Random(f"{self._selector.seed}|{point.key}.frame").choice(fresh)
+        chosen = self._selector.rng(f"{point.key}.frame").choice(fresh)
         return chosen + framed[len(frame) :]
 
 
@@ -557,6 +556,7 @@ def compose(
             slots=plan.slots,
             use=brief.phrases.use,
             avoid=brief.phrases.avoid,
+            speech=brief.occasion or "",
         )
         context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra)
         markup = templates.render(

@@ -274,20 +274,28 @@ class Selector:
         use: Sequence[str] = (),
         avoid: Iterable[str] = (),
         said: Iterable[str] = (),
+        speech: str = "",
     ) -> None:
         """`said`: the writer's own sentences; an entry repeating any of them is never picked
-        (with a `Catalog`, give them to the catalog instead)."""
+        (with a `Catalog`, give them to the catalog instead). `speech` names the speech (its
+        occasion): it is mixed into every random choice with the seed, so that two speeches of one
+        kind drafted with the same seed do not open and close with the same formulas."""
         self.catalog = bank if isinstance(bank, Catalog) else Catalog(bank, kind, said)
         if self.catalog.kind != kind:
             raise ValueError(f"catalog is for {self.catalog.kind!r}, not {kind!r}")
         self.kind = kind
         self.seed = seed
+        self._draws = f"{seed}|{speech}"
         self.slots = {k: v for k, v in slots.items() if v}
         self.use = list(dict.fromkeys(use))
         self.avoid = set(avoid)
         self.used: set[str] = set()
         self.spoken: set[str] = set()  # runs of characters the bank text drafted so far contains
         self.terms: list[frozenset[str]] = []  # key terms of each bank sentence drafted so far
+
+    def rng(self, site: str) -> random.Random:
+        """The random choice at one place of the speech: by seed, speech and place alone."""
+        return random.Random(f"{self._draws}|{site}")
 
     def candidates(self, function: str) -> list[Entry]:
         """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
@@ -353,7 +361,7 @@ class Selector:
             tier = self._tier(function, frozenset(tags), frozenset(context), fits)
             if not tier:
                 return None
-            chosen = random.Random(f"{self.seed}|{site}").choice(tier).entry
+            chosen = self.rng(site).choice(tier).entry
         pick = Pick(chosen, fill(chosen.text, values))
         if commit:
             self.commit(pick)

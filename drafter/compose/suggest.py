@@ -44,7 +44,12 @@ def suggest(brief: Brief, bank: Bank, top: int = 5) -> tuple[str | None, list[Po
     domain = speech_domain(brief, plan)
     catalog = Catalog(bank, brief.template, said=own_words(brief, plan), domain=domain, role=brief.role)
     selector = Selector(
-        catalog, kind=brief.template, seed=brief.seed, slots=plan.slots, avoid=brief.phrases.avoid
+        catalog,
+        kind=brief.template,
+        seed=brief.seed,
+        slots=plan.slots,
+        avoid=brief.phrases.avoid,
+        speech=brief.occasion or "",
     )
     context = SpeechContext(brief, plan, selector, {})
     result: list[PointSuggestions] = []

@@ -15,11 +15,28 @@ _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def read_brief_text(path: Path) -> str:
-    """The brief's text as written: any field may give a particular."""
+    """The brief's text as written (any field may give a particular), and the offices its post
+    and region imply, which drafts name (`市委书记` implies the leadership above, `省委、省政府`)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputFileError(f"{display_path(path)}: cannot read the brief: {exc}") from None
+    return "\n".join([text, *_implied(path)])
+
+
+def _implied(path: Path) -> list[str]:
+    """The slot roles a draft of the brief fills (`drafter.compose.roles`); none when the brief
+    does not load (its text alone is then what it gives)."""
+    from drafter.compose import roles
+    from drafter.compose.brief_load import load_brief
+    from drafter.compose.templating import TemplateSet
+    from drafter.errors import DrafterError
+
+    try:
+        loaded = load_brief(path, TemplateSet().names())
+    except DrafterError:
+        return []
+    return [roles.own_org(loaded), roles.superior(loaded), roles.audience_org(loaded)]
 
 
 def check(paragraphs: list[Paragraph], brief_text: str) -> list[Found]:
