@@ -60,6 +60,9 @@ def test_heading_set_from_the_bank() -> None:
 def test_earlier_work_from_what_the_speaker_did() -> None:
     assert earlier_work("对本月的重点工作进行了安排部署") == "本月的重点工作"
     assert earlier_work("作了很好的讲话") == ""
+    # a summary or a report is not a deployment: the bank's `对…进行安排部署` would misreport it
+    assert earlier_work("对今年民生实事工作作了全面总结") == ""
+    assert earlier_work("对全市项目建设情况作了通报") == ""
 
 
 def test_a_bad_point_heading_set_names_its_own_field() -> None:

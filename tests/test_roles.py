@@ -55,3 +55,18 @@ def test_domain_aliases_are_stored_as_keys_and_unknown_ones_rejected() -> None:
     assert _brief("市长", domain="防汛").domain == "防汛抗旱与应急"
     with pytest.raises(ValueError, match="unknown domain"):
         _brief("市长", domain="天文")
+
+
+@pytest.mark.parametrize(
+    ("who", "post", "expected"),
+    [
+        ("张县长", "副县长", True),
+        ("李副县长", "县应急管理局局长", True),
+        ("王书记", "县长", True),
+        ("李副县长", "县长", False),
+        ("县应急管理局", "副县长", False),
+        ("张县长", "县委书记", False),
+    ],
+)
+def test_a_superior_is_recognised_by_the_posts(who: str, post: str, expected: bool) -> None:
+    assert roles.outranks(who, post) is expected

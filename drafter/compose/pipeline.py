@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
+from drafter.compose import roles
 from drafter.compose.brief import Brief
 from drafter.compose.gap_wording import gap_wanted
 from drafter.compose.length import (
@@ -79,7 +80,8 @@ _BACK_REFERENCE = re.compile(
 # How a topic that names a thing, not an act, ends (`道路交通安全`, `防汛物资储备`, `企业主体责任`).
 _NOUN_TOPIC = re.compile(
     r"(?:安全|工作|建设|管理|治理|保障|服务|储备|整治|防控|监管|项目|环境|体系|机制|制度|"
-    r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资|排查)$"
+    r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资|排查|"
+    r"学习|能力|本领|纪律|作风|规范|方法|责任|党建|监督|形势|任务)$"
 )
 
 
@@ -246,14 +248,35 @@ class SpeechContext:
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
-        if function == "section.lead_in" and site.endswith("#0"):  # `我再强调…` only after a first part
-            accept = [
-                t for t in (accept or [e.text for e in self._selector.candidates(function)]) if "再" not in t
-            ]
+        if function == "section.lead_in":
+            accept = [t for t in accept or self._texts(function) if self._fits_lead_in(t, site, values)]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
         return mark(pick.entry.id, pick.text) if pick is not None else ""
+
+    def agree(self, who: str, did: str, work: str) -> str:
+        """An earlier speaker acknowledged (`刚才，…，我都同意。`), from the bank when it has the
+        words for what they did, else in the writer's; a superior's speech is reported, not
+        approved (`刚才，张县长对…作了全面总结。` from his deputy)."""
+        if roles.outranks(who, self.brief.speaker.post):
+            return f"刚才，{who}{did}。"
+        bank = self.phrase("opening.acknowledge", earlier_speaker=who, earlier_work=work)
+        return bank or f"刚才，{who}{did}，我都同意。"
+
+    def _texts(self, function: str) -> list[str]:
+        return [e.text for e in self._selector.candidates(function)]
+
+    @staticmethod
+    def _fits_lead_in(text: str, site: str, values: Mapping[str, str]) -> bool:
+        """Whether a section lead-in fits its place: `我再强调…` only after a first part; a count
+        only of two points or more (`重点强调一点` announces nothing); `关于{topic}方面`,
+        `{topic}包括…` only of a topic that names a thing (not `关于驰而不息纠治四风方面`)."""
+        if "再" in text and site.endswith("#0"):
+            return False
+        if "{count}" in text and values.get("count") == "一":
+            return False
+        return "{topic}" not in text or bool(_NOUN_TOPIC.search(values.get("topic", "")))
 
     def enumerator(self, *families: str) -> Enumerator:
         """One of `families` (e.g. "{n}是", "{n}要") that the bank approves; the first one if none is."""
@@ -365,8 +388,8 @@ class SpeechContext:
             taken += 1
         material_spent = spent
         lead: list[str] = []
-        if budget and not point.problems and cap:
-            # a formula says why the point matters when material speaks to it (one at most)
+        if budget and point.purpose == "why" and cap:
+            # a formula says why the point matters, at a point on why (one at most)
             # a frame on the point's topic (`做好{topic}工作意义重大`): a formula without it was
             # written for one place of one kind of speech (a template names it with `only=`)
             why = self._formula("requirement", point, "why", near, slots, needs=("topic",))

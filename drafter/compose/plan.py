@@ -32,7 +32,7 @@ def bare(text: str) -> str:
     return strip_end(clean_user_text(text))
 
 
-_DID = re.compile(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了|提出了|提出)")
+_DID = re.compile(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了)(?:具体|全面|周密|详细)?(?:安排部署|部署)")
 
 
 def earlier_work(did: str) -> str:

@@ -96,3 +96,22 @@ def audience_org(brief: Brief) -> str:
         if body:
             return f"{region}{body}系统"
     return f"{region}各级各部门"
+
+
+# An earlier speaker named by surname and post (`张县长`, `李副县长`, `王书记`).
+_NAMED_GOV_HEAD = re.compile(r"(?:常务)?(?:副)?(?:省|市|州|县|区|旗|镇|乡)?长$")
+
+
+def outranks(who: str, post: str) -> bool:
+    """Whether an earlier speaker (`张县长`) is above the speaker (`副县长`), who then reports what
+    they said rather than approving it (`我都同意` is said of a deputy's or a department's report):
+    the head whose deputy the speaker is, a government head or deputy before a department's head,
+    a party secretary before a government's head."""
+    post = post.strip()
+    who = who.strip()
+    deputy_of = post.removeprefix("常务").removeprefix("副") if post.startswith(("副", "常务副")) else ""
+    if deputy_of and who.endswith(deputy_of) and "副" not in who:
+        return True
+    if _NAMED_GOV_HEAD.search(who) and who.endswith("长") and _DEPARTMENT.match(post):
+        return True
+    return who.endswith("书记") and "副" not in who and bool(_GOV_HEAD.match(post))
