@@ -121,7 +121,7 @@ def brief(**changes: Any) -> Brief:
                 # the writer's words are about what the bank's material says (so that it is relevant)
                 "points": [
                     {
-                        "heading": f"要抓第{j}项",
+                        "heading": f"要{TOPICS[(3 * i + j) % 12]}",
                         "text": [f"我们{TOPICS[(3 * i + j) % 12]}，{TOPICS[(3 * i + j + 5) % 12]}。"],
                     }
                     for j in range(3)
@@ -150,8 +150,8 @@ def test_draft_structure_follows_the_template(rich_bank: Bank) -> None:
     ]
     points = [h.text for h in headings if h.level == 3]
     assert points[:3] in (
-        ["一是要抓第0项。", "二是要抓第1项。", "三是要抓第2项。"],
-        ["一要抓第0项。", "二要抓第1项。", "三要抓第2项。"],
+        ["一是要统筹推进。", "二是要深化改革。", "三是要强化担当。"],
+        ["一要统筹推进。", "二要深化改革。", "三要强化担当。"],
     )
     # one numbering style for all the sections' points
     assert len({p[1] for p in points}) == 1 and len(points) == 9

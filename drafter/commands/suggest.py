@@ -35,7 +35,7 @@ def suggest_command(brief: Path, top: int, phrasebanks: tuple[Path, ...], templa
     loaded = load_brief(brief, discover_templates(templates_dir))
     bank = load_bank(list(phrasebanks))
     domain, points = suggest(loaded, bank, top)
-    click.echo(f"领域：{domain or '（未能判断，素材只按相关度选用）'}")
+    click.echo(f"领域：{domain or '（未能判断：只用不分领域的素材，可在提要中写明 domain）'}")
     for point in points:
         where = ".".join(str(part) for part in point.loc)
         click.echo(f"\n{where}  {point.heading or '（无小标题）'}")

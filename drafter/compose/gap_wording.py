@@ -21,7 +21,7 @@ EXHORTING_KINDS = frozenset({"training", "training_opening", "commendation"})
 _WHY = re.compile(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
 # ... that sets up the arrangements (`强化保障`, `加强组织领导`, `严格考核问责`, `实行领导包片`).
 _GUARANTEE = re.compile(
-    r"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|作风|考核|问责|督查|督导|督办|包片|包联|"
+    r"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|考核|问责|督查|督导|督办|包片|包联|"
     r"责任分工|工作机制"
 )
 

@@ -103,10 +103,17 @@ KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the 
 ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
 
 
-def _about(own: frozenset[str], text: str) -> bool:
-    """Whether `text` shares key terms covering `ABOUT_CHARS` characters with a point's own words."""
-    shared = own & key_terms(text)
-    return len({c for term in shared for c in term}) >= ABOUT_CHARS
+def _about(own: frozenset[str], heading: frozenset[str], text: str, topic: str = "") -> bool:
+    """Whether `text` shares key terms covering `ABOUT_CHARS` characters with a point's own words,
+    one of them its heading's subject's (`heading`: the point's topic, the heading's verbs aside, so
+    that `推进一网通办` does not share `进一` with `引进一批企业`): a sentence on 招商 is not about
+    `重团结` because the writer's sentence under it mentions 招商. A sentence that says the
+    point's whole subject (`topic`, three characters or more: `统筹推进`) is about it."""
+    if len(topic) >= 3 and topic in text:
+        return True
+    terms = key_terms(text)
+    shared = own & terms
+    return len({c for term in shared for c in term}) >= ABOUT_CHARS and (not heading or bool(heading & terms))
 
 
 @dataclass(frozen=True)
@@ -319,10 +326,13 @@ class SpeechContext:
     def material(self, point: PointView, functions: Sequence[str]) -> list[tuple[float, str, Entry]]:
         """The material of `functions` about a point, best first: ranked by relevance (`query`),
         the point's bans left out, and only entries sharing a bigram with the point's own words
-        (heading, the writer's sentences), `ABOUT_CHARS` characters' worth: words of the section or
+        (heading, the writer's sentences), `ABOUT_CHARS` characters' worth, one of the heading's
+        (`_about`): words of the section or
         the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
         in passing is not a subject (`实践中` under `要在实践中磨炼`)."""
         own = key_terms(" ".join([point.heading_plain, *point.text]))
+        subject = point.topic if point.heading_plain else ""  # the heading's subject, verbs aside
+        heading = key_terms(subject)
         query = self.query(point)
         avoid = set(point.avoid)
         found = [
@@ -333,16 +343,14 @@ class SpeechContext:
             )
             for function in functions
             for scored, entry in self._selector.relevant(function, query)
-            if entry.id not in avoid and (not own or _about(own, entry.text))
+            if entry.id not in avoid and (not own or _about(own, heading, entry.text, subject))
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
         return sorted(found, key=lambda r: -r[0])
 
     def _kindred(self, entry: Entry) -> bool:
-        """Whether `entry` is material of another field than the speech's; in a speech of no known
-        field, material of any stated field is (`不断学习` is 干部教育's, not a 文明创建 speech's)."""
-        return entry.domain is not None and entry.domain != self.domain
+        return bool(self.domain) and entry.domain not in (None, self.domain)
 
     def elaborate(self, point: PointView) -> Elaboration:
         """Bank sentences for a point (marked): a formula for why, the material about the point its
@@ -361,6 +369,7 @@ class SpeechContext:
         wanted = [*point.use, *self._selector.use]
         pinned = [(f, e) for i in wanted for f in functions if (e := self._pinned(f, i)) is not None]
         ranked = [(9.0, f, e) for f, e in pinned] + ranked
+        pins = {e.id for _, e in pinned}
         taken = 0
         openings = {o for text in point.text if (o := opening_run(text))}
         about = [*point.nearby, point.topic, self.domain or ""]  # words all its sentences may share
@@ -368,18 +377,19 @@ class SpeechContext:
         for _, function, entry in ranked:
             if taken >= cap or spent >= budget:
                 break
-            pick = self._selector.usable(entry, slots=slots, near=near, about=about)
+            pin = entry.id in pins  # the writer's choice: said whatever the checks below think
+            pick = self._selector.usable(entry, slots=slots, near=near, about=about, pinned=pin)
             if pick is None:
                 continue
             run_at_start = opening_run(pick.text)
-            if run_at_start and run_at_start in openings:  # `要不断学习…` twice in one paragraph
+            if not pin and run_at_start and run_at_start in openings:  # `要不断学习…` twice
                 continue
             paragraph = [key_terms(t) for t in (*point.text, *(text for _, text, _ in result))]
-            if repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` in every sentence
+            if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
-            if spent and spent + size / 2 > budget:
+            if not pin and spent and spent + size / 2 > budget:
                 continue
             self._selector.commit(pick)
             result.append((function, pick.text, said))

@@ -26,7 +26,7 @@ K1 = 1.5
 B = 0.75
 INFER_MIN = 6  # weight of field names (characters of their occurrences) a speech must say to be in it
 INFER_LEAD = 1.5  # ... and how many times the runner-up's weight (乡村振兴 12 over 产业 8 in a 乡村产业 talk)
-THRESHOLD = 0.35
+THRESHOLD = 0.5
 # ... and it must share at least KEY_TERMS distinct rare bigrams with the query (a bigram in at most
 # RARE of the documents, or 3): `企业`, `群众`, `责任` are in every other sentence and say nothing
 # about whether a sentence is on 危化品 (`危化`, `隐患`, `排查` do).

@@ -71,10 +71,12 @@ KINDRED_DOMAINS: dict[str, frozenset[str]] = {
 
 def fits_domain(entry: Entry, domain: str | None) -> bool:
     """Whether `entry` may be drafted in a speech on `domain`: a formula, material of no stated field,
-    or material of that field or of a kindred one (`KINDRED_DOMAINS`)."""
-    if domain is None or not is_material(entry) or not entry.domain or entry.domain == domain:
+    or material of that field or of a kindred one (`KINDRED_DOMAINS`). A speech whose field is
+    neither given nor clear from its words (`None`) takes no field's material: a 文明创建 speech
+    is not about 干部教育 because one sentence shares its words."""
+    if not is_material(entry) or not entry.domain or entry.domain == domain:
         return True
-    return entry.domain in KINDRED_DOMAINS.get(domain, frozenset())
+    return domain is not None and entry.domain in KINDRED_DOMAINS.get(domain, frozenset())
 
 
 @dataclass(frozen=True)
@@ -385,18 +387,21 @@ class Selector:
         slots: Mapping[str, str] | None = None,
         near: Iterable[str] = (),
         about: Iterable[str] = (),
+        pinned: bool = False,
     ) -> Pick | None:
         """`entry` as a pick at this place, or None when it was used, repeats what was said, or
-        has a slot the brief cannot fill (`near`, `about`: as for `pick`)."""
+        has a slot the brief cannot fill (`near`, `about`: as for `pick`). A `pinned` entry (the
+        writer's `phrases.use`) is the writer's choice: only use and slots can keep it out."""
         values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
+        if entry.id in self.used or entry.id in self.avoid or not set(entry.slots) <= values.keys():
+            return None
+        if pinned:
+            return Pick(entry, fill(entry.text, values))
         near = [text for text in near if text]
         nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
         echoed = frozenset().union(*(shingles(text, ECHO) for text in near))
         if (
-            entry.id in self.used
-            or entry.id in self.avoid
-            or not set(entry.slots) <= values.keys()
-            or not shingles(entry.text).isdisjoint(self.spoken)
+            not shingles(entry.text).isdisjoint(self.spoken)
             or (near and _echoes(entry.text, nearby, echoed))
             or repeats_terms(
                 entry.text, self._terms_near(near), frozenset().union(*(key_terms(t) for t in about))
