@@ -74,6 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str | None]] = [
         None,
     ),
     ("campaign", re.compile(r"带案下访|包[镇村乡户企]|扶[镇村户]|联[企户村]"), None),
+    # a quoted list counted as one programme (`“外出就业、返乡创业、合作兴业”三措并举`)
+    ("campaign", re.compile(r"[”\"][两三四五六七八九十]+[措箭轮招](?:并举|齐发|驱动|联动)"), None),
     (
         "anecdote",
         re.compile(

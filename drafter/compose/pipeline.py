@@ -257,6 +257,8 @@ class SpeechContext:
             ]
         if function == "section.lead_in":
             accept = [t for t in accept or self._texts(function) if self._fits_lead_in(t, site, values)]
+        elif function == "opening.transition" and not self.acknowledgements:  # `再讲…` after others
+            accept = [t for t in accept or self._texts(function) if "再" not in t]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
