@@ -172,6 +172,21 @@ def test_unknown_tags_kinds_and_misfiled_function_are_warnings(tmp_path: Path) -
     ]
 
 
+def test_an_unknown_field_is_an_error(tmp_path: Path) -> None:
+    text = """
+        function: requirement
+        entries:
+          - id: requirement.a
+            text: 要加强客运车辆、校车和重型货车的检查。
+            type: material
+            domain: 火星开发
+            sources: ["speech.txt:4"]
+    """
+    folder = write_bank(tmp_path / "b", {"requirement.yaml": text}, CORPUS)
+    (line,) = [x for x in lines(folder) if "domain" in x]
+    assert line.startswith("E b/requirement.yaml:") and "unknown field '火星开发'" in line
+
+
 def test_load_errors_are_findings_too_and_stray_files_are_warned(tmp_path: Path) -> None:
     folder = write_bank(
         tmp_path / "b",

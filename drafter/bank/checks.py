@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.bank.model import Entry
-from drafter.vocabulary import FUNCTIONS, SLOTS, STATUSES
+from drafter.vocabulary import DOMAINS, FUNCTIONS, SLOTS, STATUSES
 
 Loc = tuple[int | str, ...]
 Problem = tuple[Loc, str]
@@ -79,6 +79,10 @@ def entry_problems(entry: Entry, *, function_given: bool) -> list[Problem]:
     problems.extend(slot_problems(entry.text, entry.function))
     if not any(loc == ("text",) for loc, _ in problems):
         problems.extend(_member_problems(entry))
+    if entry.domain is not None and entry.domain not in DOMAINS:  # the field filter would never match
+        problems.append(
+            (("domain",), f"unknown field {entry.domain!r} (expected one of: {'、'.join(DOMAINS)})")
+        )
     return problems
 
 

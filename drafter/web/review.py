@@ -141,10 +141,6 @@ class ReviewDesk:
             problems = schema_problems(exc)
         else:
             problems = entry_problems(entry, function_given=False)
-            if entry.domain is not None and entry.domain not in DOMAINS:
-                problems.append(
-                    (("domain",), f"unknown field {entry.domain!r} (expected one of: {'、'.join(DOMAINS)})")
-                )
         if problems:
             shown = display_path(candidate.path)
             raise DrafterError(
