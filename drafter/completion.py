@@ -36,7 +36,7 @@ def complete_entry_id(ctx: click.Context, param: click.Parameter, incomplete: st
     try:
         from drafter.bank.load import load_bank
 
-        folders = ctx.params.get("folders") or ()
+        folders = ctx.params.get("phrasebanks") or ()
         bank = load_bank(list(folders), builtin=not ctx.params.get("no_builtin", False))
         return [CompletionItem(key) for key in bank.entries if key.startswith(incomplete)]
     except Exception:

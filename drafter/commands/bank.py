@@ -16,6 +16,7 @@ from drafter.bank.model import Entry
 from drafter.bank.query import get_entry, search, stats
 from drafter.bank.schema import bank_file_schema_text
 from drafter.bank.validate import DEFAULT_SIMILARITY, validate_bank
+from drafter.commands.options import phrasebank_option
 from drafter.completion import complete_entry_id
 from drafter.errors import display_path
 from drafter.vocabulary import FUNCTIONS, STATUSES
@@ -23,17 +24,6 @@ from drafter.vocabulary import FUNCTIONS, STATUSES
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FOLDER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
-
-
-def _phrasebank_option(command: F) -> F:
-    return click.option(
-        "--phrasebank",
-        "folders",
-        multiple=True,
-        type=FOLDER,
-        metavar="DIR",
-        help="A bank folder stacked over the built-in bank (repeatable: team, then writer).",
-    )(command)
 
 
 def _no_builtin_option(command: F) -> F:
@@ -103,14 +93,14 @@ def _one_line(entry: Entry) -> str:
 )
 @click.option("--tag", help="Only entries with this topic tag.")
 @click.option("--status", type=click.Choice(list(STATUSES)), help="Only entries with this status.")
-@_phrasebank_option
+@phrasebank_option
 @_no_builtin_option
 def search_command(
     text: str,
     function: str | None,
     tag: str | None,
     status: str | None,
-    folders: tuple[Path, ...],
+    phrasebanks: tuple[Path, ...],
     no_builtin: bool,
 ) -> None:
     """Find entries whose text contains TEXT (ignoring punctuation and spaces).
@@ -122,7 +112,7 @@ def search_command(
     Example:
       drafter bank search 担当 --function closing.call
     """
-    found = search(_load(folders, no_builtin), text, function=function, tag=tag, status=status)
+    found = search(_load(phrasebanks, no_builtin), text, function=function, tag=tag, status=status)
     for entry in found:
         click.echo(_one_line(entry))
     if not found:
@@ -149,16 +139,16 @@ def _clip(text: str, width: int = 60) -> str:
 @click.option(
     "--corpus", multiple=True, type=FOLDER, metavar="DIR", help="A folder of speeches sources point into."
 )
-@_phrasebank_option
+@phrasebank_option
 @_no_builtin_option
-def show(entry_id: str, corpus: tuple[Path, ...], folders: tuple[Path, ...], no_builtin: bool) -> None:
+def show(entry_id: str, corpus: tuple[Path, ...], phrasebanks: tuple[Path, ...], no_builtin: bool) -> None:
     """Show one entry: every field, where it is defined, and each source line in context.
 
     \b
     Example:
       drafter bank show closing.call.shidai-huhuan
     """
-    loaded = _load(folders, no_builtin)
+    loaded = _load(phrasebanks, no_builtin)
     entry = get_entry(loaded, entry_id)
     click.echo(entry.id)
     fields: list[tuple[str, str]] = [
@@ -198,16 +188,16 @@ def show(entry_id: str, corpus: tuple[Path, ...], folders: tuple[Path, ...], no_
 
 
 @bank.command("stats", context_settings=CONTEXT_SETTINGS)
-@_phrasebank_option
+@phrasebank_option
 @_no_builtin_option
-def stats_command(folders: tuple[Path, ...], no_builtin: bool) -> None:
+def stats_command(phrasebanks: tuple[Path, ...], no_builtin: bool) -> None:
     """Count entries by function, status and topic tag.
 
     \b
     Example:
       drafter bank stats --phrasebank team-bank/
     """
-    counts = stats(_load(folders, no_builtin))
+    counts = stats(_load(phrasebanks, no_builtin))
     statuses = ", ".join(f"{status} {counts.by_status[status]}" for status in STATUSES)
     click.echo(f"{counts.total} entries ({statuses})")
     click.echo("")
