@@ -15,6 +15,7 @@ from drafter.compose.gap_wording import gap_wanted, purpose
         ("mobilization", "强化保障，确保创建工作取得实效", "实行领导包片", False, "guarantee"),
         ("mobilization", "突出重点，全面完成创建各项任务", "整治背街小巷和老旧小区", False, "task"),
         ("training", "加强理论学习", "要学深悟透", False, "exhort"),
+        ("symposium", "乡村医生是守护群众健康的第一道防线", "要充分肯定大家的付出", False, "why"),
         ("work_meeting", "正视存在的问题", "要抓好道路交通安全", True, "problems"),
     ],
 )

@@ -26,10 +26,18 @@ _GUARANTEE = re.compile(
 )
 
 
+# A point heading that recognises something (`要充分肯定大家的付出`, `要看到肩上的责任`).
+_RECOGNISES = re.compile(
+    r"^(?:[一二三四五六七八九十]+[是要])?要?(?:充分|清醒|深刻)?(?:肯定|看到|认清|认识到)"
+)
+
+
 def purpose(kind: str, section_heading: str, point_heading: str, problems: bool) -> Purpose:
     """What a point does: its own heading decides first, then its section's, then the kind."""
     if problems:
         return "problems"
+    if _RECOGNISES.match(point_heading):
+        return "why"
     for heading in (point_heading, section_heading):
         if _WHY.search(heading):
             return "why"

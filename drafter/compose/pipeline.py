@@ -65,6 +65,8 @@ PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到",
 _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting so needs no frame
 # Bank material sentences a point may take, by the brief's `material` (unset: `None`).
 MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
+# A point on why the work matters takes at most this many: its substance is the local situation.
+WHY_CAP = 1
 # A point whose amount the brief leaves unset may take up to this many more when the draft is short
 # of its length with every point's material capped (a long speech of few points).
 EXTRA_CAP = 2
@@ -359,7 +361,11 @@ class SpeechContext:
         budget holds (what, how), a close; and a gap when the bank knows too little about it."""
         budget = self._budgets.get(point.key, 0)
         base = MATERIAL_CAP[point.material]
-        cap = base + (self._extra.get(point.key, 0) if point.material is None else 0)
+        if point.purpose == "why":  # the bank's requirements say how, not why: the writer's facts do
+            base = min(base, WHY_CAP)
+        cap = base + (
+            self._extra.get(point.key, 0) if point.material is None and point.purpose != "why" else 0
+        )
         near = [*point.nearby, *point.text]
         query = self.query(point)
         slots = {"topic": point.topic}
