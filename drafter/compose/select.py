@@ -11,9 +11,10 @@ Rules (issue 2 §3):
 - entries the brief asks to `use` first; then entries sharing the most of the place's own topic tags
   (a point's), then the most of its context tags (its section's); then untagged (general) entries;
   an entry tagged only with other topics is never used for a tagged request;
-- among equals, a choice by `random.Random` seeded from the draft's seed and the place in the speech,
-  so the same brief, bank and seed give the same draft, and the choice at one place does not depend
-  on how many phrases were drawn before it.
+- among equals, a choice by `random.Random` seeded from the draft's seed, the speech's occasion and
+  the place in the speech, so the same brief, bank and seed give the same draft, two speeches of one
+  kind do not open and close alike, and the choice at one place does not depend on how many phrases
+  were drawn before it.
 """
 
 from __future__ import annotations
