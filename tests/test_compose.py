@@ -396,3 +396,14 @@ def test_a_four_character_run_closes_instead_of_a_sentence_that_achieves() -> No
     achieves = "大力践行“一线工作法”，真正做到政策在一线落实、问题在一线解决。"
     assert stage("requirement", achieves, run=True) == WHAT  # not 真正做到……。切实做到……。
     assert stage("requirement", "如果出现问题，将严格按照相关规定追责。", run=True) == CLOSE
+
+
+def test_a_point_is_held_to_twice_its_shortest_sibling_with_material() -> None:
+    from drafter.compose.pipeline import GapNote, _sibling_capped
+
+    keys = ["s1.p1", "s1.p2", "s2.p1", "s2.p2"]
+    own = [30, 30, 30, 30]
+    budgets = [400, 400, 400, 400]
+    # s1.p2 reached 30 + 40 characters (a gap for the rest); s2.p2's bank had nothing for it
+    notes = [GapNote("s1.p2", "…", 360), GapNote("s2.p2", "…", 400)]
+    assert _sibling_capped(budgets, notes, own, keys) == [2 * 70 - 30, 400, 400, 400]

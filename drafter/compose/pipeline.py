@@ -617,19 +617,23 @@ def compose(
             # the budget is shared evenly among the points (the writer's words count in them)
             own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
             budgets = balance(target - fixed, own)
-            best = (target - fixed, markup, document, notes)
             extra: dict[str, int] = {}
+            best: tuple[int, str, Document, list[GapNote], list[int], dict[str, int]]
+            best = (target - fixed, markup, document, notes, budgets, extra)
             for _ in range(MAX_PASSES):
                 markup, document, notes = render(budgets, extra)
                 actual = document.body_chars()
                 if abs(actual - target) <= best[0]:  # a tie: the pass that marks its gaps
-                    best = (abs(actual - target), markup, document, notes)
+                    best = (abs(actual - target), markup, document, notes, budgets, extra)
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break
                 if actual < target:  # the caps may hold back points with more material: widen them,
                     extra = _widened(extra, notes, keys)  # in sections where no sibling lacks any
                 budgets = _rescale_filled(budgets, notes, fixed, actual, target, keys)
-            _, markup, document, notes = best
+            _, markup, document, notes, budgets, extra = best
+            capped = _sibling_capped(budgets, notes, own, keys)
+            if capped != budgets:  # balance comes before the length: the short sibling's gap says it
+                markup, document, notes = render(capped, extra)
 
     missing = sum(n.chars for n in notes)
     length = LengthFigures(document.body_chars(), brief.length.rate, target, len(notes), missing)
@@ -648,6 +652,32 @@ def _widened(extra: Mapping[str, int], notes: Sequence[GapNote], keys: Sequence[
 
 
 _GAP_MARKUP = re.compile(r"⟦gap⟧.*?⟦/⟧")
+BALANCE = 2  # the longest point of a section at most this many times its shortest with bank material
+
+
+def _sibling_capped(
+    budgets: list[int], notes: Sequence[GapNote], own: Sequence[int], keys: Sequence[str]
+) -> list[int]:
+    """Budgets under which no point grows past `BALANCE` times its shortest sibling that the bank
+    had some material for (the writer's words and the material counted): a point the bank knows
+    much about does not run on beside a sibling it knows little about, whose gap says the rest."""
+    size = {k: (b, o) for k, b, o in zip(keys, budgets, own, strict=True)}
+    reached: dict[str, int] = {}
+    for note in notes:
+        budget, said = size[note.point]
+        if note.chars < budget:  # the bank had something for it
+            reached[note.point.split(".")[0]] = min(
+                reached.get(note.point.split(".")[0], 1 << 30), said + budget - note.chars
+            )
+    short = {n.point for n in notes}
+    capped = []
+    for key, budget, said in zip(keys, budgets, own, strict=True):
+        limit = reached.get(key.split(".")[0])
+        if limit is None or key in short:
+            capped.append(budget)
+        else:
+            capped.append(min(budget, max(BALANCE * limit - said, 0)))
+    return capped
 
 
 def _rescale_filled(
