@@ -259,8 +259,8 @@ class SpeechContext:
             ]
         if function == "section.lead_in":
             accept = [t for t in accept or self._texts(function) if self._fits_lead_in(t, site, values)]
-        elif function == "opening.transition" and not self.acknowledgements:  # `再讲…` after others
-            accept = [t for t in accept or self._texts(function) if "再" not in t]
+        elif function == "opening.transition":
+            accept = [t for t in accept or self._texts(function) if self._fits_transition(t, values)]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
@@ -288,6 +288,14 @@ class SpeechContext:
         if "{count}" in text and values.get("count") == "一":
             return False
         return "{topic}" not in text or bool(_NOUN_TOPIC.search(values.get("topic", "")))
+
+    def _fits_transition(self, text: str, values: Mapping[str, str]) -> bool:
+        """Whether an opening transition fits: `再讲…` only after others spoke, a count only of two
+        parts or more (`我着重强调一点` before a part of two points announces the wrong thing)."""
+        if "再" in text and not self.acknowledgements:
+            return False
+        count = values.get("count") or self._selector.slots.get("count")
+        return "{count}" not in text or count != "一"
 
     def enumerator(self, *families: str) -> Enumerator:
         """One of `families` (e.g. "{n}是", "{n}要") that the bank approves; the first one if none is."""
