@@ -407,3 +407,16 @@ def test_a_point_is_held_to_twice_its_shortest_sibling_with_material() -> None:
     # s1.p2 reached 30 + 40 characters (a gap for the rest); s2.p2's bank had nothing for it
     notes = [GapNote("s1.p2", "…", 360), GapNote("s2.p2", "…", 400)]
     assert _sibling_capped(budgets, notes, own, keys) == [2 * 70 - 30, 400, 400, 400]
+
+
+def test_a_count_of_one_is_never_announced(rich_bank: Bank) -> None:
+    sections = brief().model_dump()["sections"][:1]
+    sections[0]["points"] = sections[0]["points"][:1]
+    blocks = compose(brief(sections=sections, headings=None), rich_bank, TEMPLATES).document.blocks
+    text = "".join(b.text for b in blocks)
+    assert "一点" not in text and "一个方面" not in text
+    # with two parts the bank's counted transition is said
+    sections = brief().model_dump()["sections"][:2]
+    blocks = compose(brief(sections=sections, headings=None), rich_bank, TEMPLATES).document.blocks
+    text = "".join(b.text for b in blocks)
+    assert "两个方面" in text
