@@ -41,7 +41,11 @@ def entry_id(function: str, key: str) -> str:
 def entry_data(formula: Formula) -> dict[str, Any]:
     """One bank entry as plain data, keys in the order a reviewer reads them."""
     data: dict[str, Any] = {"id": entry_id(formula.function, formula.key), "text": formula.text}
-    kind, domain = kind_of(formula.function, formula.text + "".join(formula.note or ""))
+    # a set's field is read from its members (the note lists them), each on its own
+    basis = (
+        formula.note if formula.members is not None and formula.note else formula.text + (formula.note or "")
+    )
+    kind, domain = kind_of(formula.function, basis)
     data["type"] = kind
     if domain:
         data["domain"] = domain

@@ -19,7 +19,12 @@ from drafter.miner.outline import Outline
 from drafter.miner.text import has_placeholder
 
 _TITLE_AT_RE = re.compile("^在(.{2,30})上的(讲话|致辞|发言)(稿)?$")
-_TITLE_KIND_RE = re.compile("^(.{2,30}?)(讲话稿|讲话|致辞|发言)$")
+_TITLE_KIND_RE = re.compile("^(.{2,30}?)(讲话|致辞|发言)稿?$")  # `讲话稿` names the file, not the title
+# A title's year (`2026年上海市政府工作报告`) and attribution (`…而团结奋斗※习近平`) are not the title.
+_TITLE_YEAR_RE = re.compile("^(?:\\d{4}|[〇一二三四五六七八九零]{4})年度?")
+_TITLE_BYLINE_RE = re.compile("\\s*[※·]\\s*[\u4e00-\u9fff]{2,4}$")
+_GENRE_END_RE = re.compile("(?:报告|讲话|致辞|发言|总结)$")  # a headline title is one speech's own
+_DATED_RE = re.compile("\\d{1,4}\\s*[年月日时]|[〇一二三四五六七八九零十]{1,4}[年月日]")
 _ACK_RE = re.compile("^刚才，(.{1,15}?)(对|就)(.{1,30}?)(进行了?|作了|做了)(.*)$")
 _THANKS_RE = re.compile("我代表(.{2,10}?)向(.{2,30}?)表示(衷心的|诚挚的|最诚挚的)?(感谢|谢意|慰问)")
 _TOPICS_RE = re.compile(f"围绕(.{{2,30}}?)({'|'.join('一二两三四五六七八九十')}|几)个?方面")
@@ -52,7 +57,7 @@ def _titles(outline: Outline) -> Iterator[Candidate]:
     line = outline.title[0]
     match = _TITLE_AT_RE.match(line.text)
     if match:
-        text = "在{occasion}上的" + match.group(2) + (match.group(3) or "")
+        text = "在{occasion}上的" + match.group(2)
         yield Candidate("title", text, text, line.number, 2.0, note=f"如：{line.text}")
         return
     match = _TITLE_KIND_RE.match(line.text)
@@ -60,9 +65,12 @@ def _titles(outline: Outline) -> Iterator[Candidate]:
         text = "{occasion}" + match.group(2)
         yield Candidate("title", text, text, line.number, 1.5, note=f"如：{line.text}")
         return
-    text = "　".join(escape_braces(t.text) for t in outline.title)
-    if not has_placeholder(text):
-        yield Candidate("title", text, text, line.number, 0.8, note="主副标题")
+    main = _TITLE_BYLINE_RE.sub("", _TITLE_YEAR_RE.sub("", line.text))
+    # a dated subtitle (`——2026年2月3日在…会议上`, a page's time stamp) is the source's, not the title's
+    rest = [t.text for t in outline.title[1:] if not _DATED_RE.search(t.text)]
+    text = "　".join(escape_braces(t) for t in [main, *rest])
+    if len(main) >= 4 and _GENRE_END_RE.search(main) and not has_placeholder(text):
+        yield Candidate("title", text, text, line.number, 0.8, note=f"如：{line.text}")
 
 
 def _opening_sentence(sentence: str, line: int) -> Iterator[Candidate]:
