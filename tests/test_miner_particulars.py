@@ -80,6 +80,7 @@ def test_titles_lose_year_byline_and_dated_subtitle() -> None:
         ]
     )
     assert _mined(speech, "title") == ["{region}政府工作报告"]
+    assert _mined(speech, "opening.purpose") == ["现在，我代表{org}向大会报告工作，请予审议。"]
     assert _mined(_speech("我们要讲大局。").replace("讲话", "讲话稿"), "title") == ["在{occasion}上的讲话"]
     assert _mined("为实现目标任务而团结奋斗※习近平\n同志们：\n我们要讲大局，我们要团结。\n", "title") == []
 

@@ -31,6 +31,10 @@ _TOPICS_RE = re.compile(f"围绕(.{{2,30}}?)({'|'.join('一二两三四五六七
 _LEAD_TOPIC_RE = re.compile("^(关于|围绕|就)(.{2,20}?)(方面)?，")
 _COUNT_HINT_RE = re.compile("[个点方项条种](?<=[一二两三四五六七八九十\\d].)")  # opens with a class: fast
 _COLON_SPLIT_RE = re.compile("(?<=：)")
+# A report's opening: `现在，我代表省人民政府，向大会报告工作，请予审议，并请…提出意见。`
+_REPORT_RE = re.compile(
+    "^现在，我代表[^，。]{2,12}?，?向大会(报告工作|报告政府工作|作政府工作报告)，请予审议(?:，并请[^。]{2,40}?提出意见)?。$"
+)
 _TRANSITION_RE = re.compile(
     "这里，?(?:我想|我|需要|我再)?(?:着重|特别)?强调(?:一点|的是)|需要(?:特别)?(?:强调|注意|指出)的是"
     "|值得注意的是|我再强调一点"
@@ -75,6 +79,13 @@ def _titles(outline: Outline) -> Iterator[Candidate]:
 
 def _opening_sentence(sentence: str, line: int) -> Iterator[Candidate]:
     text = escape_braces(sentence)
+    report = _REPORT_RE.match(text)
+    if report:
+        asks = "，并请{audience}提出意见" if "并请" in text else ""
+        yield from _checked(
+            "opening.purpose", f"现在，我代表{{org}}向大会{report.group(1)}，请予审议{asks}。", line, 2.0
+        )
+        return
     match = _ACK_RE.match(text)
     if match:
         text = f"刚才，{{earlier_speaker}}{match.group(2)}{{earlier_work}}{match.group(4)}{match.group(5)}"
