@@ -65,3 +65,18 @@ def test_sets_without_a_skeleton_are_told_apart_by_their_members() -> None:
     assert one != other
     # a skeleton is the formula: the same skeleton is the same entry, whatever its examples
     assert presence_key("{X}要更{Y}", [{"X": "站位", "Y": "高"}]) == presence_key("{A}要更{B}", None)
+
+
+def test_a_scripted_rejection_holds_for_merge_and_the_next_mining_run(tmp_path: Path) -> None:
+    corpus = copy_samples(tmp_path / "corpus")
+    mined, team = tmp_path / "mined", tmp_path / "team"
+    team.mkdir()
+    _mine(corpus, mined)
+    target = next(c for c in pending(mined, team) if c.function == "problem")
+    result = CliRunner().invoke(main, ["bank", "reject", target.id, "--bank", str(mined)])
+    assert result.exit_code == 0, result.output
+    _mine(corpus, mined)  # --force over the same folder: its rejected.txt is kept and read
+    entry = load_bank([mined], builtin=False).entries[target.id]
+    assert entry.status == "deprecated"
+    assert target.id not in {c.id for c in pending(mined, team)}
+    assert target.id not in {a.id for a in merge_candidates(mined, team).added}

@@ -230,6 +230,8 @@ def _merge(out: Path, into: Path) -> tuple[tuple[Added, ...], dict[Path, bytes],
     candidates = load_bank([out], builtin=False)
     bank = load_bank([into], builtin=False)
     present = known_keys(into) | set(rejected(into))  # the whole stack, built-in bank and rejections included
+    # and what was rejected in OUT itself (`drafter bank reject ID --bank OUT`, the scripted review)
+    present |= set(rejected(out)) | set(rejected(out).values())
     taken = set(bank.entries)
     targets = bank_files_by_function(into)
     sources = _candidate_items(candidates)
