@@ -2,8 +2,8 @@
 
 Run by hand (not a test):
 
-    .venv/bin/python benchmarks/bench_mine.py            # 10 MB and 100 MB
-    .venv/bin/python benchmarks/bench_mine.py --sizes 10 # one size, in MB
+    .venv/bin/python benchmarks/bench_mine.py                     # 10, 100 and 300 MB, one process
+    .venv/bin/python benchmarks/bench_mine.py --sizes 10 --jobs 2  # one size, in MB; two workers
 
 Each speech is copied with variations (words swapped for others, numbers changed, body paragraphs
 shuffled, one file in ten saved as GBK) into a temporary folder until the corpus reaches the size;
@@ -62,12 +62,16 @@ def build_corpus(folder: Path, megabytes: int, seed: int = 7) -> tuple[int, int]
     return count, total
 
 
-def run_once(corpus: Path, out: Path) -> tuple[float, float, int, str]:
-    """Wall seconds, CPU seconds, peak RSS (bytes) and the summary of one `drafter mine` child process."""
+def run_once(corpus: Path, out: Path, jobs: int = 1) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds, peak RSS (bytes) and the summary of one `drafter mine` child process.
+
+    CPU seconds and peak RSS count the child and its workers (`RUSAGE_CHILDREN` takes in every
+    descendant that was waited for); the peak is the largest single process, not their sum.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(out)],
+        [sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(out), "--jobs", str(jobs)],
         capture_output=True,
         text=True,
         check=True,
@@ -80,16 +84,17 @@ def run_once(corpus: Path, out: Path) -> tuple[float, float, int, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="corpus sizes in MB")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 300], help="corpus sizes in MB")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes of `drafter mine`")
     args = parser.parse_args()
     for megabytes in sorted(args.sizes):  # ascending, so the child peak RSS belongs to this size
         with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
             corpus = Path(tmp) / "corpus"
             files, size = build_corpus(corpus, megabytes)
-            seconds, cpu, peak, summary = run_once(corpus, Path(tmp) / "out")
+            seconds, cpu, peak, summary = run_once(corpus, Path(tmp) / "out", args.jobs)
             out_size = sum(p.stat().st_size for p in (Path(tmp) / "out").glob("*.yaml"))
             print(
-                f"{size / 2**20:6.1f} MB, {files} files:"
+                f"{size / 2**20:6.1f} MB, {files} files, --jobs {args.jobs}:"
                 f" {seconds:6.1f} s wall ({size / 2**20 / seconds:5.1f} MB/s),"
                 f" {cpu:6.1f} s CPU ({size / 2**20 / cpu:5.1f} MB/s), peak RSS {peak / 2**20:4.0f} MB,"
                 f" output {out_size / 2**20:.1f} MB"

@@ -159,13 +159,16 @@ def chinese_problem(text: str, *, legacy: bool = False) -> str | None:
     if ratio < MIN_CJK_RATIO and any(ch.isalnum() for ch in text[:4000]):  # no words at all: "no text"
         return f"not Chinese text (only {ratio:.0%} Chinese characters)"
     sample = text[:20000]
-    ideographs = _IDEOGRAPH_RE.findall(sample)
-    kana = len(_KANA_RE.findall(sample))
-    if kana > MAX_KANA_RATIO * max(len(ideographs) + kana, 1):
+    # counting by subn builds no list; the list of ideographs is needed for a legacy file only
+    kana = _KANA_RE.subn("", sample)[1] if _KANA_RE.search(sample) else 0
+    if kana and kana > MAX_KANA_RATIO * (_IDEOGRAPH_RE.subn("", sample)[1] + kana):
         return "not Chinese text (Japanese kana)"
-    if legacy and len(ideographs) >= 20:
+    if not legacy:
+        return None
+    ideographs = _IDEOGRAPH_RE.findall(sample)
+    if len(ideographs) >= 20:
         common = common_characters()
-        share = sum(ch in common for ch in ideographs) / len(ideographs)
+        share = sum(map(common.__contains__, ideographs)) / len(ideographs)
         if share < MIN_COMMON_RATIO:
             return f"not Chinese text (only {share:.0%} of its characters are usual: a wrong encoding?)"
     return None
@@ -186,8 +189,8 @@ def common_characters() -> frozenset[str]:
 def cjk_ratio(text: str) -> float:
     """The share of Chinese characters and punctuation among the non-space characters of `text`."""
     sample = text[:4000]
-    visible = len(sample) - len(_SPACE_RE.findall(sample))
-    return len(_CHINESE_RE.findall(sample)) / visible if visible else 0.0
+    visible = len(sample) - _SPACE_RE.subn("", sample)[1]
+    return _CHINESE_RE.subn("", sample)[1] / visible if visible else 0.0
 
 
 def read_docx(path: Path) -> list[str]:

@@ -10,11 +10,13 @@ the same id (and text) on the next mining run, and stays rejected.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from drafter.bank.load import load_bank
 from drafter.bank.lock import Edit, editing
-from drafter.bank.text import normalize
+from drafter.bank.model import fill
+from drafter.bank.text import SLOT_MARK, normalize
 
 REJECTS_FILE = "rejected.txt"
 
@@ -56,6 +58,16 @@ def record_rejections(folder: Path, entries: dict[str, str], edit: Edit | None =
     edit.write(path, old + "".join(f"{i}\t{k}\n" for i, k in sorted(new.items())))
 
 
+def presence_key(text: str, members: Sequence[Mapping[str, str]] | None = None) -> str:
+    """What two entries must share to be the same: the normalized text, and for a text that is
+    slots only (a heading set without a skeleton, `{X}`) its members too — else every such set
+    would be taken for every other."""
+    key = normalize(text)
+    if members and not key.replace(SLOT_MARK, ""):
+        key = normalize(text + "".join(fill(text, dict(m)) for m in members))
+    return key
+
+
 def known_keys(into: Path) -> set[str]:
     """Normalized texts the stack `into` (over the built-in bank) holds or has rejected."""
     return known(into)[0]
@@ -64,7 +76,7 @@ def known_keys(into: Path) -> set[str]:
 def known(into: Path) -> tuple[set[str], set[str]]:
     """(normalized texts, ids) the stack `into` holds or has rejected, built-in bank included."""
     bank = load_bank([into], builtin=True)
-    keys = {normalize(entry.text) for entry in bank.entries.values()}
+    keys = {presence_key(entry.text, entry.members) for entry in bank.entries.values()}
     rejections = rejected(into)
     keys.update(rejections.values())
     return keys, set(bank.entries) | set(rejections)

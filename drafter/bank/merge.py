@@ -1,7 +1,8 @@
 """`drafter bank merge OUT INTO`: add the mined candidates a bank lacks, keeping what people wrote.
 
 A candidate is present when INTO already has an entry with the same normalized text (ignoring
-punctuation, spaces and slot names; for a heading set, the same skeleton). The others are appended
+punctuation, spaces and slot names; for a heading set, the same skeleton, and the same members
+when the skeleton is slots only: `drafter.bank.known.presence_key`). The others are appended
 to INTO's file for their function (created when missing) through a ruamel.yaml round trip, which
 keeps every comment, the order and the layout of what is there. Only the lines the edit changes are
 written back (`keep_file_form`): the rest of the file keeps its bytes, its byte-order mark and its
@@ -27,11 +28,10 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from drafter.bank.known import known_keys, rejected
+from drafter.bank.known import known_keys, presence_key, rejected
 from drafter.bank.load import Bank, load_bank
 from drafter.bank.lock import editing
 from drafter.bank.parse import parse_bank_file
-from drafter.bank.text import normalize
 from drafter.errors import BankError, display_path
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -230,6 +230,8 @@ def _merge(out: Path, into: Path) -> tuple[tuple[Added, ...], dict[Path, bytes],
     candidates = load_bank([out], builtin=False)
     bank = load_bank([into], builtin=False)
     present = known_keys(into) | set(rejected(into))  # the whole stack, built-in bank and rejections included
+    # and what was rejected in OUT itself (`drafter bank reject ID --bank OUT`, the scripted review)
+    present |= set(rejected(out)) | set(rejected(out).values())
     taken = set(bank.entries)
     targets = bank_files_by_function(into)
     sources = _candidate_items(candidates)
@@ -237,7 +239,7 @@ def _merge(out: Path, into: Path) -> tuple[tuple[Added, ...], dict[Path, bytes],
     added: list[Added] = []
     skipped = 0
     for entry_id, entry in candidates.entries.items():
-        key = normalize(entry.text)
+        key = presence_key(entry.text, entry.members)
         if key in present or entry_id in present:
             skipped += 1
             continue

@@ -17,16 +17,15 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from drafter.bank.known import known, record_rejections
+from drafter.bank.known import known, presence_key, record_rejections
 from drafter.bank.lock import Edit, editing
 from drafter.bank.merge import _RoundTripFile, bank_files_by_function
-from drafter.bank.text import normalize
 from drafter.errors import BankError, display_path
 from drafter.speechfile import UnreadableSpeech, read_speech
 
 
 def _edit(folder: Path, ids: set[str], status: str, edit: Edit) -> dict[str, str]:
-    """Set `status` on the entries `ids` in `folder`'s YAML files; returns id → text of those found."""
+    """Set `status` on the entries `ids` in `folder`'s YAML files; returns id → presence key of each."""
     found: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         if not any(i in path.read_text(encoding="utf-8-sig") for i in ids):
@@ -36,7 +35,7 @@ def _edit(folder: Path, ids: set[str], status: str, edit: Edit) -> dict[str, str
         changed = False
         for item in entries or []:
             if isinstance(item, dict) and item.get("id") in ids:
-                found[str(item["id"])] = str(item.get("text", ""))
+                found[str(item["id"])] = presence_key(str(item.get("text", "")), item.get("members"))
                 if item.get("status") != status:
                     item["status"] = status
                     changed = True
@@ -93,7 +92,7 @@ def pending(mined: Path, into: Path) -> list[Pending]:
             if (
                 item.get("status") == "candidate"
                 and entry_id not in known_ids
-                and normalize(text) not in keys
+                and presence_key(text, item.get("members")) not in keys
             ):
                 found.append(Pending(entry_id, str(data.get("function", "")), item, path))
     return found
@@ -151,4 +150,5 @@ def accept(candidate: Pending, into: Path, edits: dict[str, str] | None = None) 
 def decline(candidate: Pending, into: Path) -> None:
     """Record the candidate as rejected in `into`."""
     with editing(into) as edit:
-        record_rejections(into, {candidate.id: str(candidate.item.get("text", ""))}, edit)
+        key = presence_key(str(candidate.item.get("text", "")), candidate.item.get("members"))
+        record_rejections(into, {candidate.id: key}, edit)

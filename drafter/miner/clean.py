@@ -132,8 +132,13 @@ def _segments(raw: str) -> list[str]:
     pieces = _GLUE_RE.split(line) if len(line) > 40 and _GLUE_RE.search(line) else [line]
     result: list[str] = []
     for piece in pieces:
-        piece = _CREDIT_RE.sub("", _DATELINE_RE.sub("", piece.strip())).strip()
-        glued = _GLUED_TITLE_RE.match(piece)
+        piece = piece.strip()
+        # cheap tests first: this runs on every paragraph of the archive
+        if "电" in piece[:40]:
+            piece = _DATELINE_RE.sub("", piece).strip()
+        if "记者" in piece or "（" in piece:
+            piece = _CREDIT_RE.sub("", piece).strip()
+        glued = _GLUED_TITLE_RE.match(piece) if "（" in piece[:64] else None
         if glued:
             result.append(glued.group("title").strip())
             piece = piece[glued.end() :].strip()

@@ -32,6 +32,7 @@ from drafter.miner.extract import (
     requirements,
 )
 from drafter.miner.outline import Outline, parse_outline
+from drafter.miner.particulars import refine
 from drafter.miner.read import SourceFile, citable_name, find_sources, read_lines
 
 Extractor = Callable[[Outline], Iterator[Candidate]]
@@ -61,7 +62,9 @@ def mine_lines(lines: Sequence[str], name: str, boilerplate: Boilerplate | None 
         return result
     for extractor in EXTRACTORS:
         for candidate in extractor(outline):
-            result.add(candidate)
+            refined = refine(candidate)  # particulars slotted, or the candidate dropped
+            if refined is not None:
+                result.add(refined)
     return result
 
 

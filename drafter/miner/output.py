@@ -38,16 +38,24 @@ def entry_id(function: str, key: str) -> str:
     return f"{function}.{digest}"
 
 
-def entry_data(formula: Formula) -> dict[str, Any]:
-    """One bank entry as plain data, keys in the order a reviewer reads them."""
+def entry_data(formula: Formula, rejected_ids: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """One bank entry as plain data, keys in the order a reviewer reads them.
+
+    An entry rejected in OUT before (`drafter bank reject ID --bank OUT`, listed in its
+    `rejected.txt`) is written `deprecated`, so that mining again does not bring it back.
+    """
     data: dict[str, Any] = {"id": entry_id(formula.function, formula.key), "text": formula.text}
-    kind, domain = kind_of(formula.function, formula.text + "".join(formula.note or ""))
+    # a set's field is read from its members (the note lists them), each on its own
+    basis = (
+        formula.note if formula.members is not None and formula.note else formula.text + (formula.note or "")
+    )
+    kind, domain = kind_of(formula.function, basis)
     data["type"] = kind
     if domain:
         data["domain"] = domain
     if formula.tags:
         data["tags"] = list(formula.tags)
-    data["status"] = "candidate"
+    data["status"] = "deprecated" if data["id"] in rejected_ids else "candidate"
     data["sources"] = list(formula.sources)
     if formula.members is not None:
         data["members"] = [dict(values) for values in formula.members]
@@ -57,16 +65,27 @@ def entry_data(formula: Formula) -> dict[str, Any]:
     return data
 
 
-def render_file(function: str, formulas: Sequence[Formula], documents: int) -> str:
+def render_file(
+    function: str, formulas: Sequence[Formula], documents: int, rejected_ids: frozenset[str] = frozenset()
+) -> str:
     """The YAML text of one bank file."""
     header = (
         f"# drafter mine 从 {documents} 篇讲话中挖掘的候选词条（{FUNCTIONS.get(function, function)}），"
         "按评分从高到低排列。\n"
         "# 审阅后把要保留的词条改为 status: approved，或用 drafter bank merge 并入词库。\n"
     )
-    body = {"function": function, "entries": [entry_data(f) for f in formulas]}
+    body = {"function": function, "entries": [entry_data(f, rejected_ids) for f in formulas]}
     dumped = yaml.dump(body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     return header + str(dumped)
+
+
+def _rejected_ids(out: Path) -> frozenset[str]:
+    """The ids rejected in an existing OUT (its `rejected.txt`), to be written `deprecated` again."""
+    if not (out / "rejected.txt").is_file():  # drafter.bank.known.REJECTS_FILE, not imported yet
+        return frozenset()
+    from drafter.bank.known import rejected  # only then: it loads the bank machinery (~80 ms)
+
+    return frozenset(rejected(out))
 
 
 def check_output(out: Path, *, force: bool) -> None:
@@ -88,6 +107,7 @@ def write_bank(
 ) -> list[Path]:
     """Write one file per function into OUT; returns the files written."""
     check_output(out, force=force)
+    rejected_ids = _rejected_ids(out)
     parent = out.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +120,9 @@ def write_bank(
         for function, formulas in sorted(by_function.items()):
             if formulas:
                 name = f"{function}.yaml"
-                (stage / name).write_text(render_file(function, formulas, documents), encoding="utf-8")
+                (stage / name).write_text(
+                    render_file(function, formulas, documents, rejected_ids), encoding="utf-8"
+                )
                 names.append(name)
         if not force or not out.exists():
             os.chmod(stage, mode_for_new(0o777))  # mkdtemp's folder is its owner's alone

@@ -26,6 +26,11 @@ def normalize_text(text: str) -> str:
     return _ASCII_CONTEXT_RE.sub(lambda m: _FULL_TO_HALF[m.group(0)], text)
 
 
+def is_cjk(char: str) -> bool:
+    """Whether `char` is a Chinese character (CJK unified ideographs, basic block)."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def sentences(paragraph: str) -> list[str]:
     """The sentences of a paragraph, stripped, each keeping its final punctuation."""
     # str.replace and str.split run at memory speed; a zero-width regex split does not

@@ -17,10 +17,9 @@ from pydantic import ValidationError
 
 from drafter.bank import review as steps
 from drafter.bank.checks import entry_problems, schema_problems
-from drafter.bank.known import known
+from drafter.bank.known import known, presence_key
 from drafter.bank.model import Entry, slots_of
 from drafter.bank.parse import plain
-from drafter.bank.text import normalize
 from drafter.errors import DrafterError, Finding, display_path
 from drafter.vocabulary import DOMAINS, ENTRY_TYPES, SLOTS
 
@@ -47,7 +46,8 @@ class ReviewDesk:
             self._todo = [
                 c
                 for c in self._todo
-                if c.id not in ids and normalize(str(c.item.get("text", ""))) not in keys
+                if c.id not in ids
+                and presence_key(str(c.item.get("text", "")), c.item.get("members")) not in keys
             ]
         return self._todo
 

@@ -57,6 +57,8 @@ def _set_candidates(
     if symmetric_needed and max(lengths) > 2 * min(lengths):
         return
     skeleton = skeleton_of(members)
+    if skeleton is not None and _weak(skeleton):
+        skeleton = None  # `{X}教育{Y}`: one content word the members share by chance is no formula
     literal = _literal_length(skeleton)
     if not numbered and literal < 1:
         return
@@ -96,6 +98,22 @@ def _heading_set(
         quality=round(quality, 3),
         members=values,
         note="／".join(members),
+    )
+
+
+_FUNCTION_CHARS = frozenset("要更之与和及的为把以在一")
+
+
+def _weak(skeleton: Skeleton) -> bool:
+    """Slots at both ends around one short literal without a function word (`{X}持续{Y}`)."""
+    text = skeleton.text
+    literal = skeleton.literal
+    return (
+        text.startswith("{")
+        and text.endswith("}")
+        and text.count("{") == 2
+        and len(literal) <= 2
+        and not set(literal) & _FUNCTION_CHARS
     )
 
 

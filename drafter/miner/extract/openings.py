@@ -19,13 +19,22 @@ from drafter.miner.outline import Outline
 from drafter.miner.text import has_placeholder
 
 _TITLE_AT_RE = re.compile("^在(.{2,30})上的(讲话|致辞|发言)(稿)?$")
-_TITLE_KIND_RE = re.compile("^(.{2,30}?)(讲话稿|讲话|致辞|发言)$")
+_TITLE_KIND_RE = re.compile("^(.{2,30}?)(讲话|致辞|发言)稿?$")  # `讲话稿` names the file, not the title
+# A title's year (`2026年上海市政府工作报告`) and attribution (`…而团结奋斗※习近平`) are not the title.
+_TITLE_YEAR_RE = re.compile("^(?:\\d{4}|[〇一二三四五六七八九零]{4})年度?")
+_TITLE_BYLINE_RE = re.compile("\\s*[※·]\\s*[\u4e00-\u9fff]{2,4}$")
+_GENRE_END_RE = re.compile("(?:报告|讲话|致辞|发言|总结)$")  # a headline title is one speech's own
+_DATED_RE = re.compile("\\d{1,4}\\s*[年月日时]|[〇一二三四五六七八九零十]{1,4}[年月日]")
 _ACK_RE = re.compile("^刚才，(.{1,15}?)(对|就)(.{1,30}?)(进行了?|作了|做了)(.*)$")
 _THANKS_RE = re.compile("我代表(.{2,10}?)向(.{2,30}?)表示(衷心的|诚挚的|最诚挚的)?(感谢|谢意|慰问)")
 _TOPICS_RE = re.compile(f"围绕(.{{2,30}}?)({'|'.join('一二两三四五六七八九十')}|几)个?方面")
 _LEAD_TOPIC_RE = re.compile("^(关于|围绕|就)(.{2,20}?)(方面)?，")
 _COUNT_HINT_RE = re.compile("[个点方项条种](?<=[一二两三四五六七八九十\\d].)")  # opens with a class: fast
 _COLON_SPLIT_RE = re.compile("(?<=：)")
+# A report's opening: `现在，我代表省人民政府，向大会报告工作，请予审议，并请…提出意见。`
+_REPORT_RE = re.compile(
+    "^现在，我代表[^，。]{2,12}?，?向大会(报告工作|报告政府工作|作政府工作报告)，请予审议(?:，并请[^。]{2,40}?提出意见)?。$"
+)
 _TRANSITION_RE = re.compile(
     "这里，?(?:我想|我|需要|我再)?(?:着重|特别)?强调(?:一点|的是)|需要(?:特别)?(?:强调|注意|指出)的是"
     "|值得注意的是|我再强调一点"
@@ -52,7 +61,7 @@ def _titles(outline: Outline) -> Iterator[Candidate]:
     line = outline.title[0]
     match = _TITLE_AT_RE.match(line.text)
     if match:
-        text = "在{occasion}上的" + match.group(2) + (match.group(3) or "")
+        text = "在{occasion}上的" + match.group(2)
         yield Candidate("title", text, text, line.number, 2.0, note=f"如：{line.text}")
         return
     match = _TITLE_KIND_RE.match(line.text)
@@ -60,13 +69,23 @@ def _titles(outline: Outline) -> Iterator[Candidate]:
         text = "{occasion}" + match.group(2)
         yield Candidate("title", text, text, line.number, 1.5, note=f"如：{line.text}")
         return
-    text = "　".join(escape_braces(t.text) for t in outline.title)
-    if not has_placeholder(text):
-        yield Candidate("title", text, text, line.number, 0.8, note="主副标题")
+    main = _TITLE_BYLINE_RE.sub("", _TITLE_YEAR_RE.sub("", line.text))
+    # a dated subtitle (`——2026年2月3日在…会议上`, a page's time stamp) is the source's, not the title's
+    rest = [t.text for t in outline.title[1:] if not _DATED_RE.search(t.text)]
+    text = "　".join(escape_braces(t) for t in [main, *rest])
+    if len(main) >= 4 and _GENRE_END_RE.search(main) and not has_placeholder(text):
+        yield Candidate("title", text, text, line.number, 0.8, note=f"如：{line.text}")
 
 
 def _opening_sentence(sentence: str, line: int) -> Iterator[Candidate]:
     text = escape_braces(sentence)
+    report = _REPORT_RE.match(text)
+    if report:
+        asks = "，并请{audience}提出意见" if "并请" in text else ""
+        yield from _checked(
+            "opening.purpose", f"现在，我代表{{org}}向大会{report.group(1)}，请予审议{asks}。", line, 2.0
+        )
+        return
     match = _ACK_RE.match(text)
     if match:
         text = f"刚才，{{earlier_speaker}}{match.group(2)}{{earlier_work}}{match.group(4)}{match.group(5)}"

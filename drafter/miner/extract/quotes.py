@@ -23,6 +23,14 @@ _COUPLET_RE = re.compile("^([\u4e00-\u9fff]{4,8})，([\u4e00-\u9fff]{4,8})[。�
 _NOT_SAYING_START = re.compile(
     "^(要|对|在|我们|我|这|但|而|从|为|把|以|如果|只有|特别|同时|一方面|另一方面|自己|大家|你|他|她|咱)"
 )
+# A couplet whose halves open with a task verb or an ordinal is a pair of tasks (`加强财源建设，规范
+# 非税收入。`, `一是坚持依法行政，…`), not a saying; so is one that counts years or results.
+_TASK_START = (
+    "[一二三四五六七八九十]是|加强|推进|促进|保持|做好|做优|做强|做大|发展|主动|坚持|深化|全面|持续|提升|提高"
+    "|强化|优化|完善|健全|推动|建设|打造|实施|落实|扩大|培育|壮大|支持|引导|着力|加快|大力|积极|统筹|严格"
+    "|规范|巩固|深入|加大|稳定|增强|构建|开展|筑牢|守住|维护|倡导|反对|实现|确保|抓好|用好|办好|争取|创新"
+)
+_TASK_RE = re.compile(f"^(?:{_TASK_START})|，(?:{_TASK_START})|[年项]|各国|人类|来之不易|不足[。！]$")
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
@@ -47,4 +55,8 @@ def extract(outline: Outline) -> Iterator[Candidate]:
 
 
 def _may_be_saying(sentence: str) -> bool:
-    return not _NOT_SAYING_START.match(sentence) and not has_placeholder(sentence)
+    return (
+        not _NOT_SAYING_START.match(sentence)
+        and not _TASK_RE.search(sentence)
+        and not has_placeholder(sentence)
+    )

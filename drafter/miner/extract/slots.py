@@ -9,7 +9,8 @@ import re
 
 COUNT = r"[一二两三四五六七八九十]|\d{1,2}"
 _COUNT_RE = re.compile(f"(?<![一二两三四五六七八九十\\d第])({COUNT})(?=(?:个|点|方面|项|条|种)(?![月年日]))")
-_REGION_RE = re.compile("全(?:市|区|县|省|州|镇|乡|旗|盟)(?![委长])")
+# `全` ending another word (`健全`, `完全`, `安全`) followed by `市场`, `区域`… is no region.
+_REGION_RE = re.compile("(?<![健完齐安周保成顾])全(?:市|区|县|省|州|镇|乡|旗|盟)(?![委长场])")
 
 
 def slot_count(text: str) -> str:
