@@ -141,6 +141,13 @@ DOMAINS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 STATUSES: tuple[str, ...] = ("approved", "candidate", "deprecated")
 
+# The salutation of a kind whose audience is not only colleagues, when a brief gives none (a
+# ceremony has guests: `同志们` alone leaves them out); any other kind says `同志们`.
+KIND_SALUTATIONS: dict[str, str] = {
+    "opening_address": "各位来宾，同志们，朋友们",
+    "closing_address": "各位来宾，同志们，朋友们",
+}
+
 # Chinese numerals used for counts and ordinals (1-10).
 CHINESE_NUMERALS: tuple[str, ...] = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 

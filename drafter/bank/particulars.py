@@ -111,6 +111,8 @@ _PLACE_SUFFIXES = (
     "盟",
 )
 _SKIP_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+# Short names of cities that are everyday words first (`各位来宾`, `阖家安康`, `天下大同`, `长治久安`).
+_COMMON_WORDS = frozenset({"来宾", "安康", "大同", "长治"})
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def place_names() -> tuple[frozenset[str], frozenset[str]]:
                 if short != name and len(short) >= 2:
                     (names if code[2:6] == "0000" else cities).add(short)
                     break
-    return frozenset(names), frozenset(cities - names)
+    return frozenset(names), frozenset(cities - names - _COMMON_WORDS)
 
 
 def _alternatives(names: frozenset[str]) -> str:

@@ -255,7 +255,9 @@ class Brief(_Model):
     occasion: str | None = Field(None, description="会议名称，如“全市政府办公室工作会议”")
     speaker: Speaker = Field(description="讲话人")
     date: dt.date = Field(description="讲话日期，写作 YYYY-MM-DD，如 2026-11-30")
-    salutation: Text = Field("同志们", description="称谓，默认“同志们”")
+    salutation: Text = Field(
+        "同志们", description="称谓，默认“同志们”（开幕式、闭幕式致辞默认“各位来宾，同志们，朋友们”）"
+    )
     speaker_role: SpeakerRole | None = Field(
         None,
         description=(

@@ -15,7 +15,7 @@ Purpose = Literal["why", "task", "guarantee", "problems", "exhort"]
 
 # Kinds of speech whose points ask things of the listeners themselves (`要学深悟透`, `要在实践中
 # 磨炼`): such a point wants its demands and examples, not a work plan's units and dates.
-EXHORTING_KINDS = frozenset({"training", "training_opening", "commendation"})
+EXHORTING_KINDS = frozenset({"training", "training_opening"})
 
 # A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).
 _WHY = re.compile(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
@@ -64,7 +64,7 @@ def gap_wanted(topic: str, heading: str, role: Purpose) -> str:
     named = 2 < len(task) <= HEADING_CHARS and role != "problems"
     subject = (task if named else topic) or "本要点"
     if role == "why":  # a point of a section that argues (`要克服麻痹思想` under `充分认识…`)
-        return f"{subject}方面的本地实情和典型事例"
+        return f"能说明“{subject}”的本地实情和典型事例"
     if role == "problems":
         return f"{subject}方面的具体表现和典型事例"
     if role == "guarantee":

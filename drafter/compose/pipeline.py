@@ -54,6 +54,7 @@ from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_num
 from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
 from drafter.trace import TraceRow, trace_rows
+from drafter.vocabulary import KIND_SALUTATIONS, kind_name
 
 # What fills a point, in turn, until its budget is spent (a material the bank cannot supply drops out).
 POINT_MATERIALS: tuple[str, ...] = ("requirement", "parallel", "requirement", "quote", "requirement")
@@ -74,6 +75,10 @@ GAP_SHARE = 0.5
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
+# Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
+_AFTER_ACHIEVEMENTS = re.compile(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
+# The verbs that announce a speech's or a part's points (said once: `强调两点` … `强调两点`).
+_ANNOUNCING = re.compile(r"强调|把握|讲(?=[几一两三四五六七八九十{])|提(?=[几一两三四五六七八九十{])")
 _BACK_REFERENCE = re.compile(
     r"^(?:这|那|其中|以上|上述)"
 )  # a point whose material fills less than this share of its budget gets a gap
@@ -197,6 +202,7 @@ class SpeechContext:
         self._calls: dict[str, int] = {}
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
         self._closed_with_run = False  # whether the point drafted last ended on a four-character run
+        self._announced: set[str] = set()  # verbs the opening announced its points with (`强调`)
         self.domain = selector.catalog.domain
         self.gaps: list[GapNote] = []
         title = brief.title
@@ -211,7 +217,11 @@ class SpeechContext:
         speaker = "　".join(x for x in (brief.speaker.post, brief.speaker.name) if x)
         date = brief.date
         self.byline_lines = [clean_user_text(speaker), f"（{date.year}年{date.month}月{date.day}日）"]
-        salutation = clean_user_text(brief.salutation)
+        salutation = clean_user_text(
+            brief.salutation
+            if "salutation" in brief.model_fields_set
+            else KIND_SALUTATIONS.get(kind_name(brief.template), brief.salutation)
+        )
         self.salutation = salutation if salutation.endswith(("：", ":")) else salutation + "："
         self.achievements = [sentence(a) for a in brief.achievements]
         self.purpose = sentence(brief.purpose) if brief.purpose else ""
@@ -264,6 +274,8 @@ class SpeechContext:
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
+        if pick is not None and function == "opening.transition":
+            self._announced |= set(_ANNOUNCING.findall(pick.text))
         return mark(pick.entry.id, pick.text) if pick is not None else ""
 
     def agree(self, who: str, did: str, work: str) -> str:
@@ -278,12 +290,16 @@ class SpeechContext:
     def _texts(self, function: str) -> list[str]:
         return [e.text for e in self._selector.candidates(function)]
 
-    @staticmethod
-    def _fits_lead_in(text: str, site: str, values: Mapping[str, str]) -> bool:
-        """Whether a section lead-in fits its place: `我再强调…` only after a first part; a count
-        only of two points or more (`重点强调一点` announces nothing); `关于{topic}方面`,
-        `{topic}包括…` only of a topic that names a thing (not `关于驰而不息纠治四风方面`)."""
-        if "再" in text and site.endswith("#0"):
+    def _fits_lead_in(self, text: str, site: str, values: Mapping[str, str]) -> bool:
+        """Whether a section lead-in fits its place: `我再强调…` only after a first part, `同时…`,
+        `在肯定成绩的同时…` only after achievements; a count only of two points or more (`重点强调
+        一点` announces nothing); `关于{topic}方面`, `{topic}包括…` only of a topic that names a
+        thing (not `关于驰而不息纠治四风方面`); none saying the opening's verb again (`这里，我着重
+        强调两点` then `重点强调两点`)."""
+        first = site.endswith("#0")
+        if first and ("再" in text or (_AFTER_ACHIEVEMENTS.match(text) and not self.achievements)):
+            return False
+        if _ANNOUNCING.findall(text) and set(_ANNOUNCING.findall(text)) & self._announced:
             return False
         if "{count}" in text and values.get("count") == "一":
             return False

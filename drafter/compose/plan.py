@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
 from drafter.compose import roles
-from drafter.compose.brief import Brief, HeadingPlan
+from drafter.compose.brief import Brief, HeadingPlan, Section
 from drafter.compose.gap_wording import Purpose, purpose
 from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.compose.templating import chinese_count
@@ -260,6 +260,19 @@ def _uneven_warning(loc: tuple[str | int, ...], headings: HeadingSet | None) -> 
     return DraftWarning(loc, f"并列标题字数不一：{listed}")
 
 
+# A point heading that states a shortcoming (`开工进度不平衡`, `建后管护跟不上`, `思想观念不适应`).
+_SHORTCOMING = re.compile(
+    r"(?:不平衡|不充分|跟不上|不到位|不适应|不够|不足|不强|不高|不实|不严|滞后|薄弱|缓慢|突出)$"
+)
+
+
+def diagnoses(section: Section) -> bool:
+    """Whether a section whose `role` the brief leaves unset is a diagnosis: every point headed by
+    a shortcoming (its points then take problem entries and are numbered 一是, not 一要)."""
+    headings = [bare(p.heading or "") for p in section.points]
+    return bool(headings) and all(_SHORTCOMING.search(h) for h in headings)
+
+
 def plan_draft(brief: Brief, bank: Bank) -> Plan:
     """Headings, topics and slot values of a brief: the parts of a draft that involve no choice."""
     warnings: list[DraftWarning] = []
@@ -270,7 +283,9 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
         warnings.append(warning)
     sections: list[SectionView] = []
     for i, section in enumerate(brief.sections):
-        problems = section.role == "problems"
+        problems = section.role == "problems" or (
+            "role" not in section.model_fields_set and diagnoses(section)
+        )
         topic = bare(section.topic) if section.topic else subject(plain[i])
         view = SectionView(
             index=i + 1,
