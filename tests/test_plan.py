@@ -87,3 +87,24 @@ def test_namely_says_the_verb_every_member_repeats_once() -> None:
     assert namely("“三种能力”", members) == "提高学习理解能力、转化落实能力、统筹整合能力"
     assert namely("做到“三个清楚”", ["政策清楚", "情况清楚"]) == "政策清楚、情况清楚"
     assert namely("提升扑救能力", ["要加强队伍建设", "要备足扑火物资"]) == ""  # not a counted set
+
+
+def test_a_section_of_shortcomings_is_a_diagnosis_unless_the_brief_says_otherwise() -> None:
+    from drafter.compose.brief import Section
+    from drafter.compose.plan import diagnoses
+
+    shortcomings = {"heading": "正视差距", "points": [{"heading": "开工进度不平衡"}, {"heading": "建后管护跟不上"}]}
+    assert diagnoses(Section.model_validate(shortcomings))
+    tasks = {"heading": "加快建设", "points": [{"heading": "开工进度不平衡"}, {"heading": "严把工程质量关"}]}
+    assert not diagnoses(Section.model_validate(tasks))
+    brief = Brief.model_validate(
+        {
+            "template": "work_meeting",
+            "occasion": "全县推进会",
+            "speaker": {"post": "县长"},
+            "date": "2026-03-18",
+            "sections": [shortcomings, {**shortcomings, "role": "requirements"}],
+        }
+    )
+    plan = plan_draft(brief, Bank(EntryTable({})))
+    assert [s.problems for s in plan.sections] == [True, False]
