@@ -93,7 +93,10 @@ def test_a_section_of_shortcomings_is_a_diagnosis_unless_the_brief_says_otherwis
     from drafter.compose.brief import Section
     from drafter.compose.plan import diagnoses
 
-    shortcomings = {"heading": "正视差距", "points": [{"heading": "开工进度不平衡"}, {"heading": "建后管护跟不上"}]}
+    shortcomings = {
+        "heading": "正视差距",
+        "points": [{"heading": "开工进度不平衡"}, {"heading": "建后管护跟不上"}],
+    }
     assert diagnoses(Section.model_validate(shortcomings))
     tasks = {"heading": "加快建设", "points": [{"heading": "开工进度不平衡"}, {"heading": "严把工程质量关"}]}
     assert not diagnoses(Section.model_validate(tasks))
