@@ -420,3 +420,21 @@ def test_a_count_of_one_is_never_announced(rich_bank: Bank) -> None:
     blocks = compose(brief(sections=sections, headings=None), rich_bank, TEMPLATES).document.blocks
     text = "".join(b.text for b in blocks)
     assert "两个方面" in text
+
+
+def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None:
+    from drafter.compose.pipeline import _about
+    from drafter.compose.select import key_terms
+
+    def about(heading: str, topic: str, writer: str, text: str, common: set[str]) -> bool:
+        own = key_terms(heading + writer)
+        return _about(own, key_terms(topic), text, topic, lambda term: term in common)
+
+    writer = "各项惠企政策要不折不扣兑现到企业。"
+    aside = "规范招商引资行为，共享支持政策、企业信息，推动资金加快到位。"
+    assert not about("要兑现惠企政策", "惠企政策", writer, aside, {"政策", "企业"})
+    assert about("要兑现惠企政策", "惠企政策", writer, "加大惠企政策兑现和直达企业力度。", {"政策", "企业"})
+    writer = "汛前对水库、堤防逐一排查隐患。"
+    text = "聚焦防洪排涝工程、病险水库、地质灾害隐患点等薄弱环节。"
+    assert about("要强化隐患排查", "隐患排查", writer, text, {"防汛"})
+    assert not about("要强化隐患排查", "隐患排查", writer, text, {"隐患", "防汛"})

@@ -9,7 +9,7 @@ the rendering until the length lands near the target (`drafter.compose.length`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from drafter.bank.load import Bank
@@ -110,17 +110,30 @@ KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the 
 ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
 
 
-def _about(own: frozenset[str], heading: frozenset[str], text: str, topic: str = "") -> bool:
+def _about(
+    own: frozenset[str],
+    heading: frozenset[str],
+    text: str,
+    topic: str = "",
+    common: Callable[[str], bool] = lambda term: False,
+) -> bool:
     """Whether `text` shares key terms covering `ABOUT_CHARS` characters with a point's own words,
     one of them its heading's subject's (`heading`: the point's topic, the heading's verbs aside, so
     that `推进一网通办` does not share `进一` with `引进一批企业`): a sentence on 招商 is not about
-    `重团结` because the writer's sentence under it mentions 招商. A sentence that says the
+    `重团结` because the writer's sentence under it mentions 招商; the subject's words shared cover
+    three characters of it, or one of them is not `common` in the bank (`隐患` under `隐患排查`,
+    not `政策` under `惠企政策` nor `监管` under `部门监管责任`). A sentence that says the
     point's whole subject (`topic`, three characters or more: `统筹推进`) is about it."""
     if len(topic) >= 3 and topic in text:
         return True
     terms = key_terms(text)
     shared = own & terms
-    return len({c for term in shared for c in term}) >= ABOUT_CHARS and (not heading or bool(heading & terms))
+    if len({c for term in shared for c in term}) < ABOUT_CHARS:
+        return False
+    # the subject's words, not a common one of them in passing: `支持政策` is not about `惠企政策`
+    anchors = heading & terms
+    chars = {c for term in anchors for c in term}
+    return not heading or len(chars) >= 3 or any(not common(term) for term in anchors)
 
 
 @dataclass(frozen=True)
@@ -371,7 +384,10 @@ class SpeechContext:
             )
             for function in functions
             for scored, entry in self._selector.relevant(function, query)
-            if entry.id not in avoid and (not own or _about(own, heading, entry.text, subject))
+            if entry.id not in avoid
+            and (
+                not own or _about(own, heading, entry.text, subject, self._selector.catalog.common(function))
+            )
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]

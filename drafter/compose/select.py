@@ -88,6 +88,7 @@ class Pick:
     text: str
 
 
+COMMON_SHARE = 0.15  # a bigram in more of a function's material than this is common (`Catalog.common`)
 OVERLAP = 8  # a bank text sharing this many characters in a row with bank text drafted before repeats it
 NEAR = 6  # ... and this many with the writer's words (`对基层的情况、对百姓…` after `对基层的情况、…`)
 ECHO = 4  # beside the writer's sentences, ECHOES or more distinct runs of this many say them again
@@ -236,6 +237,13 @@ class Catalog:
                 index = self.bank.memo[key] = Index(docs)
             self._indexes[function] = index
         return self._indexes[function]
+
+    def common(self, function: str) -> Callable[[str], bool]:
+        """Whether a bigram is common in the function's material (in more than `COMMON_SHARE` of
+        it, and in three entries or more): `安全` in a 安全生产 bank says little about a sentence."""
+        index = self.index(function)
+        most = max(2, int(COMMON_SHARE * len(index.ids)))
+        return lambda term: len(index.postings.get(term, ())) > most
 
     def ranked(
         self, function: str, tags: frozenset[str], context: frozenset[str] = frozenset()
