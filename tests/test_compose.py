@@ -438,3 +438,5 @@ def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None
     text = "聚焦防洪排涝工程、病险水库、地质灾害隐患点等薄弱环节。"
     assert about("要强化隐患排查", "隐患排查", writer, text, {"防汛"})
     assert not about("要强化隐患排查", "隐患排查", writer, text, {"隐患", "防汛"})
+    catalogue = "盯紧道路交通、水上运输、燃气、消防、危化品、矿山等重点领域安全。"
+    assert not about("要抓好道路交通安全", "道路交通安全", "重点盯住客运车辆。", catalogue, set())

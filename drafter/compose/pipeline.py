@@ -108,6 +108,7 @@ def _thing(topic: str, frame: str) -> bool:
 KINDRED_WEIGHT = 0.5
 KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the relevance threshold)
 ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
+CATALOGUE_ITEMS = 5  # a sentence listing this many items (four 、) is a catalogue, about no one point
 
 
 def _about(
@@ -122,8 +123,11 @@ def _about(
     that `推进一网通办` does not share `进一` with `引进一批企业`): a sentence on 招商 is not about
     `重团结` because the writer's sentence under it mentions 招商; the subject's words shared cover
     three characters of it, or one of them is not `common` in the bank (`隐患` under `隐患排查`,
-    not `政策` under `惠企政策` nor `监管` under `部门监管责任`). A sentence that says the
-    point's whole subject (`topic`, three characters or more: `统筹推进`) is about it."""
+    not `政策` under `惠企政策` nor `监管` under `部门监管责任`). A catalogue (`道路交通、水上运输、
+    燃气、消防、危化品、矿山…`) is about everything it lists, so about no one point. Any other
+    sentence that says the point's whole subject (`topic`, three characters or more) is about it."""
+    if text.count("、") >= CATALOGUE_ITEMS - 1:
+        return False
     if len(topic) >= 3 and topic in text:
         return True
     terms = key_terms(text)
@@ -372,6 +376,7 @@ class SpeechContext:
         the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
         in passing is not a subject (`实践中` under `要在实践中磨炼`)."""
         own = key_terms(" ".join([point.heading_plain, *point.text]))
+        common = self._selector.catalog.common
         subject = point.topic if point.heading_plain else ""  # the heading's subject, verbs aside
         heading = key_terms(subject)
         query = self.query(point)
@@ -385,9 +390,7 @@ class SpeechContext:
             for function in functions
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid
-            and (
-                not own or _about(own, heading, entry.text, subject, self._selector.catalog.common(function))
-            )
+            and (not own or _about(own, heading, entry.text, subject, common(function)))
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
