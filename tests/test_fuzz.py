@@ -196,7 +196,6 @@ def banks(draw: st.DrawFn) -> str:
     )(text)
 
 
-@pytest.mark.skip(reason="runs past 5 minutes (a hang not yet found): see h10's report")
 @seed(20261203)
 @FUZZ
 @given(text=banks())
