@@ -17,7 +17,6 @@ import marshal
 import os
 import random
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,7 @@ DRAFTER = Path(sys.executable).with_name("drafter")
 EXAMPLE = ROOT / "examples" / "work_meeting.yaml"
 TIMEOUT = 10.0
 MEMORY = 2 * 2**30
+SLOWEST = [0.0]  # the longest command of the class being run, in seconds
 
 
 @dataclass
@@ -66,6 +66,7 @@ def drafter(*args: str, cwd: Path, timeout: float = TIMEOUT) -> Run:
         )
     except subprocess.TimeoutExpired as exc:
         return Run(None, str(exc.stdout or ""), str(exc.stderr or ""), time.perf_counter() - start)
+    SLOWEST[0] = max(SLOWEST[0], time.perf_counter() - start)
     return Run(done.returncode, done.stdout, done.stderr, time.perf_counter() - start)
 
 
@@ -449,15 +450,22 @@ def corpus_oddities() -> Iterator[Trial]:
     yield from (odd, ordinals, big)
 
 
-ODD_FILES = {
-    "flow.yaml": 'function: closing.call\nentries:\n  - {id: closing.call.x1, text: "同志们，冲！", sources: ["speech.txt:3"]}\n',
-    "flowtags.yaml": "function: closing.call\nentries:\n- id: closing.call.x2\n  text: 同志们，干！\n  tags: [团结, 奋斗]\n  sources: [speech.txt:3]\n",
-    "bom.yaml": "\ufefffunction: closing.call\nentries:\n- id: closing.call.x3\n  text: 同志们，上！\n  sources: [speech.txt:3]\n",
-    "crlf.yaml": "function: closing.call\r\nentries:\r\n- id: closing.call.x4\r\n  text: 同志们，拼！\r\n  sources: [speech.txt:3]\r\n",
-    "indent4.yaml": "function: closing.call\nentries:\n    -   id: closing.call.x5\n        text: 同志们，闯！\n        sources:\n            - speech.txt:3\n",
-    "quoted.yaml": "'function': \"closing.call\"\n\"entries\":\n- 'id': 'closing.call.x6'\n  \"text\": '同志们，创！'\n  sources: ['speech.txt:3']\n",
-    "comments.yaml": "# 团队\nfunction: closing.call  # 号召\nentries:   # 条目\n# 第一条\n- id: closing.call.x7   # 好\n  text: 同志们，赢！\n  sources: [speech.txt:3]\n",
-    "noeol.yaml": "function: closing.call\nentries:\n- id: closing.call.x8\n  text: 同志们，进！\n  sources: [speech.txt:3]",
+_ENTRY = "- id: closing.call.{0}\n  text: 同志们，{1}！\n  sources: [speech.txt:3]\n"
+ODD_FILES = {  # bank files of one function, each written in a way a person might
+    "flow.yaml": "function: closing.call\nentries:\n"
+    '  - {id: closing.call.x1, text: "冲", sources: ["speech.txt:3"]}\n',
+    "flowtags.yaml": "function: closing.call\nentries:\n"
+    + _ENTRY.format("x2", "干")
+    + "  tags: [团结, 奋斗]\n",
+    "bom.yaml": "\ufefffunction: closing.call\nentries:\n" + _ENTRY.format("x3", "上"),
+    "crlf.yaml": ("function: closing.call\nentries:\n" + _ENTRY.format("x4", "拼")).replace("\n", "\r\n"),
+    "indent4.yaml": "function: closing.call\nentries:\n    -   id: closing.call.x5\n"
+    "        text: 同志们，闯！\n        sources:\n            - speech.txt:3\n",
+    "quoted.yaml": "'function': \"closing.call\"\n\"entries\":\n- 'id': 'closing.call.x6'\n"
+    "  \"text\": '同志们，创！'\n  sources: ['speech.txt:3']\n",
+    "comments.yaml": "# 团队\nfunction: closing.call  # 号召\nentries:   # 条目\n# 第一条\n"
+    + _ENTRY.format("x7", "赢"),
+    "noeol.yaml": "function: closing.call\nentries:\n" + _ENTRY.format("x8", "进").rstrip("\n"),
     "empty.yaml": "function: closing.call\nentries: []\n",
 }
 
@@ -476,7 +484,9 @@ def merge_bytes() -> Iterator[Trial]:
             run = drafter("bank", "merge", "mined", "team", cwd=work)
             found = problems(run, "team", "mined")
             after = (team / name).read_bytes()
-            before = text.encode("utf-8")
+            before = text.encode("utf-8").replace(
+                b"entries: []", b"entries:"
+            )  # the one line merge must change
             if not after.startswith(before.rstrip(b"\r\n")):
                 found.append("restyled bytes (the file's own text changed)")
             if b"\r\n" in before and after.replace(b"\r\n", b"").count(b"\n"):
@@ -521,6 +531,7 @@ def main() -> None:
         if options.only not in name:
             continue
         tried = failed = 0
+        SLOWEST[0] = 0.0
         start = time.perf_counter()
         for trial in make():
             tried += 1
@@ -537,11 +548,13 @@ def main() -> None:
             failed += bool(found)
             if found:
                 print(f"  {name}: {found}", file=sys.stderr)
-        rows.append((name, tried, failed, time.perf_counter() - start))
-        print(f"{name:<55} tried {tried:>3}  failed {failed:>3}  ({rows[-1][3]:.1f} s)", flush=True)
-    print("\n| class | tried | failed |\n|---|---:|---:|")
-    for name, tried, failed, _ in rows:
-        print(f"| {name} | {tried} | {failed} |")
+        rows.append((name, tried, failed, time.perf_counter() - start, SLOWEST[0]))
+        print(
+            f"{name:<55} tried {tried:>3}  failed {failed:>3}  slowest command {SLOWEST[0]:.1f} s", flush=True
+        )
+    print("\n| class | tried | failed | slowest command (s) |\n|---|---:|---:|---:|")
+    for name, tried, failed, _, slowest in rows:
+        print(f"| {name} | {tried} | {failed} | {slowest:.1f} |")
 
 
 if __name__ == "__main__":
