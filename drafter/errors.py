@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+# What `str.splitlines` breaks at, shown escaped, so that a finding is always one line.
+_LINE_BREAKS = {ord(c): ascii(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -28,7 +31,8 @@ class Finding:
         if self.line is not None and self.column is not None:
             where = f"{where}:{self.column}"
         message = self.message if self.is_error else f"warning: {self.message}"
-        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        return text.translate(_LINE_BREAKS)  # a key or value quoted in the message may hold one
 
     @property
     def is_error(self) -> bool:
@@ -75,6 +79,8 @@ def display_path(path: Path | str) -> str:
     """The path as the user would recognise it: relative to the working folder when below it."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        # the folder resolved, not the file: a symlinked file is shown by its own name, not its target's
+        full = p.resolve() if p.name in ("", ".", "..") else p.parent.resolve() / p.name
+        return str(full.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # not below it, a symlink loop, a vanished folder
         return str(p)

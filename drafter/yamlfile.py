@@ -230,13 +230,15 @@ def _tag_message(tag: str) -> str:
 def _expanded_size(root: yaml.Node, cap: int) -> int:
     """How many nodes the document stands for with its aliases expanded (more than `cap`: stop counting)."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # being counted: their marker is on the stack, so they hold the current node
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
-        if id(node) in sizes:
-            continue
+        if id(node) in sizes or (not done and id(node) in open_nodes):
+            continue  # counted already, or an alias back into its own ancestor (a cycle)
         children = list(_children(node))
         if not done:
+            open_nodes.add(id(node))
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
             continue

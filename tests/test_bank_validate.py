@@ -292,6 +292,19 @@ def test_every_problem_at_once_a_bad_status_does_not_hide_a_bad_source(tmp_path:
     assert report.summary().startswith("2 entries in 1 file: 3 errors")
 
 
+def test_a_source_that_is_not_file_line_is_one_error_not_a_crash(tmp_path: Path) -> None:
+    bad = """
+        function: closing.call
+        entries:
+          - id: closing.call.bad
+            text: 同志们，让我们团结一心，为{goal}而努力奋斗！
+            sources: ["speech.tx", "speech.txt:"]
+    """
+    folder = write_bank(tmp_path / "b", {"closing.call.yaml": bad}, CORPUS)
+    message = "closing.call.bad: sources: source 'speech.tx' is not FILE:LINE"
+    assert lines(folder) == [f"E b/closing.call.yaml:5: {message}"]
+
+
 def test_overrides_count_where_they_are_written(tmp_path: Path) -> None:
     base = write_bank(tmp_path / "a", {"closing.call.yaml": CLOSING}, CORPUS)
     override = """

@@ -13,6 +13,7 @@ corpus to check sources against, files not named *.yaml.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 from drafter.bank.corpus import Corpus
 from drafter.bank.folder import folder_files
 from drafter.bank.load import Bank, Origin, assemble, bank_layers, paused_gc
-from drafter.bank.model import Entry
+from drafter.bank.model import SOURCE_PATTERN, Entry
 from drafter.bank.particulars import describe, find_particulars
 from drafter.bank.similar import similar_pairs
 from drafter.bank.text import comparable
@@ -150,8 +151,8 @@ class _Checker:
         lines = origin.source_lines
         label = origin.item.label()
         for number, source in enumerate(written):
-            if not isinstance(source, str):
-                continue
+            if not isinstance(source, str) or not re.match(SOURCE_PATTERN, source):
+                continue  # not FILE:LINE: the entry's own error says so
             found = self.corpus.find(source, origin.folder)
             if found.problem:
                 line = lines[number] if number < len(lines) else origin.line_of("sources")
