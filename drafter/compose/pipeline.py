@@ -75,6 +75,8 @@ GAP_SHARE = 0.5
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
+# What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
+_CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
 _AFTER_ACHIEVEMENTS = re.compile(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
 # The verbs that announce a speech's or a part's points (said once: `强调两点` … `强调两点`).
@@ -286,6 +288,9 @@ class SpeechContext:
             ]
         if function == "section.lead_in":
             accept = [t for t in accept or self._texts(function) if self._fits_lead_in(t, site, values)]
+        elif function == "opening.purpose" and _CONVENERS_ACT.match(values.get("purpose") or self.purpose):
+            # a visiting leader does not 部署 at another's meeting: `我来参加这个会，主要是部署…`
+            accept = [t for t in accept or self._texts(function) if not t.startswith("我来参加")]
         elif function == "opening.transition":
             accept = [t for t in accept or self._texts(function) if self._fits_transition(t, values)]
         pick = self._selector.pick(
