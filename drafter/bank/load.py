@@ -9,6 +9,7 @@ bank is either loaded whole or not at all.
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -89,10 +90,18 @@ class EntryTable(MutableMapping[str, Entry]):
         self._slots: dict[str, Entry | ParsedItem] = dict(entries or {})
         # (function, status) -> ids in bank order; kept up as rows are added, rebuilt after other changes
         self._index: dict[tuple[str, str], list[str]] | None = None if entries else {}
+        self._version = next(_VERSIONS)
+
+    @property
+    def version(self) -> int:
+        """A number no other table and no other state of this one has: what drafts derive from
+        the entries (`Bank.memo`) is keyed by it, so a change to any entry makes it stale."""
+        return self._version
 
     def put_row(self, item: ParsedItem) -> None:
         """Add (or replace) an entry by its schema-valid row, to be built when first read."""
         assert item.id is not None and item.row is not None
+        self._version = next(_VERSIONS)
         if item.id in self._slots:
             self._index = None
         elif self._index is not None:
@@ -110,10 +119,12 @@ class EntryTable(MutableMapping[str, Entry]):
     def __setitem__(self, key: str, value: Entry) -> None:
         self._slots[key] = value
         self._index = None
+        self._version = next(_VERSIONS)
 
     def __delitem__(self, key: str) -> None:
         del self._slots[key]
         self._index = None
+        self._version = next(_VERSIONS)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._slots)
@@ -157,6 +168,7 @@ class EntryTable(MutableMapping[str, Entry]):
         return found
 
 
+_VERSIONS = itertools.count()
 _FUNCTION = ENTRY_FIELDS.index("function")
 _STATUS = ENTRY_FIELDS.index("status")
 _TAGS = ENTRY_FIELDS.index("tags")
@@ -315,6 +327,7 @@ class _Layer:
             origins[key] = (Origin(ref, item),)
             if (index := entries._index) is not None:
                 index.setdefault((row[_FUNCTION], row[_STATUS]), []).append(key)
+        entries._version = next(_VERSIONS)
 
 
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:

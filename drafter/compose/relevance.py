@@ -15,6 +15,7 @@ and is never drafted: the point gets a gap instead.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -47,12 +48,17 @@ _STOP = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Character bigrams of the Chinese runs of `text` (slots and punctuation aside), stop bigrams out."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a draft asks for the same point's query in every length pass
+def _tokens(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for run in _CJK.findall(_SLOT.sub("，", text)):
         found.extend(run[i : i + 2] for i in range(len(run) - 1))
         if len(run) == 1:
             found.append(run)
-    return [t for t in found if t not in _STOP]
+    return tuple(t for t in found if t not in _STOP)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
@@ -30,6 +31,8 @@ from drafter.compose.relevance import THRESHOLD, Index, Scored, tokens
 
 # Functions whose untyped entries are material (about one subject), not formulas: an archive-mined
 # bank has no curated `type`, and its requirement sentences are mostly one speech's facts.
+_T = TypeVar("_T")
+
 MATERIAL_FUNCTIONS = frozenset({"requirement", "parallel", "quote", "problem"})
 
 
@@ -191,17 +194,10 @@ class Catalog:
 
     def group(self, function: str) -> _Group:
         if function not in self._groups:
-            entries = sorted(
-                (
-                    e
-                    for e in self.bank.draftable(function, self.kind)
-                    if fits_role(e, self.role)
-                    and fits_domain(e, self.domain)
-                    and shingles(e.text, NEAR).isdisjoint(self.said)
-                ),
-                key=lambda e: e.id,
-            )
-            found = [_Candidate(i, e, frozenset(e.slots), frozenset(e.tags)) for i, e in enumerate(entries)]
+            shared = self._fitting(function)
+            if self.said:
+                shared = [s for s in shared if shingles(s[0].text, NEAR).isdisjoint(self.said)]
+            found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags) in enumerate(shared)]
             by_tag: dict[str, list[_Candidate]] = {}
             for candidate in found:
                 for tag in candidate.tags:
@@ -210,6 +206,22 @@ class Catalog:
                 found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
             )
         return self._groups[function]
+
+    def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str]]]:
+        """The function's entries fit for this kind, role and field, sorted by id, with their slots
+        and tags: the same for every draft of that kind from this bank, so shared (`Bank.memo`)."""
+        key = ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
+        if (found := self.bank.memo.get(key)) is None:
+            entries = sorted(
+                (
+                    e
+                    for e in self.bank.draftable(function, self.kind)
+                    if fits_role(e, self.role) and fits_domain(e, self.domain)
+                ),
+                key=lambda e: e.id,
+            )
+            found = _remember(self.bank, key, [(e, frozenset(e.slots), frozenset(e.tags)) for e in entries])
+        return found
 
     def rank(self, function: str, query: Sequence[str], threshold: float) -> list[Scored]:
         """`index(function).rank(query, threshold)`, once per draft (length passes ask again)."""
@@ -228,9 +240,7 @@ class Catalog:
             key = ("bm25", tuple((e.id, e.text, e.tags) for e in material))
             if (index := self.bank.memo.get(key)) is None:
                 docs = [(e.id, tokens(" ".join((e.text, *e.tags)))) for e in material]
-                if len(self.bank.memo) >= 256:  # bounded: a long process drafts from many briefs
-                    self.bank.memo.clear()
-                index = self.bank.memo[key] = Index(docs)
+                index = _remember(self.bank, key, Index(docs))
             self._indexes[function] = index
         return self._indexes[function]
 
@@ -252,6 +262,17 @@ class Catalog:
             order = sorted(scores, key=lambda i: (-scores[i][0], -scores[i][1], i))
             self._ranked[key] = [(scores[i], group.all[i]) for i in order]
         return self._ranked[key]
+
+
+_MEMO_SIZE = 256  # what a bank keeps for drafts is bounded: a long process drafts from many briefs
+
+
+def _remember(bank: Bank, key: object, value: _T) -> _T:
+    """Keep `value` in `bank.memo` under `key` for later drafts from the same bank."""
+    if len(bank.memo) >= _MEMO_SIZE:
+        bank.memo.clear()
+    bank.memo[key] = value
+    return value
 
 
 def _echoes(text: str, nearby: frozenset[str], echoed: frozenset[str]) -> bool:
@@ -288,6 +309,7 @@ class Selector:
         self.used: set[str] = set()
         self.spoken: set[str] = set()  # runs of characters the bank text drafted so far contains
         self.terms: list[frozenset[str]] = []  # key terms of each bank sentence drafted so far
+        self.holders: dict[str, list[int]] = {}  # key term -> which of `terms` hold it
 
     def candidates(self, function: str) -> list[Entry]:
         """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
@@ -329,7 +351,7 @@ class Selector:
         nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
         echoed = frozenset().union(*(shingles(text, ECHO) for text in near))
         subject = frozenset().union(*(key_terms(text) for text in about))
-        said = self._terms_near(near)
+        said = [key_terms(text) for text in near]
 
         def fits(candidate: _Candidate) -> bool:
             entry = candidate.entry
@@ -342,7 +364,7 @@ class Selector:
                 and not (formula and is_material(entry))
                 and shingles(entry.text).isdisjoint(self.spoken)
                 and not (near and _echoes(entry.text, nearby, echoed))
-                and not repeats_terms(entry.text, said, subject)
+                and not self._repeats(entry.text, said, subject)
             )
 
         group = self.catalog.group(function)
@@ -390,8 +412,8 @@ class Selector:
             or not set(entry.slots) <= values.keys()
             or not shingles(entry.text).isdisjoint(self.spoken)
             or (near and _echoes(entry.text, nearby, echoed))
-            or repeats_terms(
-                entry.text, self._terms_near(near), frozenset().union(*(key_terms(t) for t in about))
+            or self._repeats(
+                entry.text, [key_terms(t) for t in near], frozenset().union(*(key_terms(t) for t in about))
             )
         ):
             return None
@@ -401,12 +423,25 @@ class Selector:
         """Mark a pick as said: its entry is not used again, nor any entry repeating its words."""
         self.used.add(pick.entry.id)
         self.spoken |= shingles(pick.entry.text)
-        self.terms.append(key_terms(pick.entry.text))
+        terms = key_terms(pick.entry.text)
+        for term in terms:
+            self.holders.setdefault(term, []).append(len(self.terms))
+        self.terms.append(terms)
 
-    def _terms_near(self, near: Sequence[str]) -> list[frozenset[str]]:
-        """Key terms of what a pick must not say again: the bank text drafted so far, the writer's
-        sentences at the place."""
-        return [*self.terms, *(key_terms(text) for text in near)]
+    def _repeats(self, text: str, near: list[frozenset[str]], subject: frozenset[str]) -> bool:
+        """`repeats_terms(text, [*self.terms, *near], subject)`, with the bank text drafted so far
+        looked up by term (`self.holders`), so that a pick costs the same late in a draft as early."""
+        terms = key_terms(text) - subject
+        if len(terms) < KEY_SHARED:
+            return False
+        shared: dict[int, int] = {}
+        for term in terms:
+            for number in self.holders.get(term, ()):
+                shared[number] = shared.get(number, 0) + 1
+        for number, count in shared.items():
+            if count >= KEY_SHARED and count >= KEY_SHARE * min(len(terms), len(self.terms[number])):
+                return True
+        return repeats_terms(text, near, subject)
 
     def _tier(
         self,
