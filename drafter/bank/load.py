@@ -24,7 +24,7 @@ from drafter.bank.folder import folder_files, skipped_finding
 from drafter.bank.lock import interrupted_edit
 from drafter.bank.model import Entry
 from drafter.bank.parallel import parse_in_parallel
-from drafter.bank.parse import ENTRY_FIELDS, ParsedItem, entry_of, parse_bank_file
+from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, entry_of, parse_bank_file
 from drafter.errors import BankError, Finding, display_path
 from drafter.vocabulary import kind_name
 
@@ -83,11 +83,12 @@ class EntryTable(MutableMapping[str, Entry]):
     """Entries by id, in bank order; an entry read from a (cached) row is built on first access.
 
     Building 50,000 pydantic objects takes longer than loading them, and a draft reads only a few
-    functions, so `Bank.draftable` filters on the rows and builds only what it returns.
+    functions, so `Bank.draftable` filters on the rows and builds only what it returns. An entry
+    from the bank cache is not even decoded until then: its slot holds the file's `CachedItems`.
     """
 
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
-        self._slots: dict[str, Entry | ParsedItem] = dict(entries or {})
+        self._slots: dict[str, Entry | ParsedItem | CachedItems] = dict(entries or {})
         # (function, status) -> ids in bank order; kept up as rows are added, rebuilt after other changes
         self._index: dict[tuple[str, str], list[str]] | None = None if entries else {}
         self._version = next(_VERSIONS)
@@ -108,10 +109,22 @@ class EntryTable(MutableMapping[str, Entry]):
             self._index.setdefault((item.row[_FUNCTION], item.row[_STATUS]), []).append(item.id)
         self._slots[item.id] = item
 
+    def put_cached(self, items: CachedItems, keys: Sequence[str]) -> None:
+        """Add new entries, clean in a file's cached items, to be decoded when first read."""
+        self._version = next(_VERSIONS)
+        self._slots.update(dict.fromkeys(keys, items))
+        if (index := self._index) is not None:
+            functions, statuses = items.functions, items.statuses
+            for key in keys:
+                at = items.position_of(key)
+                index.setdefault((functions[at], statuses[at]), []).append(key)
+
     def __getitem__(self, key: str) -> Entry:
         value = self._slots[key]
         if isinstance(value, Entry):
             return value
+        if isinstance(value, CachedItems):
+            value = value[value.position_of(key)]
         assert value.row is not None
         entry = self._slots[key] = entry_of(value.row, value.given)
         return entry
@@ -135,6 +148,18 @@ class EntryTable(MutableMapping[str, Entry]):
     def __contains__(self, key: object) -> bool:
         return key in self._slots
 
+    def _head(self, key: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | None:
+        """An entry's function, status, kinds and tags, without building (or decoding) it; None
+        for a row that is not valid (never stored, but typed so)."""
+        value = self._slots[key]
+        if isinstance(value, Entry):
+            return value.function, value.status, value.kinds, value.tags
+        if isinstance(value, CachedItems):
+            at = value.position_of(key)
+            return value.functions[at], value.statuses[at], value.kinds[at], value.tags[at]
+        row = value.row
+        return None if row is None else (row[_FUNCTION], row[_STATUS], row[_KINDS], row[_TAGS])
+
     def ids_where(self, function: str, status: str) -> list[str]:
         """Ids of the entries of one function and status, in bank order, without building others.
 
@@ -143,29 +168,63 @@ class EntryTable(MutableMapping[str, Entry]):
         """
         if self._index is None:
             index: dict[tuple[str, str], list[str]] = {}
-            for key, value in self._slots.items():
-                if isinstance(value, Entry):
-                    index.setdefault((value.function, value.status), []).append(key)
-                elif value.row is not None:
-                    index.setdefault((value.row[_FUNCTION], value.row[_STATUS]), []).append(key)
+            for key in self._slots:
+                if (head := self._head(key)) is not None:
+                    index.setdefault((head[0], head[1]), []).append(key)
             self._index = index
         return list(self._index.get((function, status), ()))
 
     def fits_kind(self, key: str, kind: str) -> bool:
         """Whether an entry serves a speech kind (`kinds` empty or naming it), without building it."""
-        value = self._slots[key]
-        kinds = value.kinds if isinstance(value, Entry) else value.row[_KINDS] if value.row else ()
+        head = self._head(key)
+        kinds = head[2] if head else ()
         return not kinds or kind in kinds or any(kind_name(k) == kind for k in kinds)
 
     def tags(self) -> set[str]:
         """Every tag that some entry carries, without building the entries."""
         found: set[str] = set()
-        for value in self._slots.values():
-            if isinstance(value, Entry):
-                found.update(value.tags)
-            elif value.row is not None:
-                found.update(value.row[_TAGS])
+        for key in self._slots:
+            if (head := self._head(key)) is not None:
+                found.update(head[3])
         return found
+
+
+class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
+    """`Bank.origins`: each entry's definitions; an entry defined once, in a cached file, gets its
+    `Origin` made when first asked for (a draft asks for none of 50,000)."""
+
+    def __init__(self, chains: Mapping[str, tuple[Origin, ...]] | None = None) -> None:
+        self._chains: dict[str, tuple[Origin, ...] | BankFileRef] = dict(chains or {})
+        self._cached: dict[str, CachedItems] = {}
+
+    def put_cached(self, file: BankFileRef, items: CachedItems, keys: Sequence[str]) -> None:
+        """The one definition of each of `keys`, in a file's cached items."""
+        self._chains.update(dict.fromkeys(keys, file))
+        self._cached.update(dict.fromkeys(keys, items))
+
+    def __getitem__(self, key: str) -> tuple[Origin, ...]:
+        value = self._chains[key]
+        if isinstance(value, BankFileRef):
+            items = self._cached.pop(key)
+            value = self._chains[key] = (Origin(value, items[items.position_of(key)]),)
+        return value
+
+    def __setitem__(self, key: str, value: tuple[Origin, ...]) -> None:
+        self._chains[key] = value
+        self._cached.pop(key, None)
+
+    def __delitem__(self, key: str) -> None:
+        del self._chains[key]
+        self._cached.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._chains)
+
+    def __len__(self) -> int:
+        return len(self._chains)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._chains
 
 
 _VERSIONS = itertools.count()
@@ -180,7 +239,7 @@ class Bank:
     """Entries by id after layering; `origins` tells where each was defined, lowest layer first."""
 
     entries: EntryTable = field(default_factory=EntryTable)
-    origins: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
+    origins: OriginTable = field(default_factory=OriginTable)
     folders: tuple[Path, ...] = ()
     warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
     rejected: list[Origin] = field(default_factory=list)  # entries that failed, for `bank validate`
@@ -190,6 +249,8 @@ class Bank:
     def __post_init__(self) -> None:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
             self.entries = EntryTable(self.entries)
+        if not isinstance(self.origins, OriginTable):
+            self.origins = OriginTable(self.origins)
 
     def draftable(self, function: str, kind: str | None = None) -> list[Entry]:
         """Approved entries of one function, in bank order: the only ones a draft may use.
@@ -284,7 +345,8 @@ class _Layer:
 
     def __init__(self, bank: Bank, findings: list[Finding]) -> None:
         self.bank, self.findings = bank, findings
-        self.defined_here: dict[str, tuple[str, int]] = {}  # id -> where this folder defines it
+        # id -> where this folder defines it: the file's shown name and its items
+        self.defined_here: dict[str, tuple[str, Sequence[ParsedItem]]] = {}
 
     def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
         if item.id is None:
@@ -292,12 +354,13 @@ class _Layer:
             self.bank.rejected.append(Origin(ref, item))
             return
         if item.id in self.defined_here:
-            first_file, first_line = self.defined_here[item.id]
+            first_file, first_items = self.defined_here[item.id]
+            first_line = _line_in(first_items, item.id)
             message = f"defined twice in one bank folder (also at {first_file}:{first_line})"
             self.findings.append(Finding(shown, item.line, item.id, message))
             self.bank.rejected.append(Origin(ref, item))
             return
-        self.defined_here[item.id] = (shown, item.line)
+        self.defined_here[item.id] = (shown, (item,))
         if item.id in self.bank.entries:  # an override of a layer below
             entry, problems = _override(self.bank.entries[item.id], item, shown)
             self.findings.extend(problems)
@@ -314,20 +377,30 @@ class _Layer:
             self.bank.origins[item.id] = (Origin(ref, item),)
 
     def add_all(self, items: Sequence[ParsedItem], ref: BankFileRef, shown: str) -> None:
-        """Add a file's items: new, valid entries on a fast path (most of a large bank), others by `add`."""
-        defined, entries, origins = self.defined_here, self.bank.entries, self.bank.origins
-        slots = entries._slots
+        """Add a file's items: from the cache, when all are clean and new (most of a large bank),
+        at once and without decoding them; else one by one (`add`)."""
+        defined, slots = self.defined_here, self.bank.entries._slots
+        if (
+            isinstance(items, CachedItems)
+            and items.all_clean()
+            and len(set(items.ids)) == len(items)
+            and defined.keys().isdisjoint(items.ids)
+            and slots.keys().isdisjoint(items.ids)
+        ):
+            keys: tuple[str, ...] = items.ids
+            defined.update(dict.fromkeys(keys, (shown, items)))
+            self.bank.entries.put_cached(items, keys)
+            self.bank.origins.put_cached(ref, items, keys)
+            return
         for item in items:
-            key, row = item.id, item.row
-            if key is None or key in defined or key in slots or item.problems or row is None:
-                self.add(item, ref, shown)
-                continue
-            defined[key] = (shown, item.line)
-            slots[key] = item
-            origins[key] = (Origin(ref, item),)
-            if (index := entries._index) is not None:
-                index.setdefault((row[_FUNCTION], row[_STATUS]), []).append(key)
-        entries._version = next(_VERSIONS)
+            self.add(item, ref, shown)
+
+
+def _line_in(items: Sequence[ParsedItem], key: str) -> int:
+    """The line of the entry with id `key` among `items`."""
+    if isinstance(items, CachedItems):
+        return items[items.position_of(key)].line
+    return next(item.line for item in items if item.id == key)
 
 
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
