@@ -89,8 +89,11 @@ class EntryTable(MutableMapping[str, Entry]):
 
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem | CachedItems] = dict(entries or {})
-        # (function, status) -> ids in bank order; kept up as rows are added, rebuilt after other changes
-        self._index: dict[tuple[str, str], list[str]] | None = None if entries else {}
+        # (function, status) -> ids in bank order and their kinds; kept up as rows are added,
+        # rebuilt after other changes
+        self._index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] | None = (
+            None if entries else {}
+        )
         self._version = next(_VERSIONS)
 
     @property
@@ -106,18 +109,18 @@ class EntryTable(MutableMapping[str, Entry]):
         if item.id in self._slots:
             self._index = None
         elif self._index is not None:
-            self._index.setdefault((item.row[_FUNCTION], item.row[_STATUS]), []).append(item.id)
+            _note(self._index, item.id, item.row[_FUNCTION], item.row[_STATUS], item.row[_KINDS])
         self._slots[item.id] = item
 
-    def put_cached(self, items: CachedItems, keys: Sequence[str]) -> None:
-        """Add new entries, clean in a file's cached items, to be decoded when first read."""
+    def put_cached(self, items: CachedItems) -> None:
+        """Add the entries of a file's cached items, all clean and new, to be decoded when first read."""
         self._version = next(_VERSIONS)
-        self._slots.update(dict.fromkeys(keys, items))
+        self._slots.update(dict.fromkeys(items.ids, items))
         if (index := self._index) is not None:
-            functions, statuses = items.functions, items.statuses
-            for key in keys:
-                at = items.position_of(key)
-                index.setdefault((functions[at], statuses[at]), []).append(key)
+            for key, function, status, kinds in zip(
+                items.ids, items.functions, items.statuses, items.kinds, strict=True
+            ):
+                _note(index, key, function, status, kinds)
 
     def __getitem__(self, key: str) -> Entry:
         value = self._slots[key]
@@ -160,25 +163,30 @@ class EntryTable(MutableMapping[str, Entry]):
         row = value.row
         return None if row is None else (row[_FUNCTION], row[_STATUS], row[_KINDS], row[_TAGS])
 
-    def ids_where(self, function: str, status: str) -> list[str]:
-        """Ids of the entries of one function and status, in bank order, without building others.
+    def ids_where(self, function: str, status: str, kind: str | None = None) -> list[str]:
+        """Ids of the entries of one function and status, in bank order, without building others;
+        with `kind`, only those serving that speech kind (`kinds` empty or naming it).
 
         The first call indexes every entry by function and status (one pass over the rows); later
         calls, for the other functions a draft asks for, are lookups.
         """
         if self._index is None:
-            index: dict[tuple[str, str], list[str]] = {}
+            index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
             for key in self._slots:
                 if (head := self._head(key)) is not None:
-                    index.setdefault((head[0], head[1]), []).append(key)
+                    _note(index, key, head[0], head[1], head[2])
             self._index = index
-        return list(self._index.get((function, status), ()))
-
-    def fits_kind(self, key: str, kind: str) -> bool:
-        """Whether an entry serves a speech kind (`kinds` empty or naming it), without building it."""
-        head = self._head(key)
-        kinds = head[2] if head else ()
-        return not kinds or kind in kinds or any(kind_name(k) == kind for k in kinds)
+        keys, kinds = self._index.get((function, status), ([], []))
+        if kind is None:
+            return list(keys)
+        serves: dict[tuple[str, ...], bool] = {}  # a bank has few distinct `kinds`
+        found = []
+        for key, names in zip(keys, kinds, strict=True):
+            if (fits := serves.get(names)) is None:
+                fits = serves[names] = not names or kind in names or any(kind_name(k) == kind for k in names)
+            if fits:
+                found.append(key)
+        return found
 
     def tags(self) -> set[str]:
         """Every tag that some entry carries, without building the entries."""
@@ -227,6 +235,19 @@ class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
         return key in self._chains
 
 
+def _note(
+    index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]],
+    key: str,
+    function: str,
+    status: str,
+    kinds: tuple[str, ...],
+) -> None:
+    """Add an entry to an `EntryTable` index."""
+    keys, kinds_of = index.setdefault((function, status), ([], []))
+    keys.append(key)
+    kinds_of.append(kinds)
+
+
 _VERSIONS = itertools.count()
 _FUNCTION = ENTRY_FIELDS.index("function")
 _STATUS = ENTRY_FIELDS.index("status")
@@ -258,10 +279,7 @@ class Bank:
         With `kind`, only those fit for that speech kind (`kinds` empty or naming it), told from the
         rows, so that the entries of other kinds are never built.
         """
-        keys = self.entries.ids_where(function, "approved")
-        if kind is not None:
-            keys = [key for key in keys if self.entries.fits_kind(key, kind)]
-        return [self.entries[key] for key in keys]
+        return [self.entries[key] for key in self.entries.ids_where(function, "approved", kind)]
 
     def origin(self, entry_id: str) -> Origin | None:
         """The latest definition of an entry (the layer that decided its final form)."""
@@ -389,7 +407,7 @@ class _Layer:
         ):
             keys: tuple[str, ...] = items.ids
             defined.update(dict.fromkeys(keys, (shown, items)))
-            self.bank.entries.put_cached(items, keys)
+            self.bank.entries.put_cached(items)
             self.bank.origins.put_cached(ref, items, keys)
             return
         for item in items:

@@ -94,11 +94,8 @@ class CachedItems(Sequence[ParsedItem]):
 
     def position_of(self, key: str) -> int:
         """The place of the (first) entry with id `key`."""
-        if self._where is None:
-            self._where = {}
-            for position, found in enumerate(self.ids):
-                if found is not None:
-                    self._where.setdefault(found, position)
+        if self._where is None:  # the first of equal ids wins: written last
+            self._where = dict(zip(reversed(self.ids), range(len(self.ids) - 1, -1, -1), strict=True))
         return self._where[key]
 
     def __len__(self) -> int:

@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
-from drafter.compose.relevance import THRESHOLD, Index, Scored, tokens
+from drafter.compose.relevance import THRESHOLD, Index, Scored, index_of, tokens
 
 # Functions whose untyped entries are material (about one subject), not formulas: an archive-mined
 # bank has no curated `type`, and its requirement sentences are mostly one speech's facts.
@@ -231,7 +231,7 @@ class Catalog:
         return found
 
     def index(self, function: str) -> Index:
-        """The BM25 index of the function's material (built once per draft)."""
+        """The BM25 index of the function's material (once per draft, shared by drafts, cached on disk)."""
         if function not in self._indexes:
             # drafts from one bank share an index over the same entries (`Bank.memo`)
             material = [c.entry for c in self.group(function).all if is_material(c.entry)]
@@ -239,8 +239,7 @@ class Catalog:
             # document of the field sharing its name's bigrams with the query made them key terms
             key = ("bm25", tuple((e.id, e.text, e.tags) for e in material))
             if (index := self.bank.memo.get(key)) is None:
-                docs = [(e.id, tokens(" ".join((e.text, *e.tags)))) for e in material]
-                index = _remember(self.bank, key, Index(docs))
+                index = _remember(self.bank, key, index_of(key[1]))
             self._indexes[function] = index
         return self._indexes[function]
 
