@@ -364,3 +364,21 @@ def test_many_uncached_files_parse_in_worker_processes(
     (folder / "broken.yaml").unlink()
     bank = load_bank([folder], builtin=False)
     assert list(bank.entries) == ["closing.call.tuanjie", "closing.call.fendou", "closing.thanks.xiexie"]
+
+
+def test_a_cached_bank_tells_tags_and_kinds_as_its_entries_do_after_an_override(tmp_path: Path) -> None:
+    team = write_bank(tmp_path / "team", {"closing.call.yaml": CLOSING, "closing.thanks.yaml": THANKS})
+    override = (
+        "function: closing.call\nentries:\n  - {id: closing.call.fendou, tags: [作风], kinds: [training]}"
+    )
+    mine = write_bank(tmp_path / "mine", {"closing.call.yaml": override + "\n"})
+    for _ in range(2):  # parsed, then read back from the cache
+        bank = load_bank([team, mine], builtin=False)
+        entries = list(bank.entries.values())
+        assert bank.entries.tags() == {tag for entry in entries for tag in entry.tags} == {"团结", "作风"}
+        assert [e.id for e in bank.draftable("closing.call", "training")] == [
+            "closing.call.tuanjie",
+            "closing.call.fendou",
+        ]
+        assert [e.id for e in bank.draftable("closing.call", "work_meeting")] == ["closing.call.tuanjie"]
+        assert [o.layer for o in bank.origins["closing.call.fendou"]] == [0, 1]

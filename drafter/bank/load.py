@@ -89,6 +89,7 @@ class EntryTable(MutableMapping[str, Entry]):
 
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem | CachedItems] = dict(entries or {})
+        self._files: list[CachedItems] = []  # whose entries were added at once (`put_cached`)
         # (function, status) -> ids in bank order and their kinds; kept up as rows are added,
         # rebuilt after other changes
         self._index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] | None = (
@@ -116,11 +117,12 @@ class EntryTable(MutableMapping[str, Entry]):
         """Add the entries of a file's cached items, all clean and new, to be decoded when first read."""
         self._version = next(_VERSIONS)
         self._slots.update(dict.fromkeys(items.ids, items))
+        self._files.append(items)
         if (index := self._index) is not None:
-            for key, function, status, kinds in zip(
-                items.ids, items.functions, items.statuses, items.kinds, strict=True
-            ):
-                _note(index, key, function, status, kinds)
+            for group, (keys, kinds) in items.groups.items():
+                found, kinds_of = index.setdefault(group, ([], []))
+                found.extend(keys)
+                kinds_of.extend(kinds)
 
     def __getitem__(self, key: str) -> Entry:
         value = self._slots[key]
@@ -189,11 +191,22 @@ class EntryTable(MutableMapping[str, Entry]):
         return found
 
     def tags(self) -> set[str]:
-        """Every tag that some entry carries, without building the entries."""
+        """Every tag that some entry carries, without building (or decoding) the entries: those of
+        a cached file whose entries are all still here at once (`CachedItems.all_tags`)."""
         found: set[str] = set()
-        for key in self._slots:
-            if (head := self._head(key)) is not None:
+        kept: dict[int, int] = {}  # id of a file's CachedItems -> how many of its entries are still here
+        for key, value in self._slots.items():
+            if isinstance(value, CachedItems):
+                kept[id(value)] = kept.get(id(value), 0) + 1
+            elif (head := self._head(key)) is not None:
                 found.update(head[3])
+        for items in self._files:
+            if kept.get(id(items), 0) == len(items):
+                found.update(items.all_tags)
+            elif kept.get(id(items)):
+                found.update(
+                    *(items.tags[at] for at, key in enumerate(items.ids) if self._slots.get(key) is items)
+                )
         return found
 
 

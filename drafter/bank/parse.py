@@ -72,13 +72,17 @@ class CachedItems(Sequence[ParsedItem]):
 
     A draft reads a few hundred entries of a 50,000-entry bank; decoding all of them would cost
     more than the rest of the draft. What stacking layers and choosing a draft's entries need
-    without decoding (`ids`; `is_clean`; of clean entries the function, status, kinds and tags) is
+    without decoding (`ids`; `is_clean`; of clean entries the function, status, kinds and tags;
+    the clean entries' ids and kinds by function and status, `groups`; every tag, `all_tags`) is
     kept in columns beside the encoded entries. An entry is clean when it has an id, a row and no
     problems of its own.
     """
 
     def __init__(self, columns: tuple[Any, ...]) -> None:
-        self.ids, self.functions, self.statuses, self.kinds, self.tags, clean, offsets, self._body = columns
+        self.ids, self.functions, self.statuses, self.kinds, self.tags = columns[:5]
+        clean, offsets, self._body = columns[5:8]
+        self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = columns[8]
+        self.all_tags: tuple[str, ...] = columns[9]
         self._clean: bytes = clean
         self._offsets = array("I", offsets)
         self._decoded: list[ParsedItem | None] = [None] * len(self.ids)
@@ -127,17 +131,34 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[Any, ...]:
     offsets = array("I", [0])
     for blob in blobs:
         offsets.append(offsets[-1] + len(blob))
+    ids = tuple(item.id for item in items)
+    functions, statuses, kinds, tags = (
+        tuple(one(row[field]) if row else None for row in rows) for field in _COLUMNS
+    )
+    grouped: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
+    for item, row in zip(items, rows, strict=True):
+        if row is not None and item.id is not None:
+            keys, kinds_of = grouped.setdefault((one(row[_COLUMNS[0]]), one(row[_COLUMNS[1]])), ([], []))
+            keys.append(item.id)
+            kinds_of.append(one(row[_COLUMNS[2]]))
+    groups = {group: (tuple(keys), tuple(kinds_of)) for group, (keys, kinds_of) in grouped.items()}
+    every_tag = tuple(sorted({tag for found in tags if found for tag in found}))
     return (
-        tuple(item.id for item in items),
-        *(tuple(one(row[field]) if row else None for row in rows) for field in _COLUMNS),
+        ids,
+        functions,
+        statuses,
+        kinds,
+        tags,
         bytes(clean),
         offsets.tobytes(),
         b"".join(blobs),
+        groups,
+        every_tag,
     )
 
 
 # Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
-CACHE_SALT = "columns;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+CACHE_SALT = "columns-2;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
 
 
 def row_of(entry: Entry) -> tuple[Any, ...]:
