@@ -84,12 +84,17 @@ class EntryTable(MutableMapping[str, Entry]):
 
     Building 50,000 pydantic objects takes longer than loading them, and a draft reads only a few
     functions, so `Bank.draftable` filters on the rows and builds only what it returns. An entry
-    from the bank cache is not even decoded until then: its slot holds the file's `CachedItems`.
+    from the bank cache is not even decoded until then: its slot holds the file's `CachedItems`
+    (and keeps it once the entry is built, in `_built`, so that what is known of the file as a
+    whole, its tags, stays true while all its entries are here).
     """
 
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem | CachedItems] = dict(entries or {})
         self._files: list[CachedItems] = []  # whose entries were added at once (`put_cached`)
+        self._live: dict[int, int] = {}  # id of one of `_files` -> how many of its entries are still here
+        self._built: dict[str, Entry] = {}  # entries built from a slot holding `CachedItems`
+        self._loose = set(self._slots)  # the ids whose slot does not hold `CachedItems`
         # (function, status) -> ids in bank order and their kinds; kept up as rows are added,
         # rebuilt after other changes
         self._index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] | None = (
@@ -109,15 +114,18 @@ class EntryTable(MutableMapping[str, Entry]):
         self._version = next(_VERSIONS)
         if item.id in self._slots:
             self._index = None
+            self._forget(item.id)
         elif self._index is not None:
             _note(self._index, item.id, item.row[_FUNCTION], item.row[_STATUS], item.row[_KINDS])
         self._slots[item.id] = item
+        self._loose.add(item.id)
 
     def put_cached(self, items: CachedItems) -> None:
         """Add the entries of a file's cached items, all clean and new, to be decoded when first read."""
         self._version = next(_VERSIONS)
         self._slots.update(dict.fromkeys(items.ids, items))
         self._files.append(items)
+        self._live[id(items)] = len(items)
         if (index := self._index) is not None:
             for group, (keys, kinds) in items.groups.items():
                 found, kinds_of = index.setdefault(group, ([], []))
@@ -129,20 +137,34 @@ class EntryTable(MutableMapping[str, Entry]):
         if isinstance(value, Entry):
             return value
         if isinstance(value, CachedItems):
-            value = value[value.position_of(key)]
+            if (built := self._built.get(key)) is None:
+                item = value[value.position_of(key)]
+                assert item.row is not None
+                built = self._built[key] = entry_of(item.row, item.given)
+            return built
         assert value.row is not None
         entry = self._slots[key] = entry_of(value.row, value.given)
         return entry
 
     def __setitem__(self, key: str, value: Entry) -> None:
+        self._forget(key)
         self._slots[key] = value
+        self._loose.add(key)
         self._index = None
         self._version = next(_VERSIONS)
 
     def __delitem__(self, key: str) -> None:
+        self._forget(key)
         del self._slots[key]
+        self._loose.discard(key)
         self._index = None
         self._version = next(_VERSIONS)
+
+    def _forget(self, key: str) -> None:
+        """Before an entry's slot changes: a cached file no longer has all its entries here."""
+        if isinstance(old := self._slots.get(key), CachedItems):
+            self._live[id(old)] -= 1
+            self._built.pop(key, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._slots)
@@ -194,19 +216,16 @@ class EntryTable(MutableMapping[str, Entry]):
         """Every tag that some entry carries, without building (or decoding) the entries: those of
         a cached file whose entries are all still here at once (`CachedItems.all_tags`)."""
         found: set[str] = set()
-        kept: dict[int, int] = {}  # id of a file's CachedItems -> how many of its entries are still here
-        for key, value in self._slots.items():
-            if isinstance(value, CachedItems):
-                kept[id(value)] = kept.get(id(value), 0) + 1
-            elif (head := self._head(key)) is not None:
-                found.update(head[3])
         for items in self._files:
-            if kept.get(id(items), 0) == len(items):
+            if (live := self._live[id(items)]) == len(items):
                 found.update(items.all_tags)
-            elif kept.get(id(items)):
+            elif live:
                 found.update(
                     *(items.tags[at] for at, key in enumerate(items.ids) if self._slots.get(key) is items)
                 )
+        for key in self._loose:
+            if (head := self._head(key)) is not None:
+                found.update(head[3])
         return found
 
 
