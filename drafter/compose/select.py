@@ -144,6 +144,9 @@ def repeats_terms(
     return False
 
 
+SCAN = 64  # drafted sentences up to which `Selector._repeats` compares with each
+
+
 @dataclass(frozen=True)
 class _Candidate:
     index: int  # position in its group (groups are sorted by id)
@@ -195,22 +198,35 @@ class Catalog:
     def group(self, function: str) -> _Group:
         if function not in self._groups:
             shared = self._fitting(function)
-            if self.said:
-                shared = [s for s in shared if shingles(s[0].text, NEAR).isdisjoint(self.said)]
-            found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags) in enumerate(shared)]
-            by_tag: dict[str, list[_Candidate]] = {}
-            for candidate in found:
-                for tag in candidate.tags:
-                    by_tag.setdefault(tag, []).append(candidate)
-            self._groups[function] = _Group(
-                found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
+            said = self.said
+            # the entries repeating the writer's words, by place: most drafts leave out none, and
+            # drafts leaving out the same share the group built for them (`Bank.memo`)
+            out = tuple(
+                i for i, s in enumerate(shared) if said and not shingles(s[0].text, NEAR).isdisjoint(said)
             )
+            key = ("group", self._fitting_key(function), out)
+            if (group := self.bank.memo.get(key)) is None:
+                left_out = set(out)
+                kept = [s for i, s in enumerate(shared) if i not in left_out]
+                found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags) in enumerate(kept)]
+                by_tag: dict[str, list[_Candidate]] = {}
+                for candidate in found:
+                    for tag in candidate.tags:
+                        by_tag.setdefault(tag, []).append(candidate)
+                group = _Group(
+                    found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
+                )
+                group = _remember(self.bank, key, group)
+            self._groups[function] = group
         return self._groups[function]
+
+    def _fitting_key(self, function: str) -> tuple[object, ...]:
+        return ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
 
     def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str]]]:
         """The function's entries fit for this kind, role and field, sorted by id, with their slots
         and tags: the same for every draft of that kind from this bank, so shared (`Bank.memo`)."""
-        key = ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
+        key = self._fitting_key(function)
         if (found := self.bank.memo.get(key)) is None:
             entries = sorted(
                 (
@@ -263,7 +279,7 @@ class Catalog:
         return self._ranked[key]
 
 
-_MEMO_SIZE = 256  # what a bank keeps for drafts is bounded: a long process drafts from many briefs
+_MEMO_SIZE = 1024  # what a bank keeps for drafts is bounded: a long process drafts from many briefs
 
 
 def _remember(bank: Bank, key: object, value: _T) -> _T:
@@ -308,7 +324,8 @@ class Selector:
         self.used: set[str] = set()
         self.spoken: set[str] = set()  # runs of characters the bank text drafted so far contains
         self.terms: list[frozenset[str]] = []  # key terms of each bank sentence drafted so far
-        self.holders: dict[str, list[int]] = {}  # key term -> which of `terms` hold it
+        self.holders: dict[str, list[int]] = {}  # key term -> which of `terms[:indexed]` hold it
+        self.indexed = 0
 
     def candidates(self, function: str) -> list[Entry]:
         """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
@@ -422,17 +439,21 @@ class Selector:
         """Mark a pick as said: its entry is not used again, nor any entry repeating its words."""
         self.used.add(pick.entry.id)
         self.spoken |= shingles(pick.entry.text)
-        terms = key_terms(pick.entry.text)
-        for term in terms:
-            self.holders.setdefault(term, []).append(len(self.terms))
-        self.terms.append(terms)
+        self.terms.append(key_terms(pick.entry.text))
 
     def _repeats(self, text: str, near: list[frozenset[str]], subject: frozenset[str]) -> bool:
-        """`repeats_terms(text, [*self.terms, *near], subject)`, with the bank text drafted so far
-        looked up by term (`self.holders`), so that a pick costs the same late in a draft as early."""
+        """`repeats_terms(text, [*self.terms, *near], subject)`; once many sentences were drafted,
+        with those looked up by term (`holders`), so that a pick late in a long draft costs what
+        one early does (below `SCAN` sentences, comparing with each is quicker)."""
+        if len(self.terms) < SCAN:
+            return repeats_terms(text, [*self.terms, *near], subject)
         terms = key_terms(text) - subject
         if len(terms) < KEY_SHARED:
             return False
+        for number in range(self.indexed, len(self.terms)):
+            for term in self.terms[number]:
+                self.holders.setdefault(term, []).append(number)
+        self.indexed = len(self.terms)
         shared: dict[int, int] = {}
         for term in terms:
             for number in self.holders.get(term, ()):
