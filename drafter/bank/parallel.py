@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from drafter.bank import cache
-from drafter.bank.parse import ParsedFile, bank_file_key, parse_bank_file, read_cached
+from drafter.bank.cache_keys import read_with_key
+from drafter.bank.parse import CACHE_SALT, ParsedFile, known_parse, parse_bank_file, read_cached
 from drafter.errors import Finding
 
 MIN_BYTES = 2_000_000  # below this much uncached YAML, one process is faster
@@ -33,11 +34,13 @@ def _read(paths: Sequence[Path]) -> tuple[list[tuple[Path, int]], dict[Path, Par
     (so that no file is read and hashed twice)."""
     found, cached = [], {}
     for path in paths:
+        if (parsed := known_parse(path)) is not None:
+            cached[path] = parsed
+            continue
         try:
-            data = path.read_bytes()
+            data, key = read_with_key(path, CACHE_SALT)
         except OSError:
             continue  # parse_bank_file reports it
-        key = bank_file_key(data)
         if cache.is_cached(key) and (parsed := read_cached(key)) is not None:
             cached[path] = parsed
         else:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, overload
 from pydantic import ValidationError
 
 from drafter.bank import cache
+from drafter.bank.cache_keys import known_key, read_with_key
 from drafter.bank.checks import (
     entry_problems,
     function_problem,
@@ -285,11 +286,19 @@ def _parse_data(data: Any, shown: str) -> tuple[ParsedFile, list[Finding]]:
 
 def parse_bank_file(path: Path) -> tuple[ParsedFile, list[Finding]]:
     """One bank file, checked; findings are file-level problems (the entries carry their own)."""
+    if (cached := known_parse(path)) is not None:
+        return cached, []
     try:
-        data = path.read_bytes()
+        data, key = read_with_key(path, CACHE_SALT)
     except OSError as exc:
         return ParsedFile("", ()), [Finding(display_path(path), None, "", f"cannot read: {exc.strerror}")]
-    return parse_bank_bytes(path, data)
+    return parse_bank_bytes(path, data, key)
+
+
+def known_parse(path: Path) -> ParsedFile | None:
+    """The cached parse of `path`, when the file's key is known without reading it (`cache_keys`)."""
+    key = known_key(path, CACHE_SALT)
+    return None if key is None else read_cached(key)
 
 
 def bank_file_key(data: bytes) -> str:
