@@ -120,6 +120,18 @@ class EntryTable(MutableMapping[str, Entry]):
         self._slots[item.id] = item
         self._loose.add(item.id)
 
+    def add_row(self, item: ParsedItem, row: tuple[Any, ...]) -> None:
+        """`put_row` for a new id, without noting the change (`changed`, once for many rows)."""
+        assert item.id is not None
+        self._slots[item.id] = item
+        self._loose.add(item.id)
+        if self._index is not None:
+            _note(self._index, item.id, row[_FUNCTION], row[_STATUS], row[_KINDS])
+
+    def changed(self) -> None:
+        """Note that entries were added (`add_row`): what was derived from them is stale."""
+        self._version = next(_VERSIONS)
+
     def put_cached(self, items: CachedItems) -> None:
         """Add the entries of a file's cached items, all clean and new, to be decoded when first read."""
         self._version = next(_VERSIONS)
@@ -241,6 +253,10 @@ class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
         """The one definition of each of `keys`, in a file's cached items."""
         self._chains.update(dict.fromkeys(keys, file))
         self._cached.update(dict.fromkeys(keys, items))
+
+    def add_new(self, key: str, chain: tuple[Origin, ...]) -> None:
+        """`self[key] = chain` for a key not here yet."""
+        self._chains[key] = chain
 
     def __getitem__(self, key: str) -> tuple[Origin, ...]:
         value = self._chains[key]
@@ -442,8 +458,16 @@ class _Layer:
             self.bank.entries.put_cached(items)
             self.bank.origins.put_cached(ref, items, keys)
             return
-        for item in items:
-            self.add(item, ref, shown)
+        entries, origins = self.bank.entries, self.bank.origins
+        for item in items:  # freshly parsed: new, valid entries added here directly
+            key, row = item.id, item.row
+            if key is None or key in defined or key in slots or item.problems or row is None:
+                self.add(item, ref, shown)
+                continue
+            defined[key] = (shown, (item,))
+            entries.add_row(item, row)
+            origins.add_new(key, (Origin(ref, item),))
+        entries.changed()
 
 
 def _line_in(items: Sequence[ParsedItem], key: str) -> int:
