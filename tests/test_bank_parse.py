@@ -53,3 +53,20 @@ def test_a_file_read_back_from_the_cache_has_the_items_parsing_gave(tmp_path: Pa
     assert cached.items.position_of("closing.call.c") == 2
     assert list(cached.items) == list(fresh.items)
     assert cached.items[1:] == list(fresh.items[1:])
+
+
+def test_a_cache_whose_entries_file_is_gone_or_cut_short_is_not_used(tmp_path: Path) -> None:
+    from drafter.bank import cache
+
+    path = tmp_path / "closing.thanks.yaml"
+    path.write_text(
+        "function: closing.thanks\nentries:\n  - {id: closing.thanks.a, text: 谢谢！, sources: [a.txt:1]}\n"
+    )
+    fresh, _ = parse_bank_file(path)
+    (body,) = cache.cache_dir().glob("bank/*/*.bytes")
+    body.write_bytes(body.read_bytes()[:-1])
+    again, _ = parse_bank_file(path)
+    assert not isinstance(again.items, CachedItems) and list(again.items) == list(fresh.items)
+    body.unlink()
+    assert not isinstance(parse_bank_file(path)[0].items, CachedItems)
+    assert isinstance(parse_bank_file(path)[0].items, CachedItems)  # written again meanwhile

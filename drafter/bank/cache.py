@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import mmap
 import os
 import tempfile
 from pathlib import Path
@@ -42,8 +43,8 @@ def content_key(data: bytes, salt: str = "") -> str:
     return digest.hexdigest()
 
 
-def _path_for(key: str, folder: str) -> Path:
-    return cache_dir() / folder / key[:2] / f"{key}.marshal"
+def _path_for(key: str, folder: str, suffix: str = ".marshal") -> Path:
+    return cache_dir() / folder / key[:2] / f"{key}{suffix}"
 
 
 def is_cached(key: str, folder: str = "bank") -> bool:
@@ -60,11 +61,36 @@ def read(key: str, folder: str = "bank") -> Any | None:
         return None
 
 
+def mapped(key: str, size: int, folder: str = "bank") -> mmap.mmap | bytes | None:
+    """The bytes stored under `key` by `write_bytes`, mapped into memory (read only as far as they
+    are used), or None when absent or not `size` bytes long."""
+    try:
+        with _path_for(key, folder, ".bytes").open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size != size:
+                return None
+            if not size:
+                return b""
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+
+
 def write(key: str, value: Any, folder: str = "bank") -> None:
     """Store `value` under `key`; failures (read-only home, full disk, unmarshallable data) are ignored."""
-    path = _path_for(key, folder)
     try:
         blob = marshal.dumps(value)
+    except ValueError:
+        return
+    _store(_path_for(key, folder), blob)
+
+
+def write_bytes(key: str, data: bytes, folder: str = "bank") -> None:
+    """Store `data` under `key` as they are, for `mapped`."""
+    _store(_path_for(key, folder, ".bytes"), data)
+
+
+def _store(path: Path, blob: bytes) -> None:
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=".tmp", dir=path.parent)

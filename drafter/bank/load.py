@@ -246,13 +246,12 @@ class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
     `Origin` made when first asked for (a draft asks for none of 50,000)."""
 
     def __init__(self, chains: Mapping[str, tuple[Origin, ...]] | None = None) -> None:
-        self._chains: dict[str, tuple[Origin, ...] | BankFileRef] = dict(chains or {})
-        self._cached: dict[str, CachedItems] = {}
+        # an entry's chain, or for one defined once in a cached file, the file and its items
+        self._chains: dict[str, tuple[Origin, ...] | tuple[BankFileRef, CachedItems]] = dict(chains or {})
 
     def put_cached(self, file: BankFileRef, items: CachedItems, keys: Sequence[str]) -> None:
         """The one definition of each of `keys`, in a file's cached items."""
-        self._chains.update(dict.fromkeys(keys, file))
-        self._cached.update(dict.fromkeys(keys, items))
+        self._chains.update(dict.fromkeys(keys, (file, items)))
 
     def add_new(self, key: str, chain: tuple[Origin, ...]) -> None:
         """`self[key] = chain` for a key not here yet."""
@@ -260,18 +259,18 @@ class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
 
     def __getitem__(self, key: str) -> tuple[Origin, ...]:
         value = self._chains[key]
-        if isinstance(value, BankFileRef):
-            items = self._cached.pop(key)
-            value = self._chains[key] = (Origin(value, items[items.position_of(key)]),)
-        return value
+        if len(value) == 2 and isinstance(value[1], CachedItems):
+            file, items = value
+            assert isinstance(file, BankFileRef)
+            chain = self._chains[key] = (Origin(file, items[items.position_of(key)]),)
+            return chain
+        return value  # a chain of origins
 
     def __setitem__(self, key: str, value: tuple[Origin, ...]) -> None:
         self._chains[key] = value
-        self._cached.pop(key, None)
 
     def __delitem__(self, key: str) -> None:
         del self._chains[key]
-        self._cached.pop(key, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._chains)

@@ -9,6 +9,7 @@ its line. File-level problems (not UTF-8, bad YAML, a list where a mapping belon
 from __future__ import annotations
 
 import marshal
+import mmap
 import sys
 from array import array
 from collections.abc import Sequence
@@ -79,9 +80,11 @@ class CachedItems(Sequence[ParsedItem]):
     problems of its own.
     """
 
-    def __init__(self, columns: tuple[Any, ...]) -> None:
+    def __init__(self, columns: tuple[Any, ...], body: bytes | mmap.mmap) -> None:
+        """`body`: the entries, encoded one after the other (bytes, or the cache file mapped)."""
         self.ids, self.functions, self.statuses, self.kinds, self.tags = columns[:5]
-        clean, offsets, self._body = columns[5:8]
+        clean, offsets, _ = columns[5:8]
+        self._body = body
         self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = columns[8]
         self.all_tags: tuple[str, ...] = columns[9]
         self._clean: bytes = clean
@@ -119,8 +122,9 @@ class CachedItems(Sequence[ParsedItem]):
         return item
 
 
-def cached_columns(items: Sequence[ParsedItem]) -> tuple[Any, ...]:
-    """What the cache keeps of a file's entries, for `CachedItems` (plain data: marshal writes it)."""
+def cached_columns(items: Sequence[ParsedItem]) -> tuple[tuple[Any, ...], bytes]:
+    """What the cache keeps of a file's entries, for `CachedItems` (plain data: marshal writes it),
+    and the entries encoded one after the other (kept beside it, to be mapped into memory)."""
     shared: dict[Any, Any] = {}
 
     def one(value: Any) -> Any:  # one object per distinct value, so marshal writes each once
@@ -144,7 +148,8 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[Any, ...]:
             kinds_of.append(one(row[_COLUMNS[2]]))
     groups = {group: (tuple(keys), tuple(kinds_of)) for group, (keys, kinds_of) in grouped.items()}
     every_tag = tuple(sorted({tag for found in tags if found for tag in found}))
-    return (
+    body = b"".join(blobs)
+    columns = (
         ids,
         functions,
         statuses,
@@ -152,14 +157,15 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[Any, ...]:
         tags,
         bytes(clean),
         offsets.tobytes(),
-        b"".join(blobs),
+        len(body),
         groups,
         every_tag,
     )
+    return columns, body
 
 
 # Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
-CACHE_SALT = "columns-2;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+CACHE_SALT = "columns-3;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
 
 
 def row_of(entry: Entry) -> tuple[Any, ...]:
@@ -311,8 +317,9 @@ def read_cached(key: str) -> ParsedFile | None:
     if (cached := cache.read(key)) is not None:
         try:
             function, columns = cached
-            return ParsedFile(function, CachedItems(columns))
-        except (TypeError, ValueError):
+            if (body := cache.mapped(key, columns[7])) is not None:
+                return ParsedFile(function, CachedItems(columns, body))
+        except (TypeError, ValueError, IndexError):
             pass  # a cache from another shape of data: parse again
     return None
 
@@ -334,5 +341,7 @@ def parse_bank_bytes(path: Path, data: bytes, key: str | None = None) -> tuple[P
         return ParsedFile("", ()), list(exc.findings)
     parsed, findings = _parse_data(tree, shown)
     if not findings:
-        cache.write(key, (parsed.function, cached_columns(parsed.items)))
+        columns, body = cached_columns(parsed.items)
+        cache.write_bytes(key, body)  # first: the columns say the entries are there
+        cache.write(key, (parsed.function, columns))
     return parsed, findings
