@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -88,7 +89,14 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="drafter-bench-compose-"))
     os.environ["DRAFTER_CACHE_DIR"] = str(work / "cache")
+    try:
+        measure(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
+
+def measure(args: argparse.Namespace, work: Path) -> None:
+    """Print the figures for the banks and brief sizes asked for, working in `work`."""
     from drafter.bank.load import load_bank
     from drafter.compose.pipeline import compose
     from drafter.compose.templating import TemplateSet
