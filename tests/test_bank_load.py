@@ -382,3 +382,19 @@ def test_a_cached_bank_tells_tags_and_kinds_as_its_entries_do_after_an_override(
         ]
         assert [e.id for e in bank.draftable("closing.call", "work_meeting")] == ["closing.call.tuanjie"]
         assert [o.layer for o in bank.origins["closing.call.fendou"]] == [0, 1]
+
+
+def test_reading_every_cached_entry_builds_each_once_and_leaves_the_collector_as_it_was(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    folder = write_bank(tmp_path / "bank", {"closing.call.yaml": CLOSING, "closing.thanks.yaml": THANKS})
+    load_bank([folder], builtin=False)
+    bank = load_bank([folder], builtin=False)
+    collecting = gc.isenabled()
+    first = bank.entries["closing.call.fendou"]
+    assert list(bank.entries.values()) == [bank.entries[key] for key in bank.entries]
+    assert dict(bank.entries.items())["closing.call.fendou"] is first
+    assert [e.id for e in bank.draftable("closing.call", "work_meeting")] == list(bank.entries)[:2]
+    assert gc.isenabled() == collecting

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import ItemsView, Iterator, Mapping, MutableMapping, Sequence, ValuesView
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -157,6 +157,22 @@ class EntryTable(MutableMapping[str, Entry]):
         assert value.row is not None
         entry = self._slots[key] = entry_of(value.row, value.given)
         return entry
+
+    def build_all(self) -> None:
+        """Build every entry now (what reading them all would do one by one, without the cyclic
+        collector's passes over the many objects made: see `paused_gc`)."""
+        with paused_gc():
+            for key, value in self._slots.items():
+                if not isinstance(value, Entry) and key not in self._built:
+                    self[key]
+
+    def values(self) -> ValuesView[Entry]:
+        self.build_all()
+        return super().values()
+
+    def items(self) -> ItemsView[str, Entry]:
+        self.build_all()
+        return super().items()
 
     def __setitem__(self, key: str, value: Entry) -> None:
         self._forget(key)
@@ -326,7 +342,11 @@ class Bank:
         With `kind`, only those fit for that speech kind (`kinds` empty or naming it), told from the
         rows, so that the entries of other kinds are never built.
         """
-        return [self.entries[key] for key in self.entries.ids_where(function, "approved", kind)]
+        keys = self.entries.ids_where(function, "approved", kind)
+        # a large bank's entries are built here, on first use (not frozen: a draft's own objects
+        # exist meanwhile, and a long-running process drafts many times)
+        with paused_gc(freeze=False):
+            return [self.entries[key] for key in keys]
 
     def origin(self, entry_id: str) -> Origin | None:
         """The latest definition of an entry (the layer that decided its final form)."""
@@ -374,13 +394,14 @@ def _override(below: Entry, item: ParsedItem, shown: str) -> tuple[Entry | None,
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(*, freeze: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector while building many small objects that form no cycles.
 
     Loading a large bank makes hundreds of thousands of objects; the collector's passes over them
     would cost more than the load itself, during the load and after it. So when the collector was
-    on, what exists at the end is moved to its permanent generation (`gc.freeze`): never scanned
-    again, still freed by reference counting as soon as it is dropped (bank data holds no cycles).
+    on, what exists at the end is moved to its permanent generation (`gc.freeze`, unless `freeze`
+    is false): never scanned again, still freed by reference counting as soon as it is dropped
+    (bank data holds no cycles).
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -388,7 +409,8 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if collecting:
-            gc.freeze()
+            if freeze:
+                gc.freeze()
             gc.enable()
 
 
