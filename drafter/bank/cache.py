@@ -2,8 +2,10 @@
 
 One file per bank file under `$DRAFTER_CACHE_DIR`, else `$XDG_CACHE_HOME/drafter`, else
 `~/.cache/drafter`, named by the sha256 of the file's bytes, the drafter version and the cache
-format. Values are plain Python data written with `marshal` (fast, and unable to run code).
-A missing, broken or unwritable cache is ignored: the file is parsed again.
+format. Values are plain Python data written with `marshal` (fast, and unable to run code);
+bytes kept as they are (`write_bytes`, a `.bytes` file beside) are mapped into memory when read
+(`mapped`), so that what is not used is never read. A missing, broken or unwritable cache is
+ignored: the file is parsed again.
 
 Compiled speech templates (`drafter.compose.template_cache`) are kept the same way in a folder of their
 own; they are code, so each is signed with a secret key of the user's and run only when the
