@@ -31,6 +31,7 @@ bench:  ## by hand, on a quiet machine; figures go into BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_draft.py
 	$(BIN)/python benchmarks/bench_docx.py
 	$(BIN)/python benchmarks/bench_bank_load.py
+	$(BIN)/python benchmarks/bench_compose.py
 	$(BIN)/python benchmarks/bench_mine.py
 
 clean:

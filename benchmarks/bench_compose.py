@@ -1,9 +1,12 @@
 """Compose against brief size and bank size, measured by hand: `python benchmarks/bench_compose.py`.
 
-Issue 12 §4 and §3: compose time for briefs of 1 / 5 / 20 / 80 sections (the largest example's
-sections repeated, headings numbered) with the built-in bank alone and with a generated team bank of
-20,000 and 50,000 entries stacked over it (`bench_bank_load.generate_bank`); and the time of one
-whole in-process draft (bank from a warm cache, brief, compose, Markdown) with each bank.
+Issue 12: compose time for briefs of 1 / 5 / 20 / 80 sections (the largest example's sections
+repeated, headings numbered) with the built-in bank alone and with a generated team bank of 20,000
+and 50,000 entries stacked over it (`bench_bank_load.generate_bank`), each brief composed from a
+freshly loaded bank (`load + compose`: a draft run's cost) and from one bank loaded once (`compose`);
+the time of one whole in-process draft (bank from a warm cache, compose, Markdown) with each bank;
+and, for each team bank, whole-process `drafter draft` of the largest example to .docx with
+`--phrasebank` against the same without it, alternating (medians of WHOLE runs).
 Medians of RUNS runs. Compose should grow linearly with sections; a 50k bank should cost at most
 1.3x the built-in bank's draft time.
 """
@@ -11,7 +14,9 @@ Medians of RUNS runs. Compose should grow linearly with sections; a 50k bank sho
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -23,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_bank_load import generate_bank  # noqa: E402
+from bench_draft import BIN, _time  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
@@ -56,15 +62,41 @@ def median_ms(action: Any, runs: int) -> float:
     return statistics.median(times) * 1000
 
 
+def whole_process(folder: Path, runs: int) -> tuple[float, float]:
+    """Median seconds of a whole `drafter draft` of the largest example with `--phrasebank folder`,
+    and without (the built-in bank alone), run alternately."""
+    largest = max(EXAMPLES, key=lambda p: p.stat().st_size)
+    out = folder.parent / "out.docx"
+    plain = [str(BIN / "drafter"), "draft", str(largest), "-o", str(out), "--force"]
+    team = [*plain, "--phrasebank", str(folder)]
+    compileall.compile_dir(ROOT / "drafter", quiet=1)  # as an install does (see bench_draft)
+    _time(team, folder.parent)  # fill the bank cache
+    _time(plain, folder.parent)
+    with_team: list[float] = []
+    alone: list[float] = []
+    for _ in range(runs):
+        with_team.append(_time(team, folder.parent))
+        alone.append(_time(plain, folder.parent))
+    return statistics.median(with_team), statistics.median(alone)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1,5,20,80")
     parser.add_argument("--banks", default="0,20000,50000")
+    parser.add_argument("--whole", type=int, default=11, help="whole-process runs of each command")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="drafter-bench-compose-"))
     os.environ["DRAFTER_CACHE_DIR"] = str(work / "cache")
+    try:
+        measure(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
+
+def measure(args: argparse.Namespace, work: Path) -> None:
+    """Print the figures for the banks and brief sizes asked for, working in `work`."""
     from drafter.bank.load import load_bank
     from drafter.compose.pipeline import compose
     from drafter.compose.templating import TemplateSet
@@ -90,10 +122,22 @@ def main() -> None:
         def drafted(folders: list[Path] = folders) -> None:
             write_markdown(compose(briefs[sizes[0]], load_bank(folders), templates).document, RenderOptions())
 
+        loaded = load_bank(folders)
         row = [f"{n}: {median_ms(lambda b=briefs[n]: composed(b), args.runs):.0f}" for n in sizes]
+        alone = [
+            f"{n}: {median_ms(lambda b=briefs[n], bank=loaded: compose(b, bank, templates), args.runs):.0f}"
+            for n in sizes
+        ]
         draft = median_ms(drafted, args.runs)
         label = f"{entries}-entry team bank" if entries else "built-in bank"
-        print(f"{label}: load + compose by sections (ms) {', '.join(row)}; one Markdown draft {draft:.0f} ms")
+        print(f"{label}: by sections (ms), load + compose {', '.join(row)}; compose {', '.join(alone)}")
+        print(f"{label}: one in-process Markdown draft (load, compose, write) {draft:.0f} ms")
+        if entries and args.whole:
+            team, builtin = whole_process(folders[0], args.whole)
+            print(
+                f"{label}: whole-process drafter draft {team * 1000:.0f} ms, built-in bank alone "
+                f"{builtin * 1000:.0f} ms, ratio {team / builtin:.2f} (target <= 1.3, issue 12)"
+            )
 
 
 if __name__ == "__main__":

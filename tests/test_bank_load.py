@@ -11,6 +11,7 @@ from bank_helpers import CLOSING, CORPUS, THANKS, write_bank
 from drafter.bank import cache, parallel
 from drafter.bank.load import Bank, assemble, builtin_bank_dir, load_bank, load_folder
 from drafter.bank.model import Entry
+from drafter.bank.parse import CachedItems
 from drafter.errors import BankError
 from drafter.vocabulary import SLOTS
 
@@ -96,12 +97,14 @@ def test_entry_without_text_where_its_id_first_appears(tmp_path: Path) -> None:
 
 def test_duplicate_id_across_two_files_of_one_folder(tmp_path: Path) -> None:
     folder = write_bank(tmp_path / "b", {"closing.call.yaml": CLOSING, "more.yaml": CLOSING})
-    assert messages(folder) == [
+    expected = [
         "b/more.yaml:4: closing.call.tuanjie: defined twice in one bank folder "
         "(also at b/closing.call.yaml:4)",
         "b/more.yaml:9: closing.call.fendou: defined twice in one bank folder "
         "(also at b/closing.call.yaml:9)",
     ]
+    assert messages(folder) == expected
+    assert messages(folder) == expected  # the files read back from the cache this time
 
 
 def test_schema_problems_are_all_reported_with_their_lines(tmp_path: Path) -> None:
@@ -354,9 +357,44 @@ def test_many_uncached_files_parse_in_worker_processes(
     ]
     assert len(results[folder / "closing.call.yaml"][0].items) == 2
     assert len(list(cache.cache_dir().rglob("*.marshal"))) == 2  # the workers filled the cache
-    assert (
-        parallel.parse_in_parallel(sorted(folder.glob("*.yaml"))) == {}
-    )  # one uncached file left: stay here
+    again = parallel.parse_in_parallel(sorted(folder.glob("*.yaml")))
+    # one uncached file left: parsed here later; the cached ones come back as read on the way
+    assert sorted(path.name for path in again) == ["closing.call.yaml", "closing.thanks.yaml"]
+    assert all(isinstance(parsed.items, CachedItems) for parsed, _ in again.values())
     (folder / "broken.yaml").unlink()
     bank = load_bank([folder], builtin=False)
     assert list(bank.entries) == ["closing.call.tuanjie", "closing.call.fendou", "closing.thanks.xiexie"]
+
+
+def test_a_cached_bank_tells_tags_and_kinds_as_its_entries_do_after_an_override(tmp_path: Path) -> None:
+    team = write_bank(tmp_path / "team", {"closing.call.yaml": CLOSING, "closing.thanks.yaml": THANKS})
+    override = (
+        "function: closing.call\nentries:\n  - {id: closing.call.fendou, tags: [作风], kinds: [training]}"
+    )
+    mine = write_bank(tmp_path / "mine", {"closing.call.yaml": override + "\n"})
+    for _ in range(2):  # parsed, then read back from the cache
+        bank = load_bank([team, mine], builtin=False)
+        entries = list(bank.entries.values())
+        assert bank.entries.tags() == {tag for entry in entries for tag in entry.tags} == {"团结", "作风"}
+        assert [e.id for e in bank.draftable("closing.call", "training")] == [
+            "closing.call.tuanjie",
+            "closing.call.fendou",
+        ]
+        assert [e.id for e in bank.draftable("closing.call", "work_meeting")] == ["closing.call.tuanjie"]
+        assert [o.layer for o in bank.origins["closing.call.fendou"]] == [0, 1]
+
+
+def test_reading_every_cached_entry_builds_each_once_and_leaves_the_collector_as_it_was(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    folder = write_bank(tmp_path / "bank", {"closing.call.yaml": CLOSING, "closing.thanks.yaml": THANKS})
+    load_bank([folder], builtin=False)
+    bank = load_bank([folder], builtin=False)
+    collecting = gc.isenabled()
+    first = bank.entries["closing.call.fendou"]
+    assert list(bank.entries.values()) == [bank.entries[key] for key in bank.entries]
+    assert dict(bank.entries.items())["closing.call.fendou"] is first
+    assert [e.id for e in bank.draftable("closing.call", "work_meeting")] == list(bank.entries)[:2]
+    assert gc.isenabled() == collecting

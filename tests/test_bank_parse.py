@@ -1,9 +1,12 @@
-"""Entries built from cached rows equal what pydantic's own `model_construct` would build."""
+"""Entries built from cached rows equal what pydantic's own `model_construct` would build; a file
+read back from the cache gives what parsing it gave."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from drafter.bank.model import Entry, Mined
-from drafter.bank.parse import ENTRY_FIELDS, entry_of, row_of
+from drafter.bank.parse import ENTRY_FIELDS, CachedItems, entry_of, parse_bank_file, row_of
 
 
 def _entry(**extra: object) -> Entry:
@@ -28,3 +31,42 @@ def test_row_entry_matches_model_construct() -> None:
         assert built.slots == ("occasion",)
         if built.mined is not None:
             assert built.mined.__pydantic_fields_set__ == {"documents", "count", "score"}
+
+
+def test_a_file_read_back_from_the_cache_has_the_items_parsing_gave(tmp_path: Path) -> None:
+    path = tmp_path / "closing.call.yaml"
+    path.write_text(
+        "function: closing.call\n"
+        "entries:\n"
+        "  - id: closing.call.a\n    text: 同志们，要开好。\n    tags: [作风]\n    sources: [a.txt:3]\n"
+        "  - id: closing.call.b\n    text: 同志们，{nope}\n    sources: [a.txt:4]\n"
+        "  - {id: closing.call.c, status: deprecated}\n",
+        encoding="utf-8",
+    )
+    fresh, findings = parse_bank_file(path)
+    cached, again = parse_bank_file(path)
+    assert findings == again == []
+    assert not isinstance(fresh.items, CachedItems)
+    assert isinstance(cached.items, CachedItems)
+    assert [cached.items.is_clean(i) for i in range(3)] == [True, False, False]
+    assert cached.items.functions[0] == "closing.call" and cached.items.tags[0] == ("作风",)
+    assert cached.items.position_of("closing.call.c") == 2
+    assert list(cached.items) == list(fresh.items)
+    assert cached.items[1:] == list(fresh.items[1:])
+
+
+def test_a_cache_whose_entries_file_is_gone_or_cut_short_is_not_used(tmp_path: Path) -> None:
+    from drafter.bank import cache
+
+    path = tmp_path / "closing.thanks.yaml"
+    path.write_text(
+        "function: closing.thanks\nentries:\n  - {id: closing.thanks.a, text: 谢谢！, sources: [a.txt:1]}\n"
+    )
+    fresh, _ = parse_bank_file(path)
+    (body,) = cache.cache_dir().glob("bank/*/*.bytes")
+    body.write_bytes(body.read_bytes()[:-1])
+    again, _ = parse_bank_file(path)
+    assert not isinstance(again.items, CachedItems) and list(again.items) == list(fresh.items)
+    body.unlink()
+    assert not isinstance(parse_bank_file(path)[0].items, CachedItems)
+    assert isinstance(parse_bank_file(path)[0].items, CachedItems)  # written again meanwhile

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -68,3 +73,38 @@ def test_a_user_error_from_any_command_is_one_line_and_exit_1() -> None:
     assert result.exit_code == 1
     assert result.stderr == "brief.yaml:3: date: not a date\n"
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+NO_METADATA = """
+import sys
+from pathlib import Path
+from drafter.cli import run
+sys.argv = ["drafter", "draft", sys.argv[1], "-o", sys.argv[2]]
+try:
+    run()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+assert Path(sys.argv[-1]).read_text(encoding="utf-8").strip()
+print("importlib.metadata" in sys.modules, "pydantic" in sys.modules)
+"""
+
+
+def test_the_console_script_drafts_without_importing_package_metadata(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    brief = Path(__file__).resolve().parent.parent / "examples" / "work_meeting.yaml"
+    done = subprocess.run(
+        [sys.executable, "-c", NO_METADATA, str(brief), str(tmp_path / "draft.md")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]  # pydantic validated the brief, finding no plugins
+
+
+def test_plugins_the_user_asks_for_are_looked_for() -> None:
+    from drafter import cli
+
+    assert cli._no_plugins().get_plugins() == ()
+    assert cli._no_plugins().PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # the real loader's other names

@@ -7,11 +7,12 @@ from typing import Any
 
 import yaml
 
+from drafter.bank import cache
 from drafter.bank.load import load_bank
 from drafter.bank.model import Entry
 from drafter.compose.brief import Brief
 from drafter.compose.pipeline import compose
-from drafter.compose.relevance import Index, infer_domain, tokens
+from drafter.compose.relevance import Index, index_of, infer_domain, tokens
 from drafter.compose.select import fits_role, is_material
 from drafter.compose.templating import TemplateSet
 from drafter.writers import RenderOptions, get_writer
@@ -93,6 +94,22 @@ def test_bm25_ranks_what_is_about_the_query_first_and_drops_the_rest() -> None:
     )
     ranked = [s.id for s in index.rank(tokens("要备足防汛物资"))]
     assert ranked[0] == "a" and "b" not in ranked
+
+
+def test_an_index_is_built_once_and_read_back_from_the_bank_cache() -> None:
+    entries = [("a", "备足防汛物资和抢险队伍", ("防汛",)), ("b", "深化审批制度改革", ()), ("c", "防汛", ())]
+    built = index_of(entries)
+    assert len(list(cache.cache_dir().glob("relevance/*/*.marshal"))) == 1
+    again = index_of(entries)
+    assert again is not built and again.plain() == built.plain()
+    query = tokens("要备足防汛物资")
+    assert (
+        again.rank(query)
+        == built.rank(query)
+        == Index([(i, tokens(" ".join((text, *tags)))) for i, text, tags in entries]).rank(query)
+    )
+    index_of(entries[:2])
+    assert len(list(cache.cache_dir().glob("relevance/*/*.marshal"))) == 2  # keyed by content
 
 
 def test_the_field_is_inferred_from_the_briefs_words() -> None:

@@ -204,3 +204,25 @@ def test_a_formula_the_writer_already_used_anywhere_is_not_said_again() -> None:
         "parallel.b",
         None,
     ]
+
+
+def test_late_in_a_long_draft_drafted_sentences_are_looked_up_by_term_with_the_same_result() -> None:
+    from itertools import islice, permutations
+
+    from drafter.compose.select import SCAN, Pick, key_terms, repeats_terms
+
+    words = ["安全", "生产", "隐患", "排查", "责任", "落实", "应急", "救援", "防汛", "物资", "队伍", "演练"]
+    texts = ["".join(ws) for ws in islice(permutations(words, 5), 0, 40_000, 400)]
+    chooser = selector(bank_of())
+    probes = [*texts[: SCAN + 30 : 3], "安全生产责任落实", "防汛物资队伍", "这句与前面无关"]
+    near = [key_terms("应急救援演练")]
+    answers = set()
+    for number, text in enumerate(texts[: SCAN + 30]):
+        chooser.commit(Pick(entry(f"requirement.t{number}", text), text))
+        if number in (SCAN - 2, SCAN - 1, SCAN + 10, SCAN + 29):
+            for probe in probes:
+                expected = repeats_terms(probe, [*chooser.terms, *near])
+                assert chooser._repeats(probe, near, frozenset()) == expected
+                answers.add(expected)
+    assert len(chooser.terms) > SCAN and chooser.holders  # the lookup was used
+    assert answers == {True, False}

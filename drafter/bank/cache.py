@@ -2,8 +2,10 @@
 
 One file per bank file under `$DRAFTER_CACHE_DIR`, else `$XDG_CACHE_HOME/drafter`, else
 `~/.cache/drafter`, named by the sha256 of the file's bytes, the drafter version and the cache
-format. Values are plain Python data written with `marshal` (fast, and unable to run code).
-A missing, broken or unwritable cache is ignored: the file is parsed again.
+format. Values are plain Python data written with `marshal` (fast, and unable to run code);
+bytes kept as they are (`write_bytes`, a `.bytes` file beside) are mapped into memory when read
+(`mapped`), so that what is not used is never read. A missing, broken or unwritable cache is
+ignored: the file is parsed again.
 
 Compiled speech templates (`drafter.compose.template_cache`) are kept the same way in a folder of their
 own; they are code, so each is signed with a secret key of the user's and run only when the
@@ -15,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import mmap
 import os
 import tempfile
 from pathlib import Path
@@ -42,8 +45,8 @@ def content_key(data: bytes, salt: str = "") -> str:
     return digest.hexdigest()
 
 
-def _path_for(key: str, folder: str) -> Path:
-    return cache_dir() / folder / key[:2] / f"{key}.marshal"
+def _path_for(key: str, folder: str, suffix: str = ".marshal") -> Path:
+    return cache_dir() / folder / key[:2] / f"{key}{suffix}"
 
 
 def is_cached(key: str, folder: str = "bank") -> bool:
@@ -60,11 +63,36 @@ def read(key: str, folder: str = "bank") -> Any | None:
         return None
 
 
+def mapped(key: str, size: int, folder: str = "bank") -> mmap.mmap | bytes | None:
+    """The bytes stored under `key` by `write_bytes`, mapped into memory (read only as far as they
+    are used), or None when absent or not `size` bytes long."""
+    try:
+        with _path_for(key, folder, ".bytes").open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size != size:
+                return None
+            if not size:
+                return b""
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+
+
 def write(key: str, value: Any, folder: str = "bank") -> None:
     """Store `value` under `key`; failures (read-only home, full disk, unmarshallable data) are ignored."""
-    path = _path_for(key, folder)
     try:
         blob = marshal.dumps(value)
+    except ValueError:
+        return
+    _store(_path_for(key, folder), blob)
+
+
+def write_bytes(key: str, data: bytes, folder: str = "bank") -> None:
+    """Store `data` under `key` as they are, for `mapped`."""
+    _store(_path_for(key, folder, ".bytes"), data)
+
+
+def _store(path: Path, blob: bytes) -> None:
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=".tmp", dir=path.parent)

@@ -8,13 +8,11 @@ bank is either loaded whole or not at all.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -23,9 +21,24 @@ from drafter.bank.folder import folder_files, skipped_finding
 from drafter.bank.lock import interrupted_edit
 from drafter.bank.model import Entry
 from drafter.bank.parallel import parse_in_parallel
-from drafter.bank.parse import ENTRY_FIELDS, ParsedItem, entry_of, parse_bank_file
+from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, parse_bank_file
+from drafter.bank.tables import BankFileRef, EntryTable, Origin, OriginTable, paused_gc
 from drafter.errors import BankError, Finding, display_path
-from drafter.vocabulary import kind_name
+
+# the tables are defined in `drafter.bank.tables` and named here too, with the bank they make up
+__all__ = [
+    "Bank",
+    "BankFileRef",
+    "EntryTable",
+    "Origin",
+    "OriginTable",
+    "assemble",
+    "bank_layers",
+    "builtin_bank_dir",
+    "load_bank",
+    "load_folder",
+    "paused_gc",
+]
 
 
 def builtin_bank_dir() -> Path:
@@ -33,142 +46,12 @@ def builtin_bank_dir() -> Path:
     return Path(str(resources.files("drafter.phrasebank")))
 
 
-class BankFileRef(NamedTuple):
-    """One bank file of one layer."""
-
-    path: Path
-    folder: Path  # the bank folder (its layer)
-    layer: int  # 0 for the lowest layer loaded
-    function: str  # the function the file declares
-
-
-class Origin(NamedTuple):
-    """Where one layer defined (or overrode) an entry."""
-
-    file: BankFileRef
-    item: ParsedItem
-
-    @property
-    def path(self) -> Path:
-        return self.file.path
-
-    @property
-    def folder(self) -> Path:
-        return self.file.folder
-
-    @property
-    def layer(self) -> int:
-        return self.file.layer
-
-    @property
-    def line(self) -> int:
-        return self.item.line
-
-    @property
-    def given(self) -> tuple[str, ...]:
-        """The fields this layer wrote."""
-        return self.item.given
-
-    @property
-    def source_lines(self) -> tuple[int, ...]:
-        return self.item.source_lines
-
-    def line_of(self, name: str) -> int:
-        """The line of one field in this definition, else the entry's line."""
-        return self.item.key_lines.get(name, self.item.line)
-
-
-class EntryTable(MutableMapping[str, Entry]):
-    """Entries by id, in bank order; an entry read from a (cached) row is built on first access.
-
-    Building 50,000 pydantic objects takes longer than loading them, and a draft reads only a few
-    functions, so `Bank.draftable` filters on the rows and builds only what it returns.
-    """
-
-    def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
-        self._slots: dict[str, Entry | ParsedItem] = dict(entries or {})
-        # (function, status) -> ids in bank order; kept up as rows are added, rebuilt after other changes
-        self._index: dict[tuple[str, str], list[str]] | None = None if entries else {}
-
-    def put_row(self, item: ParsedItem) -> None:
-        """Add (or replace) an entry by its schema-valid row, to be built when first read."""
-        assert item.id is not None and item.row is not None
-        if item.id in self._slots:
-            self._index = None
-        elif self._index is not None:
-            self._index.setdefault((item.row[_FUNCTION], item.row[_STATUS]), []).append(item.id)
-        self._slots[item.id] = item
-
-    def __getitem__(self, key: str) -> Entry:
-        value = self._slots[key]
-        if isinstance(value, Entry):
-            return value
-        assert value.row is not None
-        entry = self._slots[key] = entry_of(value.row, value.given)
-        return entry
-
-    def __setitem__(self, key: str, value: Entry) -> None:
-        self._slots[key] = value
-        self._index = None
-
-    def __delitem__(self, key: str) -> None:
-        del self._slots[key]
-        self._index = None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._slots)
-
-    def __len__(self) -> int:
-        return len(self._slots)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._slots
-
-    def ids_where(self, function: str, status: str) -> list[str]:
-        """Ids of the entries of one function and status, in bank order, without building others.
-
-        The first call indexes every entry by function and status (one pass over the rows); later
-        calls, for the other functions a draft asks for, are lookups.
-        """
-        if self._index is None:
-            index: dict[tuple[str, str], list[str]] = {}
-            for key, value in self._slots.items():
-                if isinstance(value, Entry):
-                    index.setdefault((value.function, value.status), []).append(key)
-                elif value.row is not None:
-                    index.setdefault((value.row[_FUNCTION], value.row[_STATUS]), []).append(key)
-            self._index = index
-        return list(self._index.get((function, status), ()))
-
-    def fits_kind(self, key: str, kind: str) -> bool:
-        """Whether an entry serves a speech kind (`kinds` empty or naming it), without building it."""
-        value = self._slots[key]
-        kinds = value.kinds if isinstance(value, Entry) else value.row[_KINDS] if value.row else ()
-        return not kinds or kind in kinds or any(kind_name(k) == kind for k in kinds)
-
-    def tags(self) -> set[str]:
-        """Every tag that some entry carries, without building the entries."""
-        found: set[str] = set()
-        for value in self._slots.values():
-            if isinstance(value, Entry):
-                found.update(value.tags)
-            elif value.row is not None:
-                found.update(value.row[_TAGS])
-        return found
-
-
-_FUNCTION = ENTRY_FIELDS.index("function")
-_STATUS = ENTRY_FIELDS.index("status")
-_TAGS = ENTRY_FIELDS.index("tags")
-_KINDS = ENTRY_FIELDS.index("kinds")
-
-
 @dataclass
 class Bank:
     """Entries by id after layering; `origins` tells where each was defined, lowest layer first."""
 
     entries: EntryTable = field(default_factory=EntryTable)
-    origins: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
+    origins: OriginTable = field(default_factory=OriginTable)
     folders: tuple[Path, ...] = ()
     warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
     rejected: list[Origin] = field(default_factory=list)  # entries that failed, for `bank validate`
@@ -178,6 +61,8 @@ class Bank:
     def __post_init__(self) -> None:
         if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
             self.entries = EntryTable(self.entries)
+        if not isinstance(self.origins, OriginTable):
+            self.origins = OriginTable(self.origins)
 
     def draftable(self, function: str, kind: str | None = None) -> list[Entry]:
         """Approved entries of one function, in bank order: the only ones a draft may use.
@@ -185,10 +70,11 @@ class Bank:
         With `kind`, only those fit for that speech kind (`kinds` empty or naming it), told from the
         rows, so that the entries of other kinds are never built.
         """
-        keys = self.entries.ids_where(function, "approved")
-        if kind is not None:
-            keys = [key for key in keys if self.entries.fits_kind(key, kind)]
-        return [self.entries[key] for key in keys]
+        keys = self.entries.ids_where(function, "approved", kind)
+        # a large bank's entries are built here, on first use (not frozen: a draft's own objects
+        # exist meanwhile, and a long-running process drafts many times)
+        with paused_gc(freeze=False):
+            return [self.entries[key] for key in keys]
 
     def origin(self, entry_id: str) -> Origin | None:
         """The latest definition of an entry (the layer that decided its final form)."""
@@ -235,25 +121,6 @@ def _override(below: Entry, item: ParsedItem, shown: str) -> tuple[Entry | None,
     return entry, []
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects that form no cycles.
-
-    Loading a large bank makes hundreds of thousands of objects; the collector's passes over them
-    would cost more than the load itself, during the load and after it. So when the collector was
-    on, what exists at the end is moved to its permanent generation (`gc.freeze`): never scanned
-    again, still freed by reference counting as soon as it is dropped (bank data holds no cycles).
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.freeze()
-            gc.enable()
-
-
 def assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
     """Stack `folders` in order; return what loaded and every problem (never raises for bad files)."""
     with paused_gc():
@@ -272,7 +139,8 @@ class _Layer:
 
     def __init__(self, bank: Bank, findings: list[Finding]) -> None:
         self.bank, self.findings = bank, findings
-        self.defined_here: dict[str, tuple[str, int]] = {}  # id -> where this folder defines it
+        # id -> where this folder defines it: the file's shown name and its items
+        self.defined_here: dict[str, tuple[str, Sequence[ParsedItem]]] = {}
 
     def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
         if item.id is None:
@@ -280,12 +148,13 @@ class _Layer:
             self.bank.rejected.append(Origin(ref, item))
             return
         if item.id in self.defined_here:
-            first_file, first_line = self.defined_here[item.id]
+            first_file, first_items = self.defined_here[item.id]
+            first_line = _line_in(first_items, item.id)
             message = f"defined twice in one bank folder (also at {first_file}:{first_line})"
             self.findings.append(Finding(shown, item.line, item.id, message))
             self.bank.rejected.append(Origin(ref, item))
             return
-        self.defined_here[item.id] = (shown, item.line)
+        self.defined_here[item.id] = (shown, (item,))
         if item.id in self.bank.entries:  # an override of a layer below
             entry, problems = _override(self.bank.entries[item.id], item, shown)
             self.findings.extend(problems)
@@ -302,19 +171,38 @@ class _Layer:
             self.bank.origins[item.id] = (Origin(ref, item),)
 
     def add_all(self, items: Sequence[ParsedItem], ref: BankFileRef, shown: str) -> None:
-        """Add a file's items: new, valid entries on a fast path (most of a large bank), others by `add`."""
-        defined, entries, origins = self.defined_here, self.bank.entries, self.bank.origins
-        slots = entries._slots
-        for item in items:
+        """Add a file's items: from the cache, when all are clean and new (most of a large bank),
+        at once and without decoding them; else one by one (`add`)."""
+        defined, slots = self.defined_here, self.bank.entries._slots
+        if (
+            isinstance(items, CachedItems)
+            and items.all_clean()
+            and len(set(items.ids)) == len(items)
+            and defined.keys().isdisjoint(items.ids)
+            and slots.keys().isdisjoint(items.ids)
+        ):
+            keys: tuple[str, ...] = items.ids
+            defined.update(dict.fromkeys(keys, (shown, items)))
+            self.bank.entries.put_cached(items)
+            self.bank.origins.put_cached(ref, items, keys)
+            return
+        entries, origins = self.bank.entries, self.bank.origins
+        for item in items:  # freshly parsed: new, valid entries added here directly
             key, row = item.id, item.row
             if key is None or key in defined or key in slots or item.problems or row is None:
                 self.add(item, ref, shown)
                 continue
-            defined[key] = (shown, item.line)
-            slots[key] = item
-            origins[key] = (Origin(ref, item),)
-            if (index := entries._index) is not None:
-                index.setdefault((row[_FUNCTION], row[_STATUS]), []).append(key)
+            defined[key] = (shown, (item,))
+            entries.add_row(item, row)
+            origins.add_new(key, (Origin(ref, item),))
+        entries.changed()
+
+
+def _line_in(items: Sequence[ParsedItem], key: str) -> int:
+    """The line of the entry with id `key` among `items`."""
+    if isinstance(items, CachedItems):
+        return items[items.position_of(key)].line
+    return next(item.line for item in items if item.id == key)
 
 
 def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:

@@ -8,12 +8,18 @@ its line. File-level problems (not UTF-8, bad YAML, a list where a mapping belon
 
 from __future__ import annotations
 
+import marshal
+import mmap
+import sys
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from pydantic import ValidationError
 
 from drafter.bank import cache
+from drafter.bank.cache_keys import known_key, read_with_key
 from drafter.bank.checks import (
     entry_problems,
     function_problem,
@@ -57,11 +63,109 @@ class ParsedFile(NamedTuple):
     """One bank file: its function and its entries, in file order."""
 
     function: str
-    items: tuple[ParsedItem, ...]
+    items: Sequence[ParsedItem]
+
+
+_COLUMNS = tuple(ENTRY_FIELDS.index(name) for name in ("function", "status", "kinds", "tags"))
+
+
+class CachedItems(Sequence[ParsedItem]):
+    """A file's entries read back from the cache, each decoded only when first read.
+
+    A draft reads a few hundred entries of a 50,000-entry bank; decoding all of them would cost
+    more than the rest of the draft. What stacking layers and choosing a draft's entries need
+    without decoding (`ids`; `is_clean`; of clean entries the function, status, kinds and tags;
+    the clean entries' ids and kinds by function and status, `groups`; every tag, `all_tags`) is
+    kept in columns beside the encoded entries. An entry is clean when it has an id, a row and no
+    problems of its own.
+    """
+
+    def __init__(self, columns: tuple[Any, ...], body: bytes | mmap.mmap) -> None:
+        """`body`: the entries, encoded one after the other (bytes, or the cache file mapped)."""
+        self.ids, self.functions, self.statuses, self.kinds, self.tags = columns[:5]
+        clean, offsets, _ = columns[5:8]
+        self._body = body
+        self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = columns[8]
+        self.all_tags: tuple[str, ...] = columns[9]
+        self._clean: bytes = clean
+        self._offsets = array("I", offsets)
+        self._decoded: list[ParsedItem | None] = [None] * len(self.ids)
+        self._where: dict[str, int] | None = None
+        if len(self._offsets) != len(self.ids) + 1 or len(self._clean) != len(self.ids):
+            raise ValueError("inconsistent cached columns")
+
+    def is_clean(self, index: int) -> bool:
+        return self._clean[index] == 1
+
+    def all_clean(self) -> bool:
+        return self._clean.count(1) == len(self._clean)
+
+    def position_of(self, key: str) -> int:
+        """The place of the (first) entry with id `key`."""
+        if self._where is None:  # the first of equal ids wins: written last
+            self._where = dict(zip(reversed(self.ids), range(len(self.ids) - 1, -1, -1), strict=True))
+        return self._where[key]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> ParsedItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ParsedItem]: ...
+    def __getitem__(self, index: int | slice) -> ParsedItem | Sequence[ParsedItem]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if (item := self._decoded[index]) is None:
+            start, end = self._offsets[index], self._offsets[index + 1]
+            item = self._decoded[index] = ParsedItem._make(marshal.loads(self._body[start:end]))
+        return item
+
+
+def cached_columns(items: Sequence[ParsedItem]) -> tuple[tuple[Any, ...], bytes]:
+    """What the cache keeps of a file's entries, for `CachedItems` (plain data: marshal writes it),
+    and the entries encoded one after the other (kept beside it, to be mapped into memory)."""
+    shared: dict[Any, Any] = {}
+
+    def one(value: Any) -> Any:  # one object per distinct value, so marshal writes each once
+        return shared.setdefault(value, sys.intern(value) if isinstance(value, str) else value)
+
+    clean = [item.id is not None and item.row is not None and not item.problems for item in items]
+    rows = [item.row if ok and item.row is not None else None for item, ok in zip(items, clean, strict=True)]
+    blobs = [marshal.dumps(tuple(item)) for item in items]
+    offsets = array("I", [0])
+    for blob in blobs:
+        offsets.append(offsets[-1] + len(blob))
+    ids = tuple(item.id for item in items)
+    functions, statuses, kinds, tags = (
+        tuple(one(row[field]) if row else None for row in rows) for field in _COLUMNS
+    )
+    grouped: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
+    for item, row in zip(items, rows, strict=True):
+        if row is not None and item.id is not None:
+            keys, kinds_of = grouped.setdefault((one(row[_COLUMNS[0]]), one(row[_COLUMNS[1]])), ([], []))
+            keys.append(item.id)
+            kinds_of.append(one(row[_COLUMNS[2]]))
+    groups = {group: (tuple(keys), tuple(kinds_of)) for group, (keys, kinds_of) in grouped.items()}
+    every_tag = tuple(sorted({tag for found in tags if found for tag in found}))
+    body = b"".join(blobs)
+    columns = (
+        ids,
+        functions,
+        statuses,
+        kinds,
+        tags,
+        bytes(clean),
+        offsets.tobytes(),
+        len(body),
+        groups,
+        every_tag,
+    )
+    return columns, body
 
 
 # Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
-CACHE_SALT = ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+CACHE_SALT = "columns-3;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
 
 
 def row_of(entry: Entry) -> tuple[Any, ...]:
@@ -188,18 +292,44 @@ def _parse_data(data: Any, shown: str) -> tuple[ParsedFile, list[Finding]]:
 
 def parse_bank_file(path: Path) -> tuple[ParsedFile, list[Finding]]:
     """One bank file, checked; findings are file-level problems (the entries carry their own)."""
-    shown = display_path(path)
+    if (cached := known_parse(path)) is not None:
+        return cached, []
     try:
-        data = path.read_bytes()
+        data, key = read_with_key(path, CACHE_SALT)
     except OSError as exc:
-        return ParsedFile("", ()), [Finding(shown, None, "", f"cannot read: {exc.strerror}")]
-    key = cache.content_key(data, CACHE_SALT)
+        return ParsedFile("", ()), [Finding(display_path(path), None, "", f"cannot read: {exc.strerror}")]
+    return parse_bank_bytes(path, data, key)
+
+
+def known_parse(path: Path) -> ParsedFile | None:
+    """The cached parse of `path`, when the file's key is known without reading it (`cache_keys`)."""
+    key = known_key(path, CACHE_SALT)
+    return None if key is None else read_cached(key)
+
+
+def bank_file_key(data: bytes) -> str:
+    """The cache key of a bank file's bytes."""
+    return cache.content_key(data, CACHE_SALT)
+
+
+def read_cached(key: str) -> ParsedFile | None:
+    """The parsed file cached under `key`, if any."""
     if (cached := cache.read(key)) is not None:
         try:
-            function, items = cached
-            return ParsedFile(function, tuple(ParsedItem._make(item) for item in items)), []
-        except (TypeError, ValueError):
+            function, columns = cached
+            if (body := cache.mapped(key, columns[7])) is not None:
+                return ParsedFile(function, CachedItems(columns, body))
+        except (TypeError, ValueError, IndexError):
             pass  # a cache from another shape of data: parse again
+    return None
+
+
+def parse_bank_bytes(path: Path, data: bytes, key: str | None = None) -> tuple[ParsedFile, list[Finding]]:
+    """`parse_bank_file` of bytes already read from `path` (`key`: their cache key, if known)."""
+    shown = display_path(path)
+    key = key or bank_file_key(data)
+    if (cached := read_cached(key)) is not None:
+        return cached, []
     try:
         text = decode_user_text(data, shown, what="bank file")
         if not text.strip():
@@ -211,5 +341,7 @@ def parse_bank_file(path: Path) -> tuple[ParsedFile, list[Finding]]:
         return ParsedFile("", ()), list(exc.findings)
     parsed, findings = _parse_data(tree, shown)
     if not findings:
-        cache.write(key, (parsed.function, tuple(tuple(item) for item in parsed.items)))
+        columns, body = cached_columns(parsed.items)
+        cache.write_bytes(key, body)  # first: the columns say the entries are there
+        cache.write(key, (parsed.function, columns))
     return parsed, findings

@@ -4,7 +4,8 @@ Ranking is Okapi BM25 (k1 = 1.5, b = 0.75) over character bigrams of Chinese tex
 in a few lines over an inverted index rather than taken from `bm25s`: bm25s needs numpy (45 MB
 installed, 160 ms to import, measured with `python -X importtime`), which would double a draft's
 start-up for a bank of a few thousand short entries; the arithmetic is the same. The index is
-built once per bank and kind from plain data (`tokens` per entry), which the bank cache can keep.
+built once per set of entries (a bank's material of one function fit for a speech) and kept in the
+bank cache, keyed by the entries' content (`index_of`).
 
 A document is an entry's text and tags (its field filters, `select.fits_domain`); a query is a
 point's heading, the writer's sentences, the section's heading and lead-in, the speech's domain
@@ -15,11 +16,15 @@ and is never drafted: the point gets a gap instead.
 
 from __future__ import annotations
 
+import functools
+import marshal
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from drafter.bank import cache
 from drafter.vocabulary import DOMAINS
 
 K1 = 1.5
@@ -47,12 +52,17 @@ _STOP = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Character bigrams of the Chinese runs of `text` (slots and punctuation aside), stop bigrams out."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a draft asks for the same point's query in every length pass
+def _tokens(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for run in _CJK.findall(_SLOT.sub("，", text)):
         found.extend(run[i : i + 2] for i in range(len(run) - 1))
         if len(run) == 1:
             found.append(run)
-    return [t for t in found if t not in _STOP]
+    return tuple(t for t in found if t not in _STOP)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,12 @@ class Scored:
 
 class Index:
     """BM25 over a fixed list of documents (entry ids and their tokens)."""
+
+    ids: list[str]
+    lengths: list[int]
+    mean: float
+    idf: dict[str, float]
+    postings: dict[str, dict[int, int]]
 
     def __init__(self, docs: Sequence[tuple[str, Sequence[str]]]) -> None:
         self.ids = [doc_id for doc_id, _ in docs]
@@ -80,6 +96,17 @@ class Index:
             t: math.log(1 + (count - len(row) + 0.5) / (len(row) + 0.5)) for t, row in postings.items()
         }
         self.postings = postings
+
+    def plain(self) -> tuple[Any, ...]:
+        """The index as plain data (for the cache)."""
+        return (self.ids, self.lengths, self.mean, self.idf, self.postings)
+
+    @classmethod
+    def from_plain(cls, data: tuple[Any, ...]) -> Index:
+        """The index `plain` gave."""
+        index = cls.__new__(cls)
+        index.ids, index.lengths, index.mean, index.idf, index.postings = data
+        return index
 
     def rank(self, query: Iterable[str], threshold: float = THRESHOLD) -> list[Scored]:
         """Documents scoring at least `threshold`, best first (ties in id order)."""
@@ -112,6 +139,24 @@ class Index:
             if s / size >= threshold and (keys.get(n, 0) >= KEY_TERMS or len(self.ids) < KEY_TERMS_FROM)
         ]
         return sorted(ranked, key=lambda s: (-s.score, s.id))
+
+
+# What the cached indexes were built with: a change to the tokens makes earlier ones unreachable.
+_CACHE_SALT = "bm25-1;" + _CJK.pattern + _SLOT.pattern + ",".join(sorted(_STOP))
+
+
+def index_of(entries: Sequence[tuple[str, str, tuple[str, ...]]]) -> Index:
+    """The index of entries given as (id, text, tags), from the bank cache when it was built before:
+    a bank is indexed once, not on every draft (keyed by the entries' content)."""
+    key = cache.content_key(marshal.dumps(tuple(entries)), _CACHE_SALT)
+    if (plain := cache.read(key, "relevance")) is not None:
+        try:
+            return Index.from_plain(plain)
+        except (TypeError, ValueError):
+            pass  # another shape of data: build it again
+    index = Index([(entry_id, tokens(" ".join((text, *tags)))) for entry_id, text, tags in entries])
+    cache.write(key, index.plain(), "relevance")
+    return index
 
 
 def domain_words(domain: str) -> list[str]:

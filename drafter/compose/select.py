@@ -24,13 +24,16 @@ import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
-from drafter.compose.relevance import THRESHOLD, Index, Scored, tokens
+from drafter.compose.relevance import THRESHOLD, Index, Scored, index_of, tokens
 
 # Functions whose untyped entries are material (about one subject), not formulas: an archive-mined
 # bank has no curated `type`, and its requirement sentences are mostly one speech's facts.
+_T = TypeVar("_T")
+
 MATERIAL_FUNCTIONS = frozenset({"requirement", "parallel", "quote", "problem"})
 
 
@@ -145,6 +148,9 @@ def repeats_terms(
     return False
 
 
+SCAN = 64  # drafted sentences up to which `Selector._repeats` compares with each
+
+
 @dataclass(frozen=True)
 class _Candidate:
     index: int  # position in its group (groups are sorted by id)
@@ -195,25 +201,47 @@ class Catalog:
 
     def group(self, function: str) -> _Group:
         if function not in self._groups:
+            shared = self._fitting(function)
+            said = self.said
+            # the entries repeating the writer's words, by place: most drafts leave out none, and
+            # drafts leaving out the same share the group built for them (`Bank.memo`)
+            out = tuple(
+                i for i, s in enumerate(shared) if said and not shingles(s[0].text, NEAR).isdisjoint(said)
+            )
+            key = ("group", self._fitting_key(function), out)
+            if (group := self.bank.memo.get(key)) is None:
+                left_out = set(out)
+                kept = [s for i, s in enumerate(shared) if i not in left_out]
+                found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags) in enumerate(kept)]
+                by_tag: dict[str, list[_Candidate]] = {}
+                for candidate in found:
+                    for tag in candidate.tags:
+                        by_tag.setdefault(tag, []).append(candidate)
+                group = _Group(
+                    found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
+                )
+                group = _remember(self.bank, key, group)
+            self._groups[function] = group
+        return self._groups[function]
+
+    def _fitting_key(self, function: str) -> tuple[object, ...]:
+        return ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
+
+    def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str]]]:
+        """The function's entries fit for this kind, role and field, sorted by id, with their slots
+        and tags: the same for every draft of that kind from this bank, so shared (`Bank.memo`)."""
+        key = self._fitting_key(function)
+        if (found := self.bank.memo.get(key)) is None:
             entries = sorted(
                 (
                     e
                     for e in self.bank.draftable(function, self.kind)
-                    if fits_role(e, self.role)
-                    and fits_domain(e, self.domain)
-                    and shingles(e.text, NEAR).isdisjoint(self.said)
+                    if fits_role(e, self.role) and fits_domain(e, self.domain)
                 ),
                 key=lambda e: e.id,
             )
-            found = [_Candidate(i, e, frozenset(e.slots), frozenset(e.tags)) for i, e in enumerate(entries)]
-            by_tag: dict[str, list[_Candidate]] = {}
-            for candidate in found:
-                for tag in candidate.tags:
-                    by_tag.setdefault(tag, []).append(candidate)
-            self._groups[function] = _Group(
-                found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
-            )
-        return self._groups[function]
+            found = _remember(self.bank, key, [(e, frozenset(e.slots), frozenset(e.tags)) for e in entries])
+        return found
 
     def rank(self, function: str, query: Sequence[str], threshold: float) -> list[Scored]:
         """`index(function).rank(query, threshold)`, once per draft (length passes ask again)."""
@@ -223,7 +251,7 @@ class Catalog:
         return found
 
     def index(self, function: str) -> Index:
-        """The BM25 index of the function's material (built once per draft)."""
+        """The BM25 index of the function's material (once per draft, shared by drafts, cached on disk)."""
         if function not in self._indexes:
             # drafts from one bank share an index over the same entries (`Bank.memo`)
             material = [c.entry for c in self.group(function).all if is_material(c.entry)]
@@ -231,10 +259,7 @@ class Catalog:
             # document of the field sharing its name's bigrams with the query made them key terms
             key = ("bm25", tuple((e.id, e.text, e.tags) for e in material))
             if (index := self.bank.memo.get(key)) is None:
-                docs = [(e.id, tokens(" ".join((e.text, *e.tags)))) for e in material]
-                if len(self.bank.memo) >= 256:  # bounded: a long process drafts from many briefs
-                    self.bank.memo.clear()
-                index = self.bank.memo[key] = Index(docs)
+                index = _remember(self.bank, key, index_of(key[1]))
             self._indexes[function] = index
         return self._indexes[function]
 
@@ -263,6 +288,17 @@ class Catalog:
             order = sorted(scores, key=lambda i: (-scores[i][0], -scores[i][1], i))
             self._ranked[key] = [(scores[i], group.all[i]) for i in order]
         return self._ranked[key]
+
+
+_MEMO_SIZE = 1024  # what a bank keeps for drafts is bounded: a long process drafts from many briefs
+
+
+def _remember(bank: Bank, key: object, value: _T) -> _T:
+    """Keep `value` in `bank.memo` under `key` for later drafts from the same bank."""
+    if len(bank.memo) >= _MEMO_SIZE:
+        bank.memo.clear()
+    bank.memo[key] = value
+    return value
 
 
 def _echoes(text: str, nearby: frozenset[str], echoed: frozenset[str]) -> bool:
@@ -303,6 +339,8 @@ class Selector:
         self.used: set[str] = set()
         self.spoken: set[str] = set()  # runs of characters the bank text drafted so far contains
         self.terms: list[frozenset[str]] = []  # key terms of each bank sentence drafted so far
+        self.holders: dict[str, list[int]] = {}  # key term -> which of `terms[:indexed]` hold it
+        self.indexed = 0
 
     def rng(self, site: str) -> random.Random:
         """The random choice at one place of the speech: by seed, speech and place alone."""
@@ -348,7 +386,7 @@ class Selector:
         nearby = frozenset().union(*(shingles(text, NEAR) for text in near))
         echoed = frozenset().union(*(shingles(text, ECHO) for text in near))
         subject = frozenset().union(*(key_terms(text) for text in about))
-        said = self._terms_near(near)
+        said = [key_terms(text) for text in near]
 
         def fits(candidate: _Candidate) -> bool:
             entry = candidate.entry
@@ -361,7 +399,7 @@ class Selector:
                 and not (formula and is_material(entry))
                 and shingles(entry.text).isdisjoint(self.spoken)
                 and not (near and _echoes(entry.text, nearby, echoed))
-                and not repeats_terms(entry.text, said, subject)
+                and not self._repeats(entry.text, said, subject)
             )
 
         group = self.catalog.group(function)
@@ -412,8 +450,8 @@ class Selector:
         if (
             not shingles(entry.text).isdisjoint(self.spoken)
             or (near and _echoes(entry.text, nearby, echoed))
-            or repeats_terms(
-                entry.text, self._terms_near(near), frozenset().union(*(key_terms(t) for t in about))
+            or self._repeats(
+                entry.text, [key_terms(t) for t in near], frozenset().union(*(key_terms(t) for t in about))
             )
         ):
             return None
@@ -425,10 +463,27 @@ class Selector:
         self.spoken |= shingles(pick.entry.text)
         self.terms.append(key_terms(pick.entry.text))
 
-    def _terms_near(self, near: Sequence[str]) -> list[frozenset[str]]:
-        """Key terms of what a pick must not say again: the bank text drafted so far, the writer's
-        sentences at the place."""
-        return [*self.terms, *(key_terms(text) for text in near)]
+    def _repeats(self, text: str, near: list[frozenset[str]], subject: frozenset[str]) -> bool:
+        """`repeats_terms(text, [*self.terms, *near], subject)`; once many sentences were drafted,
+        with those looked up by term (`holders`), so that a pick late in a long draft costs what
+        one early does (below `SCAN` sentences, comparing with each is quicker)."""
+        if len(self.terms) < SCAN:
+            return repeats_terms(text, [*self.terms, *near], subject)
+        terms = key_terms(text) - subject
+        if len(terms) < KEY_SHARED:
+            return False
+        for number in range(self.indexed, len(self.terms)):
+            for term in self.terms[number]:
+                self.holders.setdefault(term, []).append(number)
+        self.indexed = len(self.terms)
+        shared: dict[int, int] = {}
+        for term in terms:
+            for number in self.holders.get(term, ()):
+                shared[number] = shared.get(number, 0) + 1
+        for number, count in shared.items():
+            if count >= KEY_SHARED and count >= KEY_SHARE * min(len(terms), len(self.terms[number])):
+                return True
+        return repeats_terms(text, near, subject)
 
     def _tier(
         self,

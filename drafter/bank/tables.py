@@ -1,0 +1,323 @@
+"""The tables a loaded bank is made of: entries by id and where each was defined.
+
+Both hold what a warm load read from the bank cache as it is (a file's `CachedItems`) and make
+an entry, or its origin, only when it is first asked for; see `drafter.bank.load`.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+from collections.abc import ItemsView, Iterator, Mapping, MutableMapping, Sequence, ValuesView
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from drafter.bank.model import Entry
+from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, entry_of
+from drafter.vocabulary import kind_name
+
+
+class BankFileRef(NamedTuple):
+    """One bank file of one layer."""
+
+    path: Path
+    folder: Path  # the bank folder (its layer)
+    layer: int  # 0 for the lowest layer loaded
+    function: str  # the function the file declares
+
+
+class Origin(NamedTuple):
+    """Where one layer defined (or overrode) an entry."""
+
+    file: BankFileRef
+    item: ParsedItem
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def folder(self) -> Path:
+        return self.file.folder
+
+    @property
+    def layer(self) -> int:
+        return self.file.layer
+
+    @property
+    def line(self) -> int:
+        return self.item.line
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        """The fields this layer wrote."""
+        return self.item.given
+
+    @property
+    def source_lines(self) -> tuple[int, ...]:
+        return self.item.source_lines
+
+    def line_of(self, name: str) -> int:
+        """The line of one field in this definition, else the entry's line."""
+        return self.item.key_lines.get(name, self.item.line)
+
+
+class EntryTable(MutableMapping[str, Entry]):
+    """Entries by id, in bank order; an entry read from a (cached) row is built on first access.
+
+    Building 50,000 pydantic objects takes longer than loading them, and a draft reads only a few
+    functions, so `Bank.draftable` filters on the rows and builds only what it returns. An entry
+    from the bank cache is not even decoded until then: its slot holds the file's `CachedItems`
+    (and keeps it once the entry is built, in `_built`, so that what is known of the file as a
+    whole, its tags, stays true while all its entries are here).
+    """
+
+    def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
+        self._slots: dict[str, Entry | ParsedItem | CachedItems] = dict(entries or {})
+        self._files: list[CachedItems] = []  # whose entries were added at once (`put_cached`)
+        self._live: dict[int, int] = {}  # id of one of `_files` -> how many of its entries are still here
+        self._built: dict[str, Entry] = {}  # entries built from a slot holding `CachedItems`
+        self._loose = set(self._slots)  # the ids whose slot does not hold `CachedItems`
+        # (function, status) -> ids in bank order and their kinds; kept up as rows are added,
+        # rebuilt after other changes
+        self._index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] | None = (
+            None if entries else {}
+        )
+        self._version = next(_VERSIONS)
+
+    @property
+    def version(self) -> int:
+        """A number no other table and no other state of this one has: what drafts derive from
+        the entries (`Bank.memo`) is keyed by it, so a change to any entry makes it stale."""
+        return self._version
+
+    def put_row(self, item: ParsedItem) -> None:
+        """Add (or replace) an entry by its schema-valid row, to be built when first read."""
+        assert item.id is not None and item.row is not None
+        self._version = next(_VERSIONS)
+        if item.id in self._slots:
+            self._index = None
+            self._forget(item.id)
+        elif self._index is not None:
+            _note(self._index, item.id, item.row[_FUNCTION], item.row[_STATUS], item.row[_KINDS])
+        self._slots[item.id] = item
+        self._loose.add(item.id)
+
+    def add_row(self, item: ParsedItem, row: tuple[Any, ...]) -> None:
+        """`put_row` for a new id, without noting the change (`changed`, once for many rows)."""
+        assert item.id is not None
+        self._slots[item.id] = item
+        self._loose.add(item.id)
+        if self._index is not None:
+            _note(self._index, item.id, row[_FUNCTION], row[_STATUS], row[_KINDS])
+
+    def changed(self) -> None:
+        """Note that entries were added (`add_row`): what was derived from them is stale."""
+        self._version = next(_VERSIONS)
+
+    def put_cached(self, items: CachedItems) -> None:
+        """Add the entries of a file's cached items, all clean and new, to be decoded when first read."""
+        self._version = next(_VERSIONS)
+        self._slots.update(dict.fromkeys(items.ids, items))
+        self._files.append(items)
+        self._live[id(items)] = len(items)
+        if (index := self._index) is not None:
+            for group, (keys, kinds) in items.groups.items():
+                found, kinds_of = index.setdefault(group, ([], []))
+                found.extend(keys)
+                kinds_of.extend(kinds)
+
+    def __getitem__(self, key: str) -> Entry:
+        value = self._slots[key]
+        if isinstance(value, Entry):
+            return value
+        if isinstance(value, CachedItems):
+            if (built := self._built.get(key)) is None:
+                item = value[value.position_of(key)]
+                assert item.row is not None
+                built = self._built[key] = entry_of(item.row, item.given)
+            return built
+        assert value.row is not None
+        entry = self._slots[key] = entry_of(value.row, value.given)
+        return entry
+
+    def build_all(self) -> None:
+        """Build every entry now (what reading them all would do one by one, without the cyclic
+        collector's passes over the many objects made: see `paused_gc`)."""
+        with paused_gc():
+            for key, value in self._slots.items():
+                if not isinstance(value, Entry) and key not in self._built:
+                    self[key]
+
+    def values(self) -> ValuesView[Entry]:
+        self.build_all()
+        return super().values()
+
+    def items(self) -> ItemsView[str, Entry]:
+        self.build_all()
+        return super().items()
+
+    def __setitem__(self, key: str, value: Entry) -> None:
+        self._forget(key)
+        self._slots[key] = value
+        self._loose.add(key)
+        self._index = None
+        self._version = next(_VERSIONS)
+
+    def __delitem__(self, key: str) -> None:
+        self._forget(key)
+        del self._slots[key]
+        self._loose.discard(key)
+        self._index = None
+        self._version = next(_VERSIONS)
+
+    def _forget(self, key: str) -> None:
+        """Before an entry's slot changes: a cached file no longer has all its entries here."""
+        if isinstance(old := self._slots.get(key), CachedItems):
+            self._live[id(old)] -= 1
+            self._built.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._slots
+
+    def _head(self, key: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | None:
+        """An entry's function, status, kinds and tags, without building (or decoding) it; None
+        for a row that is not valid (never stored, but typed so)."""
+        value = self._slots[key]
+        if isinstance(value, Entry):
+            return value.function, value.status, value.kinds, value.tags
+        if isinstance(value, CachedItems):
+            at = value.position_of(key)
+            return value.functions[at], value.statuses[at], value.kinds[at], value.tags[at]
+        row = value.row
+        return None if row is None else (row[_FUNCTION], row[_STATUS], row[_KINDS], row[_TAGS])
+
+    def ids_where(self, function: str, status: str, kind: str | None = None) -> list[str]:
+        """Ids of the entries of one function and status, in bank order, without building others;
+        with `kind`, only those serving that speech kind (`kinds` empty or naming it).
+
+        The first call indexes every entry by function and status (one pass over the rows); later
+        calls, for the other functions a draft asks for, are lookups.
+        """
+        if self._index is None:
+            index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
+            for key in self._slots:
+                if (head := self._head(key)) is not None:
+                    _note(index, key, head[0], head[1], head[2])
+            self._index = index
+        keys, kinds = self._index.get((function, status), ([], []))
+        if kind is None:
+            return list(keys)
+        serves: dict[tuple[str, ...], bool] = {}  # a bank has few distinct `kinds`
+        found = []
+        for key, names in zip(keys, kinds, strict=True):
+            if (fits := serves.get(names)) is None:
+                fits = serves[names] = not names or kind in names or any(kind_name(k) == kind for k in names)
+            if fits:
+                found.append(key)
+        return found
+
+    def tags(self) -> set[str]:
+        """Every tag that some entry carries, without building (or decoding) the entries: those of
+        a cached file whose entries are all still here at once (`CachedItems.all_tags`)."""
+        found: set[str] = set()
+        for items in self._files:
+            if (live := self._live[id(items)]) == len(items):
+                found.update(items.all_tags)
+            elif live:
+                found.update(
+                    *(items.tags[at] for at, key in enumerate(items.ids) if self._slots.get(key) is items)
+                )
+        for key in self._loose:
+            if (head := self._head(key)) is not None:
+                found.update(head[3])
+        return found
+
+
+class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
+    """`Bank.origins`: each entry's definitions; an entry defined once, in a cached file, gets its
+    `Origin` made when first asked for (a draft asks for none of 50,000)."""
+
+    def __init__(self, chains: Mapping[str, tuple[Origin, ...]] | None = None) -> None:
+        # an entry's chain, or for one defined once in a cached file, the file and its items
+        self._chains: dict[str, tuple[Origin, ...] | tuple[BankFileRef, CachedItems]] = dict(chains or {})
+
+    def put_cached(self, file: BankFileRef, items: CachedItems, keys: Sequence[str]) -> None:
+        """The one definition of each of `keys`, in a file's cached items."""
+        self._chains.update(dict.fromkeys(keys, (file, items)))
+
+    def add_new(self, key: str, chain: tuple[Origin, ...]) -> None:
+        """`self[key] = chain` for a key not here yet."""
+        self._chains[key] = chain
+
+    def __getitem__(self, key: str) -> tuple[Origin, ...]:
+        value = self._chains[key]
+        if len(value) == 2 and isinstance(value[1], CachedItems):
+            file, items = value
+            assert isinstance(file, BankFileRef)
+            chain = self._chains[key] = (Origin(file, items[items.position_of(key)]),)
+            return chain
+        return value  # a chain of origins
+
+    def __setitem__(self, key: str, value: tuple[Origin, ...]) -> None:
+        self._chains[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._chains[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._chains)
+
+    def __len__(self) -> int:
+        return len(self._chains)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._chains
+
+
+def _note(
+    index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]],
+    key: str,
+    function: str,
+    status: str,
+    kinds: tuple[str, ...],
+) -> None:
+    """Add an entry to an `EntryTable` index."""
+    keys, kinds_of = index.setdefault((function, status), ([], []))
+    keys.append(key)
+    kinds_of.append(kinds)
+
+
+_VERSIONS = itertools.count()
+_FUNCTION = ENTRY_FIELDS.index("function")
+_STATUS = ENTRY_FIELDS.index("status")
+_TAGS = ENTRY_FIELDS.index("tags")
+_KINDS = ENTRY_FIELDS.index("kinds")
+
+
+@contextmanager
+def paused_gc(*, freeze: bool = True) -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects that form no cycles.
+
+    Loading a large bank makes hundreds of thousands of objects; the collector's passes over them
+    would cost more than the load itself, during the load and after it. So when the collector was
+    on, what exists at the end is moved to its permanent generation (`gc.freeze`, unless `freeze`
+    is false): never scanned again, still freed by reference counting as soon as it is dropped
+    (bank data holds no cycles).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            if freeze:
+                gc.freeze()
+            gc.enable()
