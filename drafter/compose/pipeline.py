@@ -49,7 +49,7 @@ from drafter.compose.plan import (
     sentence,
 )
 from drafter.compose.relevance import infer_domain, tokens
-from drafter.compose.select import Catalog, Pick, Selector, key_terms, repeats_terms
+from drafter.compose.select import Catalog, Pick, Selector, key_terms, repeats_terms, shingles
 from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
 from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
@@ -75,6 +75,7 @@ GAP_SHARE = 0.5
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
+ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
 _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
@@ -288,9 +289,8 @@ class SpeechContext:
             ]
         if function == "section.lead_in":
             accept = [t for t in accept or self._texts(function) if self._fits_lead_in(t, site, values)]
-        elif function == "opening.purpose" and _CONVENERS_ACT.match(values.get("purpose") or self.purpose):
-            # a visiting leader does not 部署 at another's meeting: `我来参加这个会，主要是部署…`
-            accept = [t for t in accept or self._texts(function) if not t.startswith("我来参加")]
+        elif function == "opening.purpose":
+            accept = [t for t in accept or self._texts(function) if self._fits_purpose(t, values)]
         elif function == "opening.transition":
             accept = [t for t in accept or self._texts(function) if self._fits_transition(t, values)]
         pick = self._selector.pick(
@@ -326,6 +326,18 @@ class SpeechContext:
         if "{count}" in text and values.get("count") == "一":
             return False
         return "{topic}" not in text or bool(_NOUN_TOPIC.search(values.get("topic", "")))
+
+    def _fits_purpose(self, text: str, values: Mapping[str, str]) -> bool:
+        """Whether an opening that states the purpose fits: a visiting leader does not 部署 at
+        another's meeting (`我来参加这个会，主要是部署…`), and a purpose that says the occasion's
+        words again is not said beside the occasion (`召开…党风廉政建设工作会议，就是要部署…党风廉政
+        建设工作`)."""
+        purpose = values.get("purpose") or self.purpose
+        if text.startswith("我来参加") and _CONVENERS_ACT.match(purpose):
+            return False
+        occasion = self.brief.occasion or ""
+        both = "{occasion}" in text and "{purpose}" in text
+        return not (both and not shingles(purpose, ECHO_RUN).isdisjoint(shingles(occasion, ECHO_RUN)))
 
     def _fits_transition(self, text: str, values: Mapping[str, str]) -> bool:
         """Whether an opening transition fits: `再讲…` only after others spoke, a count only of two
