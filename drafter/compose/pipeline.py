@@ -527,7 +527,11 @@ class SpeechContext:
         if not point.tags:
             return None
         pick = self._formula("parallel", point, "close", near)
-        return pick if pick is not None and set(pick.entry.tags) & set(point.tags) else None
+        if pick is None or not set(pick.entry.tags) & set(point.tags):
+            return None
+        return (
+            None if pick.text.count("、") >= CATALOGUE_ITEMS - 1 else pick
+        )  # a list of nouns sums up nothing
 
     def _formula(
         self,

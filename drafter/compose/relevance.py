@@ -46,7 +46,8 @@ _SLOT = re.compile(r"\{[^{}]*\}")
 # Bigrams every speech says (they say nothing about a point's subject).
 _STOP = frozenset(
     "要把 工作 我们 全面 进一步 加强 推进 推动 坚持 切实 各级 一步 加快 不断 积极 深入 持续 重要 认真 抓好 "
-    "做好 落实 提高 提升 完善 建立 健全 强化 确保 必须 同志 大家 方面 问题 发展 建设 领导 干部 发挥 作用".split()
+    "做好 落实 提高 提升 完善 建立 健全 强化 确保 必须 同志 大家 方面 问题 发展 建设 领导 干部 "
+    "发挥 作用".split()
 )
 
 
