@@ -440,3 +440,12 @@ def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None
     assert not about("要强化隐患排查", "隐患排查", writer, text, {"隐患", "防汛"})
     catalogue = "盯紧道路交通、水上运输、燃气、消防、危化品、矿山等重点领域安全。"
     assert not about("要抓好道路交通安全", "道路交通安全", "重点盯住客运车辆。", catalogue, set())
+
+
+def test_a_paragraph_does_not_pile_up_its_subjects_words() -> None:
+    from drafter.compose.pipeline import _piles
+
+    said = "要壮大特色产业。依托茶叶基地做大特色产业规模。推动乡村特色产业集群化。"
+    assert not _piles("特色产业", said, "培育“农村+”特色产业。")
+    assert _piles("特色产业", said + "培育“农村+”特色产业。", "推进县域特色产业集群发展。")
+    assert not _piles("特色产业", said * 2, "完善联农带农机制。")

@@ -143,6 +143,15 @@ def _about(
     return not heading or len(chars) >= 3 or any(not common(term) for term in anchors)
 
 
+MENTIONS = 4  # a paragraph says a word of its point's subject at most this many times
+
+
+def _piles(topic: str, said: str, text: str) -> bool:
+    """Whether `text` would make a paragraph say a word of its subject more than `MENTIONS` times
+    (`特色产业` five times in one paragraph reads as padding)."""
+    return any(said.count(term) + text.count(term) > MENTIONS for term in key_terms(topic) if term in text)
+
+
 @dataclass(frozen=True)
 class GapNote:
     """A point the bank knew too little about: what the writer must add, about how many characters."""
@@ -454,6 +463,9 @@ class SpeechContext:
                 continue
             paragraph = [key_terms(t) for t in (*point.text, *(text for _, text, _ in result))]
             if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
+                continue
+            said_so_far = "".join([point.heading_plain, *point.text, *(text for _, text, _ in result)])
+            if not pin and _piles(point.topic, said_so_far, pick.text):  # `特色产业` a fifth time
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
