@@ -44,12 +44,13 @@ def rich_bank_files() -> dict[str, list[dict[str, Any]]]:
     topics = TOPICS
 
     def sentence(lead: str) -> str:
-        # clauses on the writer's subjects (see `brief`), each with some words of its own
+        # long sentences (a point says its subject in three at most: `MENTIONS`) of clauses on the
+        # writer's subjects (see `brief`), each with some words of its own
         # (a sentence on one or two subjects: two on the same pair would say the same thing again)
         subjects = rng.sample(topics, 2)
         clauses = [
             (subjects[i] if i < 2 else "") + "".join(rng.choice(words) for _ in range(rng.randint(4, 8)))
-            for i in range(rng.randint(3, 5))
+            for i in range(rng.randint(9, 12))
         ]
         return f"{lead}{'，'.join(clauses)}。"
 
@@ -156,8 +157,9 @@ def test_draft_structure_follows_the_template(rich_bank: Bank) -> None:
     # one numbering style for all the sections' points
     assert len({p[1] for p in points}) == 1 and len(points) == 9
     opening = doc.blocks[0].text
+    # who speaks after others (the default with acknowledged speakers) begins with them
     assert opening.startswith(
-        "这次会议的主要任务是部署今年的工作。刚才，王区长对本月的重点工作作了部署，我都同意。"
+        "刚才，王区长对本月的重点工作作了部署，我都同意。这次会议的主要任务是部署今年的工作。"
     )
     assert doc.blocks[-1].text == "谢谢大家！"
     assert doc.blocks[-2].text == "同志们，让我们为开创新局面而努力奋斗！"

@@ -143,7 +143,7 @@ def _about(
     return not heading or len(chars) >= 3 or any(not common(term) for term in anchors)
 
 
-MENTIONS = 4  # a paragraph says a word of its point's subject at most this many times
+MENTIONS = 4  # a paragraph says a word of its point's subject at most this many times (its heading aside)
 
 
 def _piles(topic: str, said: str, text: str) -> bool:
@@ -464,7 +464,7 @@ class SpeechContext:
             paragraph = [key_terms(t) for t in (*point.text, *(text for _, text, _ in result))]
             if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
                 continue
-            said_so_far = "".join([point.heading_plain, *point.text, *(text for _, text, _ in result)])
+            said_so_far = "".join([*point.text, *(text for _, text, _ in result)])
             if not pin and _piles(point.topic, said_so_far, pick.text):  # `特色产业` a fifth time
                 continue
             said = _framed(function, pick)
