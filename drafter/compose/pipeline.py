@@ -703,9 +703,13 @@ def compose(
                     best = (abs(actual - target), markup, document, notes, budgets, extra)
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break
+                wider = extra
                 if actual < target:  # the caps may hold back points with more material: widen them,
-                    extra = _widened(extra, notes, keys)  # in sections where no sibling lacks any
-                budgets = _rescale_filled(budgets, notes, fixed, actual, target, keys)
+                    wider = _widened(extra, notes, keys)  # in sections where no sibling lacks any
+                rescaled = _rescale_filled(budgets, notes, fixed, actual, target, keys)
+                if (rescaled, wider) == (budgets, extra):  # the next pass would draft the same again
+                    break
+                budgets, extra = rescaled, wider
             _, markup, document, notes, budgets, extra = best
             capped = _sibling_capped(budgets, notes, own, keys)
             if capped != budgets:  # balance comes before the length: the short sibling's gap says it
