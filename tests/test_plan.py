@@ -111,3 +111,13 @@ def test_a_section_of_shortcomings_is_a_diagnosis_unless_the_brief_says_otherwis
     )
     plan = plan_draft(brief, Bank(EntryTable({})))
     assert [s.problems for s in plan.sections] == [True, False]
+
+
+def test_a_bare_deployment_of_a_field_gets_its_work() -> None:
+    from drafter.compose.plan import purpose_phrase
+
+    assert purpose_phrase("部署优化营商环境") == "部署优化营商环境工作"
+    assert purpose_phrase("部署乡村振兴") == "部署乡村振兴工作"
+    assert purpose_phrase("部署今年防汛工作") == "部署今年防汛工作"
+    assert purpose_phrase("部署招商引资业务") == "部署招商引资业务"
+    assert purpose_phrase("看望大家、感谢大家") == "看望大家、感谢大家"

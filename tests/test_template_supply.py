@@ -145,6 +145,9 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "deployment:convener mobilization:convener mobilization:guest annual_review:convener "
         "symposium:closing symposium:convener",
     ),
+    # a symposium announces its parts without 强调 or 提要求 (it answers those it heard): 这里，我讲
+    # {count}个问题 and 围绕{topics}，再提{count}方面要求 (after others spoke) are the corpus's two
+    "opening.transition": ("two formulas", "symposium:convener"),
     # the one acknowledgement (刚才，{earlier_speaker}对{earlier_work}进行安排部署，我都同意) is for
     # closing remarks; others say the template's 刚才，{who}{did}，我都同意
     "opening.acknowledge": (

@@ -46,6 +46,7 @@ from drafter.compose.plan import (
     namely,
     own_words,
     plan_draft,
+    purpose_phrase,
     sentence,
 )
 from drafter.compose.relevance import infer_domain, tokens
@@ -75,6 +76,7 @@ GAP_SHARE = 0.5
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
+_GATHERINGS = ("培训班", "研讨班", "座谈会", "论坛", "推进会", "动员大会", "表彰大会", "大会")
 ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
 _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
@@ -253,7 +255,7 @@ class SpeechContext:
         )
         self.salutation = salutation if salutation.endswith(("：", ":")) else salutation + "："
         self.achievements = [sentence(a) for a in brief.achievements]
-        self.purpose = sentence(brief.purpose) if brief.purpose else ""
+        self.purpose = sentence(purpose_phrase(brief.purpose)) if brief.purpose else ""
         self.acknowledgements = [
             (clean_user_text(a.who), bare(a.did), earlier_work(a.did)) for a in brief.acknowledge
         ]
@@ -262,6 +264,13 @@ class SpeechContext:
         self.closing_text = [sentence(t) for t in brief.closing.text]
         self.closing_thanks = brief.closing.thanks
         self.slogan = plan.slots.get("slogan", "")
+
+    @property
+    def gathering(self) -> str:
+        """What the speech's occasion is, as `这次{gathering}的主要任务是…` says it: a 培训班 is not a
+        会议 (nor a 论坛, a 座谈会)."""
+        occasion = self.brief.occasion or ""
+        return next((word for word in _GATHERINGS if word in occasion), "会议")
 
     def _site(self, function: str) -> str:
         count = self._calls.get(function, 0)
@@ -306,17 +315,19 @@ class SpeechContext:
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
         if pick is not None and function == "opening.transition":
-            self._announced |= set(_ANNOUNCING.findall(pick.text))
+            self._announced |= set(_ANNOUNCING.findall(pick.entry.text))
+            if "{count}点" in pick.entry.text:  # `这里，我着重强调两点。` counts the points already
+                self._announced.add("{count}点")
         return mark(pick.entry.id, pick.text) if pick is not None else ""
 
     def agree(self, who: str, did: str, work: str) -> str:
-        """An earlier speaker acknowledged (`刚才，…，我都同意。`), from the bank when it has the
-        words for what they did, else in the writer's; a superior's speech is reported, not
-        approved (`刚才，张县长对…作了全面总结。` from his deputy)."""
-        if roles.outranks(who, self.brief.speaker.post):
+        """An earlier speaker acknowledged: a deployment approved (`刚才，…进行了安排部署，我都同意。`,
+        from the bank when it has the words, else in the writer's); a report, a summary or a
+        superior's speech said back, not approved (`刚才，张县长对…作了全面总结。`)."""
+        if roles.outranks(who, self.brief.speaker.post) or not work:  # a report is heard, not approved
             return f"刚才，{who}{did}。"
         bank = self.phrase("opening.acknowledge", earlier_speaker=who, earlier_work=work)
-        return bank or f"刚才，{who}{did}，我都同意。"
+        return bank or f"刚才，{who}{did}，我都同意。"  # a deployment the bank has no words for
 
     def _texts(self, function: str) -> list[str]:
         return [e.text for e in self._selector.candidates(function)]
@@ -330,7 +341,9 @@ class SpeechContext:
         first = site.endswith("#0")
         if first and ("再" in text or (_AFTER_ACHIEVEMENTS.match(text) and not self.achievements)):
             return False
-        if _ANNOUNCING.findall(text) and set(_ANNOUNCING.findall(text)) & self._announced:
+        if set(_ANNOUNCING.findall(text)) & self._announced:
+            return False
+        if "{count}点" in text and "{count}点" in self._announced and first:  # `两点` … `两点`
             return False
         if "{count}" in text and values.get("count") == "一":
             return False

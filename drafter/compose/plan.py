@@ -345,6 +345,19 @@ def goal_phrase(goal: str) -> str:
     return _GOAL_ADVERB.sub("", plain)
 
 
+# `部署` takes work as its object (`部署乡村振兴工作`), not a field or a group (`部署年轻干部`).
+_DEPLOYS_A_FIELD = re.compile(
+    r"^部署(?!.*(?:工作|任务|业务|事项|措施|举措|安排|计划|重点)$)[^，、；。]{2,12}$"
+)
+
+
+def purpose_phrase(purpose: str) -> str:
+    """The brief's `purpose` as openings say it: a bare `部署X` whose X is a field or a group gets
+    its 工作 (`部署优化营商环境` → `部署优化营商环境工作`), as a writer would mend it."""
+    plain = bare(purpose)
+    return plain + "工作" if _DEPLOYS_A_FIELD.match(plain) else plain
+
+
 def goal_is_commitment(goal: str) -> bool:
     """Whether the goal is a pledge (`确保…`, `力争…`) or a person's aim (`成长为…`):
     `为{goal}作出贡献` does not fit it, `为{goal}而努力奋斗` does."""
@@ -360,7 +373,7 @@ def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str
         "audience_org": roles.audience_org(brief),
         "region": brief.region or "",
         "audience": brief.audience or "",
-        "purpose": bare(brief.purpose) if brief.purpose else "",
+        "purpose": purpose_phrase(brief.purpose) if brief.purpose else "",
         "thanks_to": brief.thanks_to or "",
         "topics": _join_cn([s.topic for s in sections]),
         "count": chinese_count(len(sections)),
