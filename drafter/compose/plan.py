@@ -359,9 +359,11 @@ def purpose_phrase(purpose: str) -> str:
 
 
 def goal_is_commitment(goal: str) -> bool:
-    """Whether the goal is a pledge (`确保…`, `力争…`) or a person's aim (`成长为…`):
-    `为{goal}作出贡献` does not fit it, `为{goal}而努力奋斗` does."""
-    return goal.startswith(("确保", "力争", "保证", "坚决", "成长", "成为", "争做", "争当"))
+    """Whether the goal is a pledge (`确保…`, `力争…`), a battle (`夺取…胜利`, `打赢…`) or a person's
+    aim (`成长为…`): `为{goal}作出贡献` does not fit it, `为{goal}而努力奋斗` does."""
+    return goal.startswith(
+        ("确保", "力争", "保证", "坚决", "成长", "成为", "争做", "争当", "夺取", "打赢", "打好")
+    )
 
 
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:
