@@ -11,6 +11,7 @@ from drafter.bank import cache
 from drafter.bank.load import load_bank
 from drafter.bank.model import Entry
 from drafter.compose.brief import Brief
+from drafter.compose.brief_build import parse_brief
 from drafter.compose.pipeline import compose
 from drafter.compose.relevance import Index, index_of, infer_domain, tokens
 from drafter.compose.select import fits_role, is_material
@@ -85,7 +86,7 @@ def _brief(**changes: Any) -> Brief:
         "length": {"chars": 600},
     }
     data.update(changes)
-    return Brief.model_validate(data)
+    return parse_brief(data)
 
 
 def test_bm25_ranks_what_is_about_the_query_first_and_drops_the_rest() -> None:

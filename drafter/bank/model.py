@@ -21,10 +21,11 @@ keeps the speeches it cites) or to a corpus folder named on the command line.
 from __future__ import annotations
 
 import re
-import string
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from drafter.bank.slots import fill, slots_of
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9_-]*)+$"
 SOURCE_PATTERN = r"^[^:]+:[1-9][0-9]*$"
@@ -33,19 +34,7 @@ Status = Literal["approved", "candidate", "deprecated"]
 EntryType = Literal["formula", "material"]
 SpeakerRole = Literal["convener", "guest", "closing"]
 
-
-def slots_of(text: str) -> tuple[str, ...]:
-    """The named slots of a phrase text, in order of first appearance."""
-    names: list[str] = []
-    for _, name, _, _ in string.Formatter().parse(text):
-        if name is not None and name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def fill(text: str, values: dict[str, str]) -> str:
-    """The text with its slots filled; every slot must have a value."""
-    return text.format_map(values)
+__all__ = ["ID_PATTERN", "SOURCE_PATTERN", "BankFile", "Entry", "Mined", "fill", "slots_of"]
 
 
 # Validators are built on first use (`defer_build`): a draft makes its entries from the bank cache
