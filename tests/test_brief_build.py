@@ -12,9 +12,10 @@ import pytest
 from pydantic import ValidationError
 from test_brief import CORPUS_BRIEFS, minimal
 
-from drafter.compose.brief import Brief, Record
+from drafter.compose.brief import Brief
 from drafter.compose.brief_build import fast_brief, from_model, parse_brief
 from drafter.compose.brief_model import Brief as BriefModel
+from drafter.record import Record
 from drafter.yamlfile import BRIEF_LIMITS, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

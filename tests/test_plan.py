@@ -7,14 +7,14 @@ import re
 import pytest
 
 from drafter.bank.load import Bank, EntryTable
-from drafter.bank.model import Entry
+from drafter.bank.model import validate_entry
 from drafter.compose.brief_build import parse_brief
 from drafter.compose.plan import bank_heading_set, bare, build_heading_set, earlier_work, plan_draft, sentence
 from drafter.errors import SelectionError
 
 
 def heading_sets(*sets: dict[str, object]) -> Bank:
-    entries = [Entry.model_validate({"function": "heading_set", "sources": ["a.txt:1"], **s}) for s in sets]
+    entries = [validate_entry({"function": "heading_set", "sources": ["a.txt:1"], **s}) for s in sets]
     return Bank(EntryTable({e.id: e for e in entries}))
 
 

@@ -54,9 +54,9 @@ heading sets in the bank) are checked by `drafter.compose.brief_load` and `draft
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any, ClassVar, Literal
 
+from drafter.record import Record
 from drafter.vocabulary import AGENDA_ACTS
 
 SectionRole = Literal["requirements", "problems", "example"]
@@ -64,55 +64,6 @@ AgendaAct = Literal["讲话", "部署", "发言", "表态发言", "汇报", "宣
 DEFAULT_HONOURED = "受到表彰的先进集体和先进个人"
 SpeakerRole = Literal["convener", "guest", "closing"]
 MaterialAmount = Literal["none", "few", "more"]
-
-
-class Record:
-    """A frozen record built by keyword: its fields are its `__slots__`, defaults in `DEFAULTS`.
-
-    A default that is a class (`list`, `Closing`) is called for a fresh value. `fields_set` names the
-    fields the brief gave. Not a dataclass: building ten of those costs 10 ms at import, these none.
-    """
-
-    __slots__ = ("fields_set",)
-    FIELDS: ClassVar[tuple[str, ...]] = ()
-    DEFAULTS: ClassVar[dict[str, Any]] = {}
-    fields_set: frozenset[str]
-
-    def __init_subclass__(cls) -> None:
-        cls.FIELDS = cls.__slots__
-
-    def __init__(self, *, fields_set: Iterable[str] = (), **values: Any) -> None:
-        for name in self.FIELDS:
-            if name in values:
-                value = values.pop(name)
-            elif name in self.DEFAULTS:
-                value = self.DEFAULTS[name]
-                value = value() if isinstance(value, type) else value
-            else:
-                raise TypeError(f"{type(self).__name__}: missing {name}")
-            object.__setattr__(self, name, value)
-        if values:
-            raise TypeError(f"{type(self).__name__}: unknown {', '.join(values)}")
-        object.__setattr__(self, "fields_set", frozenset(fields_set))
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is frozen")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is frozen")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Record) and type(other) is type(self) and self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._values()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
-        return f"{type(self).__name__}({shown})"
 
 
 class Speaker(Record):

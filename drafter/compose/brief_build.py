@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, get_args
 
 from drafter.compose import brief as plain
+from drafter.record import Record
 from drafter.vocabulary import AGENDA_NEEDS_WHAT, domain_key, kind_name
 
 if TYPE_CHECKING:
@@ -109,11 +110,11 @@ def _title(value: Any) -> str | list[str]:
     return value if type(value) is str else _list(_text, 1)(value)
 
 
-def _record(cls: type[plain.Record], checks: Mapping[str, Check]) -> Check:
+def _record(cls: type[Record], checks: Mapping[str, Check]) -> Check:
     """A check of a mapping into `cls`: known keys only, every required one, each value checked."""
     required = [name for name in cls.FIELDS if name not in cls.DEFAULTS]
 
-    def checked(value: Any) -> plain.Record:
+    def checked(value: Any) -> Record:
         if not isinstance(value, dict) or not all(name in value for name in required):
             raise _Doubt
         try:
@@ -226,7 +227,7 @@ def from_model(model: BaseModel) -> Any:
     from pydantic import BaseModel
 
     if isinstance(model, BaseModel):
-        cls: type[plain.Record] = getattr(plain, type(model).__name__)
+        cls: type[Record] = getattr(plain, type(model).__name__)
         values = {name: from_model(getattr(model, name)) for name in cls.FIELDS}
         return cls(fields_set=model.model_fields_set, **values)
     if isinstance(model, list):
