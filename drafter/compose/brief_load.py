@@ -12,7 +12,6 @@ plain check doubts, so that its errors read as always.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import string
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -158,11 +157,18 @@ def _rule_problems(data: LocatedDict, known_templates: Collection[str]) -> Itera
                 yield from _plan_problems(plan, points, (*here, "point_headings"), (*here, "points"), "point")
 
 
+def _close_matches(name: str, choices: Sequence[str], cutoff: float) -> list[str]:
+    """The closest of `choices` to a mistyped name (difflib is imported only for a brief with problems)."""
+    import difflib
+
+    return difflib.get_close_matches(name, choices, n=1, cutoff=cutoff)
+
+
 def _template_problems(name: Any, known: Collection[str]) -> Iterator[tuple[Loc, str]]:
     if not isinstance(name, str) or not name.strip() or not known or kind_name(name.strip()) in known:
         return
     names = sorted(known)
-    close = difflib.get_close_matches(name.strip(), names, n=1, cutoff=0.6)
+    close = _close_matches(name.strip(), names, 0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     yield ("template",), f"unknown template {name.strip()!r}{hint}; known templates: {', '.join(names)}"
 
@@ -260,7 +266,7 @@ def _filler_problems(
         if not isinstance(key, str):
             continue  # the model reports a key that is not text
         if key not in slots:
-            close = difflib.get_close_matches(str(key), slots, n=1, cutoff=0.5)
+            close = _close_matches(str(key), slots, 0.5)
             hint = f"; did you mean {close[0]!r}?" if close else f"; its slots are {', '.join(slots)}"
             yield (*loc, key), f"the skeleton {skeleton!r} has no slot {key!r}{hint}"
         elif isinstance(value, str) and not value.strip():
