@@ -43,9 +43,9 @@ RUN_FROM_SOURCES = "import sys; sys.argv[0] = 'drafter'; from drafter.cli import
 Command = tuple[list[str], dict[str, str] | None]
 
 
-def _time(command: Command, cwd: Path) -> float:
+def _time(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command[0], cwd=cwd, check=True, capture_output=True, env=command[1])
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
@@ -67,11 +67,11 @@ def whole_process(runs: int, against: Path | None = None) -> dict[str, float]:
                 env = {**os.environ, "PYTHONPATH": str(path)}
                 commands[name] = ([sys.executable, "-c", RUN_FROM_SOURCES, *arguments], env)
         for command in commands.values():
-            _time(command, folder)  # warm the file cache (and the bank cache) for all
+            _time(command[0], folder, command[1])  # warm the file cache (and the bank cache) for all
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(runs):  # interleaved, so that machine noise hits all alike
             for name, command in commands.items():
-                times[name].append(_time(command, folder))
+                times[name].append(_time(command[0], folder, command[1]))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
