@@ -9,12 +9,18 @@ Two figures (issue 2 §10):
    compile drafter from source.
 2. In-process Markdown drafts per second over 100 briefs: the examples, each drafted with 25
    seeds (bank and templates loaded once, as `drafter draft` does for several briefs; target ≥ 200/s).
+
+`--against DIR` also times, in the same alternation, the drafter package in DIR (a copy of the
+sources of another version, e.g. `git archive OLD drafter | tar -x -C DIR`), both it and this
+checkout run as `python -c "from drafter.cli import run; run()"` with PYTHONPATH set, so that a
+change is measured against what came before on the same machine at the same moment.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -32,29 +38,41 @@ docx.Document().save(io.BytesIO())
 """
 
 
-def _time(command: list[str], cwd: Path) -> float:
+RUN_FROM_SOURCES = "import sys; sys.argv[0] = 'drafter'; from drafter.cli import run; run()"
+
+Command = tuple[list[str], dict[str, str] | None]
+
+
+def _time(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
-def whole_process(runs: int) -> tuple[float, float]:
-    """Median seconds of a whole `drafter draft` of the largest example, and of the floor."""
+def whole_process(runs: int, against: Path | None = None) -> dict[str, float]:
+    """Median seconds of a whole `drafter draft` of the largest example and of the floor (and, with
+    `against`, of the same draft by this checkout's and by `against`'s sources)."""
     largest = max(EXAMPLES, key=lambda p: p.stat().st_size)
-    drafter = str(BIN / "drafter")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        draft = [drafter, "draft", str(largest), "-o", str(folder / "out.docx"), "--force"]
-        floor = [sys.executable, "-c", FLOOR]
+        arguments = ["draft", str(largest), "-o", str(folder / "out.docx"), "--force"]
+        commands: dict[str, Command] = {
+            "draft": ([str(BIN / "drafter"), *arguments], None),
+            "floor": ([sys.executable, "-c", FLOOR], None),
+        }
         compileall.compile_dir(ROOT / "drafter", quiet=1)
-        _time(draft, folder)  # warm the file cache for both
-        _time(floor, folder)
-        drafts: list[float] = []
-        floors: list[float] = []
-        for _ in range(runs):  # interleaved, so that machine noise hits both alike
-            drafts.append(_time(draft, folder))
-            floors.append(_time(floor, folder))
-    return statistics.median(drafts), statistics.median(floors)
+        if against is not None:
+            compileall.compile_dir(against / "drafter", quiet=1)
+            for name, path in (("this", ROOT), ("against", against)):
+                env = {**os.environ, "PYTHONPATH": str(path)}
+                commands[name] = ([sys.executable, "-c", RUN_FROM_SOURCES, *arguments], env)
+        for command in commands.values():
+            _time(command[0], folder, command[1])  # warm the file cache (and the bank cache) for all
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):  # interleaved, so that machine noise hits all alike
+            for name, command in commands.items():
+                times[name].append(_time(command[0], folder, command[1]))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def in_process(count: int) -> float:
@@ -81,13 +99,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="whole-process runs of each command")
     parser.add_argument("--briefs", type=int, default=100, help="briefs for the in-process figure")
+    parser.add_argument("--against", type=Path, help="a folder holding another version's drafter/")
     args = parser.parse_args()
-    draft, floor = whole_process(args.runs)
+    medians = whole_process(args.runs, args.against)
     rate = in_process(args.briefs)
+    draft, floor = medians["draft"], medians["floor"]
     print(
         f"whole process: drafter draft {draft * 1000:.0f} ms, floor {floor * 1000:.0f} ms, "
         f"ratio {draft / floor:.2f} (target <= 1.2, issue 12)"
     )
+    if args.against is not None:
+        this, other = medians["this"], medians["against"]
+        print(
+            f"from sources: this checkout {this * 1000:.0f} ms (ratio {this / floor:.2f}), "
+            f"{args.against} {other * 1000:.0f} ms (ratio {other / floor:.2f})"
+        )
     print(f"in process: {rate:.0f} Markdown drafts/s over {args.briefs} briefs (target >= 200, issue 12)")
 
 

@@ -329,7 +329,7 @@ def test_entries_from_cached_rows_are_built_on_first_use(tmp_path: Path) -> None
         "closing.call.fendou",
     ]
     assert bank.entries["closing.call.tuanjie"] is bank.entries["closing.call.tuanjie"]
-    assert bank.entries["closing.call.tuanjie"].model_fields_set == {"id", "text", "tags", "sources"}
+    assert bank.entries["closing.call.tuanjie"].fields_set == {"id", "text", "tags", "sources"}
     assert bank.entries.tags() == {"团结", "担当"}  # read from the rows and the built entry alike
 
 

@@ -1,36 +1,45 @@
-"""Entries built from cached rows equal what pydantic's own `model_construct` would build; a file
-read back from the cache gives what parsing it gave."""
+"""Entries built from cached rows equal the entries pydantic validates; the plain and pydantic
+models have the same fields; a file read back from the cache gives what parsing it gave."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
-from drafter.bank.model import Entry, Mined
-from drafter.bank.parse import ENTRY_FIELDS, CachedItems, entry_of, parse_bank_file, row_of
+from drafter.bank import entry_model
+from drafter.bank.model import Entry, Mined, validate_entry
+from drafter.bank.parse import ENTRY_FIELDS, FILE_KEYS, CachedItems, entry_of, parse_bank_file, row_of
 
 
 def _entry(**extra: object) -> Entry:
     data = {"id": "closing.call.x", "text": "同志们，{occasion}要开好。", "function": "closing.call"}
     data.update({"sources": ("a.txt:3",), "tags": ("作风",), **extra})
-    return Entry.model_validate(data)
+    return validate_entry(data)
 
 
-def test_row_entry_matches_model_construct() -> None:
+def test_row_entry_matches_the_validated_entry() -> None:
     for entry in (_entry(), _entry(mined={"documents": 2, "count": 3, "score": 1.5}, note="n")):
         given = ("id", "text", "sources", "tags")
         built = entry_of(row_of(entry), given)
-        values = dict(zip(ENTRY_FIELDS, row_of(entry), strict=True))
-        if values["mined"] is not None:
-            values["mined"] = Mined.model_construct(**values["mined"])
-        expected = Entry.model_construct(_fields_set=set(given), **values)
-        assert built == expected
-        assert built.__pydantic_fields_set__ == expected.__pydantic_fields_set__
-        assert built.__pydantic_extra__ == expected.__pydantic_extra__
-        assert built.__pydantic_private__ == expected.__pydantic_private__
-        assert built.model_dump() == entry.model_dump()
+        assert built == entry and built.dump() == entry.dump() and repr(built) == repr(entry)
+        assert built.fields_set == set(given)
         assert built.slots == ("occasion",)
+        assert pickle.loads(pickle.dumps(built)) == built
         if built.mined is not None:
-            assert built.mined.__pydantic_fields_set__ == {"documents", "count", "score"}
+            assert isinstance(built.mined, Mined)
+            assert built.mined.fields_set == {"documents", "count", "score"}
+
+
+def test_the_plain_entry_has_the_pydantic_fields_in_their_order() -> None:
+    assert ENTRY_FIELDS == Entry.FIELDS == tuple(entry_model.Entry.model_fields)
+    assert tuple(entry_model.Mined.model_fields) == Mined.FIELDS
+    assert tuple(entry_model.BankFile.model_fields) == FILE_KEYS
+    defaults = {
+        name: field.default
+        for name, field in entry_model.Entry.model_fields.items()
+        if not field.is_required()
+    }
+    assert defaults == Entry.DEFAULTS
 
 
 def test_a_file_read_back_from_the_cache_has_the_items_parsing_gave(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose.brief import Brief
 from drafter.compose.brief_load import load_brief, load_brief_located
+from drafter.compose.brief_model import Brief
 from drafter.errors import BriefError
 
 KNOWN = ("closing_remarks", "system_meeting", "training", "work_meeting")

@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.bank.load import builtin_bank_dir, load_bank
-from drafter.bank.model import Entry, fill, slots_of
+from drafter.bank.model import Entry, fill, slots_of, validate_entry
 from drafter.cli import main
 from drafter.vocabulary import DOMAINS, ENTRY_TYPES, FUNCTIONS, KINDS, SLOTS, TOPIC_TAGS
 
@@ -284,7 +284,7 @@ CURATED = {
     e.id
     for path, data in _raw_files()
     if path.stem in FUNCTIONS
-    for e in map(Entry.model_validate, data["entries"])
+    for e in map(validate_entry, data["entries"])
 }
 
 

@@ -10,6 +10,7 @@ from test_relevance import SCAFFOLD, entry, write_bank
 
 from drafter.bank.load import load_bank
 from drafter.compose.brief import Brief
+from drafter.compose.brief_build import parse_brief
 from drafter.compose.pipeline import Enumerator, compose
 from drafter.compose.plan import goal_phrase, namely, plan_draft, subject
 from drafter.compose.templating import TemplateSet
@@ -18,6 +19,10 @@ TEMPLATES = TemplateSet()
 
 
 def _brief(**changes: Any) -> Brief:
+    return parse_brief(_data(**changes))
+
+
+def _data(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "template": "work_meeting",
         "occasion": "全县安全生产工作会议",
@@ -37,15 +42,15 @@ def _brief(**changes: Any) -> Brief:
         "length": {"chars": 800},
     }
     data.update(changes)
-    return Brief.model_validate(data)
+    return data
 
 
 def test_no_repeated_verb_after_ji() -> None:
     members = ["提高学习理解能力", "提高转化落实能力", "提高统筹整合能力"]
     assert namely("提高“三种能力”", members) == "学习理解能力、转化落实能力、统筹整合能力"
-    brief = Brief.model_validate(
+    brief = parse_brief(
         {
-            **_brief().model_dump(mode="json", exclude_unset=True),
+            **_data(),
             "template": "summary",
             "sections": [
                 {

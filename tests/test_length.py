@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from drafter.compose.brief import Brief
+from drafter.compose.brief_build import parse_brief
 from drafter.compose.length import LengthFigures, balance, rescale, share, within
 
 
 def make_brief(length: dict[str, object]) -> Brief:
-    return Brief.model_validate(
+    return parse_brief(
         {
             "template": "training",
             "occasion": "会议",

@@ -7,14 +7,14 @@ import re
 import pytest
 
 from drafter.bank.load import Bank, EntryTable
-from drafter.bank.model import Entry
-from drafter.compose.brief import Brief
+from drafter.bank.model import validate_entry
+from drafter.compose.brief_build import parse_brief
 from drafter.compose.plan import bank_heading_set, bare, build_heading_set, earlier_work, plan_draft, sentence
 from drafter.errors import SelectionError
 
 
 def heading_sets(*sets: dict[str, object]) -> Bank:
-    entries = [Entry.model_validate({"function": "heading_set", "sources": ["a.txt:1"], **s}) for s in sets]
+    entries = [validate_entry({"function": "heading_set", "sources": ["a.txt:1"], **s}) for s in sets]
     return Bank(EntryTable({e.id: e for e in entries}))
 
 
@@ -66,7 +66,7 @@ def test_earlier_work_from_what_the_speaker_did() -> None:
 
 
 def test_a_bad_point_heading_set_names_its_own_field() -> None:
-    brief = Brief.model_validate(
+    brief = parse_brief(
         {
             "template": "training",
             "occasion": "会议",
@@ -90,7 +90,7 @@ def test_namely_says_the_verb_every_member_repeats_once() -> None:
 
 
 def test_a_section_of_shortcomings_is_a_diagnosis_unless_the_brief_says_otherwise() -> None:
-    from drafter.compose.brief import Section
+    from drafter.compose.brief_model import Section
     from drafter.compose.plan import diagnoses
 
     shortcomings = {
@@ -100,7 +100,7 @@ def test_a_section_of_shortcomings_is_a_diagnosis_unless_the_brief_says_otherwis
     assert diagnoses(Section.model_validate(shortcomings))
     tasks = {"heading": "加快建设", "points": [{"heading": "开工进度不平衡"}, {"heading": "严把工程质量关"}]}
     assert not diagnoses(Section.model_validate(tasks))
-    brief = Brief.model_validate(
+    brief = parse_brief(
         {
             "template": "work_meeting",
             "occasion": "全县推进会",

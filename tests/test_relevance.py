@@ -9,8 +9,9 @@ import yaml
 
 from drafter.bank import cache
 from drafter.bank.load import load_bank
-from drafter.bank.model import Entry
+from drafter.bank.model import Entry, validate_entry
 from drafter.compose.brief import Brief
+from drafter.compose.brief_build import parse_brief
 from drafter.compose.pipeline import compose
 from drafter.compose.relevance import Index, index_of, infer_domain, tokens
 from drafter.compose.select import fits_role, is_material
@@ -85,7 +86,7 @@ def _brief(**changes: Any) -> Brief:
         "length": {"chars": 600},
     }
     data.update(changes)
-    return Brief.model_validate(data)
+    return parse_brief(data)
 
 
 def test_bm25_ranks_what_is_about_the_query_first_and_drops_the_rest() -> None:
@@ -195,7 +196,7 @@ def test_siblings_are_balanced_when_material_exists(tmp_path: Path) -> None:
 
 def test_untyped_requirements_are_material_and_typed_ones_follow_their_type() -> None:
     def make(**fields: Any) -> Entry:
-        return Entry.model_validate({"id": "requirement.x", "text": "要……", "sources": ["a.txt:1"], **fields})
+        return validate_entry({"id": "requirement.x", "text": "要……", "sources": ["a.txt:1"], **fields})
 
     assert is_material(make(function="requirement"))
     assert not is_material(make(function="requirement", type="formula"))
@@ -210,7 +211,7 @@ def test_speaker_role_chooses_the_opening(tmp_path: Path) -> None:
     assert "再讲一讲" not in guest
 
     def make(text: str, **fields: Any) -> Entry:
-        return Entry.model_validate({"id": "transition.x", "text": text, "sources": ["a.txt:1"], **fields})
+        return validate_entry({"id": "transition.x", "text": text, "sources": ["a.txt:1"], **fields})
 
     assert fits_role(make("我来参加这个会。"), "guest") and not fits_role(
         make("我来参加这个会。"), "convener"

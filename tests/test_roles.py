@@ -8,6 +8,7 @@ import pytest
 
 from drafter.compose import roles
 from drafter.compose.brief import Brief
+from drafter.compose.brief_build import parse_brief
 
 
 def _brief(post: str, **changes: Any) -> Brief:
@@ -19,7 +20,7 @@ def _brief(post: str, **changes: Any) -> Brief:
         "sections": [{"points": [{"text": ["a"]}]}],
         **changes,
     }
-    return Brief.model_validate(data)
+    return parse_brief(data)
 
 
 @pytest.mark.parametrize(

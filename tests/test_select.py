@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from drafter.bank.load import Bank, EntryTable
-from drafter.bank.model import Entry
+from drafter.bank.model import Entry, validate_entry
 from drafter.compose.select import Selector
 
 
 def entry(entry_id: str, text: str, **fields: object) -> Entry:
     function = entry_id.rsplit(".", 1)[0]
-    return Entry.model_validate(
+    return validate_entry(
         {"id": entry_id, "text": text, "function": function, "sources": ["a.txt:1"], **fields}
     )
 

@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from drafter.bank.load import Bank, load_bank
 from drafter.bank.model import Entry
 from drafter.compose import pipeline
-from drafter.compose.brief_load import load_brief
+from drafter.compose.brief_build import parse_brief
 from drafter.compose.pipeline import SpeechContext, compose
 from drafter.compose.select import Catalog
 from drafter.compose.templating import TemplateSet
@@ -87,14 +88,11 @@ def requests(kind: str, role: str, bank: Bank, monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(pipeline.SpeechContext, "phrase", recording_phrase)
     monkeypatch.setattr(pipeline.SpeechContext, "enumerator", recording_enumerator)
-    brief = load_brief(ROOT / "examples" / f"{kind}.yaml", TEMPLATES.names())
-    brief = brief.model_copy(
-        update={
-            "speaker_role": role,
-            "length": brief.length.model_copy(update={"minutes": None, "chars": None}),
-        }
-    )
-    compose(brief, bank, TEMPLATES)
+    data = yaml.safe_load((ROOT / "examples" / f"{kind}.yaml").read_text(encoding="utf-8"))
+    data["speaker_role"] = role
+    length = data.get("length", {})
+    data["length"] = {"rate": length["rate"]} if "rate" in length else {}
+    compose(parse_brief(data), bank, TEMPLATES)
     return asked
 
 

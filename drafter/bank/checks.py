@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from drafter.bank.model import Entry
 from drafter.vocabulary import DOMAINS, FUNCTIONS, SLOTS, STATUSES
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 Loc = tuple[int | str, ...]
 Problem = tuple[Loc, str]
@@ -112,7 +113,7 @@ def schema_problems(error: ValidationError) -> list[Problem]:
             elif loc == ("sources",):
                 message = "missing: an entry needs its sources (FILE:LINE) where its id first appears"
         elif kind == "extra_forbidden":
-            message = f"unknown key (expected one of: {', '.join(Entry.model_fields)})"
+            message = f"unknown key (expected one of: {', '.join(Entry.FIELDS)})"
         elif kind == "string_pattern_mismatch" and loc == ("id",):
             message = f"{value!r} is not an id: use lowercase dotted words, e.g. closing.call.shidai-huhuan"
         elif kind == "literal_error" and loc == ("status",):

@@ -14,12 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from drafter.bank.checks import entry_problems, loc_text, schema_problems
 from drafter.bank.folder import folder_files, skipped_finding
 from drafter.bank.lock import interrupted_edit
-from drafter.bank.model import Entry
+from drafter.bank.model import Entry, validate_entry
 from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, parse_bank_file
 from drafter.bank.tables import BankFileRef, EntryTable, Origin, OriginTable, paused_gc
@@ -95,7 +93,7 @@ class Bank:
 
 def _merged(below: Entry, item: ParsedItem) -> dict[str, Any]:
     """An override's fields written over the entry below it."""
-    data = below.model_dump()
+    data = below.dump()
     if item.row is not None:
         written = dict(zip(ENTRY_FIELDS, item.row, strict=True))
         data.update({name: written[name] for name in item.given if name in written})
@@ -111,8 +109,10 @@ def _override(below: Entry, item: ParsedItem, shown: str) -> tuple[Entry | None,
         line = item.key_lines.get(str(loc[0]), item.line) if loc else item.line
         return Finding(shown, line, item.label(), f"{loc_text(loc)}: {message}" if loc else message)
 
+    from pydantic import ValidationError  # an override is read from YAML, never from the cache
+
     try:
-        entry = Entry.model_validate(_merged(below, item))
+        entry = validate_entry(_merged(below, item))
     except ValidationError as exc:
         return None, [finding(loc, message) for loc, message in schema_problems(exc)]
     problems = entry_problems(entry, function_given="function" in item.given)

@@ -16,15 +16,23 @@ Sources are `FILE:LINE`, FILE relative to the bank folder's `corpus/` subfolder 
 keeps the speeches it cites) or to a corpus folder named on the command line.
 `text` may hold named slots (`{occasion}`, see `drafter.vocabulary.SLOTS`). A heading set's
 `text` is its skeleton (`{X}要更{Y}`) and `members` gives each member's slot values.
+
+`Entry` is a plain frozen record: a draft builds its entries from the bank cache's rows without
+importing pydantic (issue 12). Entries read from YAML are validated by the pydantic models of
+`drafter.bank.entry_model` (`validate_entry`), which also write the bank file's JSON Schema.
 """
 
 from __future__ import annotations
 
-import re
-import string
-from typing import Literal
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from drafter.bank.slots import fill, slots_of
+from drafter.record import Record
+
+if TYPE_CHECKING:
+    from drafter.bank import entry_model
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9_-]*)+$"
 SOURCE_PATTERN = r"^[^:]+:[1-9][0-9]*$"
@@ -33,73 +41,65 @@ Status = Literal["approved", "candidate", "deprecated"]
 EntryType = Literal["formula", "material"]
 SpeakerRole = Literal["convener", "guest", "closing"]
 
-
-def slots_of(text: str) -> tuple[str, ...]:
-    """The named slots of a phrase text, in order of first appearance."""
-    names: list[str] = []
-    for _, name, _, _ in string.Formatter().parse(text):
-        if name is not None and name not in names:
-            names.append(name)
-    return tuple(names)
+__all__ = ["ID_PATTERN", "SOURCE_PATTERN", "Entry", "Mined", "fill", "slots_of", "validate_entry"]
 
 
-def fill(text: str, values: dict[str, str]) -> str:
-    """The text with its slots filled; every slot must have a value."""
-    return text.format_map(values)
-
-
-# Validators are built on first use (`defer_build`): a draft makes its entries from the bank cache
-# with `model_construct`, which needs none.
-
-
-class Mined(BaseModel):
+class Mined(Record):
     """What the miner measured for a candidate: in how many documents, how often, how good."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    FIELDS = ("documents", "count", "score")
+    __slots__ = FIELDS
+    documents: int
+    count: int
+    score: float
 
-    documents: int = Field(ge=1, description="出现在几篇讲话中")
-    count: int = Field(ge=1, description="出现次数")
-    score: float = Field(description="评分，越高越好")
 
+class Entry(Record):
+    """One reusable formula, traceable to where it was found (fields: `entry_model.Entry`).
 
-class Entry(BaseModel):
-    """One reusable formula, traceable to where it was found."""
+    No `__slots__`: an entry built from a cached row takes the row's dict as its `__dict__`.
+    """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    id: str = Field(pattern=ID_PATTERN, description="稳定、可读的编号，如 closing.call.shidai-huhuan")
-    text: str = Field(
-        min_length=1, description="正文，可含 {occasion} 等槽位；并列标题组为骨架，如 {X}要更{Y}"
+    FIELDS = (
+        "id",
+        "text",
+        "function",
+        "tags",
+        "kinds",
+        "type",
+        "domain",
+        "roles",
+        "status",
+        "sources",
+        "members",
+        "note",
+        "mined",
     )
-    function: str = Field("", description="功能；缺省时取文件的 function")
-    tags: tuple[str, ...] = Field((), description="主题标签，如 学习、作风")
-    kinds: tuple[str, ...] = Field((), description="适用的讲话类型；空表示都适用")
-    type: EntryType | None = Field(
-        None, description="formula（套话，任何主题可用）或 material（某一领域的素材）；见 ENTRY_TYPES"
-    )
-    domain: str | None = Field(None, description="素材所属领域，如 安全生产；见 DOMAINS")
-    roles: tuple[SpeakerRole, ...] = Field(
-        (),
-        description=(
-            "适用的讲话人身份：convener 主持会议、guest 应邀到会、closing 总结讲话；空表示都适用"
-            "（如“我来参加这个会”只用于 guest）"
-        ),
-    )
-    status: Status = Field("approved", description="approved、candidate 或 deprecated")
-    sources: tuple[str, ...] = Field(min_length=1, description="出处，“文件:行号”，一个或多个")
-    members: tuple[dict[str, str], ...] | None = Field(
-        None, description="并列标题组的成员：每个成员给出骨架各槽位的取值"
-    )
-    note: str | None = Field(None, description="备注")
-    mined: Mined | None = Field(None, description="挖掘统计（仅挖掘出的候选词条）")
-
-    @field_validator("sources")
-    @classmethod
-    def _sources_are_file_line(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for source in value:
-            if not re.match(SOURCE_PATTERN, source):
-                raise ValueError(f"source {source!r} is not FILE:LINE")
-        return value
+    DEFAULTS: ClassVar[dict[str, Any]] = {
+        "function": "",
+        "tags": (),
+        "kinds": (),
+        "type": None,
+        "domain": None,
+        "roles": (),
+        "status": "approved",
+        "members": None,
+        "note": None,
+        "mined": None,
+    }
+    id: str
+    text: str
+    function: str
+    tags: tuple[str, ...]
+    kinds: tuple[str, ...]
+    type: EntryType | None
+    domain: str | None
+    roles: tuple[SpeakerRole, ...]
+    status: Status
+    sources: tuple[str, ...]
+    members: tuple[dict[str, str], ...] | None
+    note: str | None
+    mined: Mined | None
 
     @property
     def slots(self) -> tuple[str, ...]:
@@ -110,10 +110,35 @@ class Entry(BaseModel):
         return tuple(fill(self.text, m) for m in self.members or ())
 
 
-class BankFile(BaseModel):
-    """The shape of one bank file."""
+def validate_entry(data: Any) -> Entry:
+    """The entry of `data` as pydantic validates it; pydantic's `ValidationError` when it is not valid."""
+    return entry_from_model(_entry_model().model_validate(data))
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    function: str = Field(description="本文件中词条的功能，如 closing.call")
-    entries: list[Entry] = Field(default_factory=list)
+@cache
+def _entry_model() -> type[entry_model.Entry]:
+    from drafter.bank.entry_model import Entry as EntryModel  # pydantic: only where YAML is read
+
+    return EntryModel
+
+
+def entry_from_model(model: entry_model.Entry) -> Entry:
+    """A validated pydantic entry as an `Entry`, with the same fields given."""
+    values = {name: getattr(model, name) for name in Entry.FIELDS}
+    if model.mined is not None:
+        mined = {name: getattr(model.mined, name) for name in Mined.FIELDS}
+        values["mined"] = Mined(fields_set=model.mined.model_fields_set, **mined)
+    return entry_with(values, model.model_fields_set)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def entry_with(values: dict[str, Any], given: Iterable[str]) -> Entry:
+    """The entry whose `__dict__` is `values` (every field, valid already): much cheaper than
+    `Entry(**values)`, for the thousands of entries a draft builds from the bank cache."""
+    entry: Entry = _new(Entry)
+    _set(entry, "__dict__", values)
+    _set(entry, "fields_set", frozenset(given))
+    return entry

@@ -8,15 +8,14 @@ its line. File-level problems (not UTF-8, bad YAML, a list where a mapping belon
 
 from __future__ import annotations
 
+import functools
 import marshal
 import mmap
 import sys
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, overload
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from drafter.bank import cache
 from drafter.bank.cache_keys import known_key, read_with_key
@@ -28,12 +27,15 @@ from drafter.bank.checks import (
     schema_problems,
     slot_problems,
 )
-from drafter.bank.model import BankFile, Entry, Mined
+from drafter.bank.model import Entry, Mined, entry_with, validate_entry
 from drafter.errors import Finding, InputFileError, display_path
 from drafter.yamlfile import LocatedDict, LocatedList, decode_user_text, line_of, parse_yaml
 
-ENTRY_FIELDS: tuple[str, ...] = tuple(Entry.model_fields)
-FILE_KEYS: tuple[str, ...] = tuple(BankFile.model_fields)
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+ENTRY_FIELDS: tuple[str, ...] = Entry.FIELDS
+FILE_KEYS: tuple[str, ...] = ("function", "entries")  # `entry_model.BankFile`'s fields
 
 
 class ParsedItem(NamedTuple):
@@ -171,34 +173,25 @@ CACHE_SALT = "columns-3;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_
 def row_of(entry: Entry) -> tuple[Any, ...]:
     """An entry's field values as plain data."""
     return tuple(
-        (value.model_dump() if isinstance(value, Mined) else value)
+        (value.dump() if isinstance(value, Mined) else value)
         for value in (getattr(entry, name) for name in ENTRY_FIELDS)
     )
-
-
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _constructed(cls: type[Entry] | type[Mined], values: dict[str, Any], given: set[str]) -> Any:
-    """What `cls.model_construct(_fields_set=given, **values)` makes when `values` has every field,
-    at a fraction of its cost (a draft builds thousands): these models have no private attributes,
-    no post-init and forbid extra keys (`tests/test_bank_parse.py` holds the two to the same result)."""
-    entry = _new(cls)
-    _set(entry, "__dict__", values)
-    _set(entry, "__pydantic_fields_set__", given)
-    _set(entry, "__pydantic_extra__", None)
-    _set(entry, "__pydantic_private__", None)
-    return entry
 
 
 def entry_of(row: tuple[Any, ...], given: tuple[str, ...]) -> Entry:
     """The entry of a row that was validated when it was made (no second validation)."""
     values = dict(zip(ENTRY_FIELDS, row, strict=True))
-    if values["mined"] is not None:
-        values["mined"] = _constructed(Mined, dict(values["mined"]), set(values["mined"]))
-    entry: Entry = _constructed(Entry, values, set(given))
-    return entry
+    mined = values["mined"]
+    if mined is not None:
+        values["mined"] = Mined(fields_set=mined, **mined)
+    return entry_with(values, given)
+
+
+@functools.cache
+def _validation_error() -> type[ValidationError]:
+    from pydantic import ValidationError  # only where YAML is read, never from the cache
+
+    return ValidationError
 
 
 def plain(data: Any) -> Any:
@@ -228,8 +221,8 @@ def parse_item(index: int, item: LocatedDict, file_function: str) -> ParsedItem:
     row: tuple[Any, ...] | None = None
     raw: dict[str, Any] | None = None
     try:
-        entry = Entry.model_validate(data)
-    except ValidationError as exc:
+        entry = validate_entry(data)
+    except _validation_error() as exc:
         problems = schema_problems(exc)
         if isinstance(item.get("text"), str) and isinstance(data["function"], str):
             problems += slot_problems(item["text"], data["function"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from drafter.bank.model import BankFile
+from drafter.bank.entry_model import BankFile
 from drafter.vocabulary import FUNCTIONS, KINDS, SLOTS, TOPIC_TAGS
 
 BANK_SCHEMA_ID = "urn:drafter:schema:bank"  # names the schema, wherever a copy of it lies

@@ -2,27 +2,25 @@
 
 `load_brief` is what `drafter draft` and `drafter check` call. Problems become `Finding`s
 (`FILE:LINE: path.to.field: message`, list indices counted from 0): unreadable files and YAML
-syntax errors, then every pydantic error turned into a readable sentence, then the rules that
-need more than the model (known templates, heading skeletons against their fillers).
+syntax errors, then every pydantic error turned into a readable sentence
+(`drafter.compose.brief_errors`), then the rules that need more than the model (known templates,
+heading skeletons against their fillers). A valid brief is built without pydantic
+(`drafter.compose.brief_build`); pydantic validates only a brief that has problems or that the
+plain check doubts, so that its errors read as always.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import string
-import types
-import typing
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
-from drafter.bank.model import slots_of
+from drafter.bank.slots import slots_of
 from drafter.compose.brief import Brief
+from drafter.compose.brief_build import fast_brief
 from drafter.errors import BriefError, Finding, InputFileError, display_path
 from drafter.vocabulary import kind_name
 from drafter.yamlfile import (
@@ -36,11 +34,6 @@ from drafter.yamlfile import (
 )
 
 Loc = tuple[int | str, ...]
-
-DATE_HINT = "write it as YYYY-MM-DD, e.g. 2026-11-30"
-
-# What a list field holds, for "needs at least one …".
-_ITEM_NOUNS = {"sections": "section", "points": "point"}
 
 
 @dataclass(frozen=True)
@@ -72,20 +65,20 @@ def load_brief_located(path: Path, known_templates: Collection[str]) -> LoadedBr
     except InputFileError as exc:
         raise BriefError(findings=exc.findings) from None
     if not isinstance(data, LocatedDict):
-        got = _describe(data)
+        got = describe(data)
         message = f"expected a mapping of brief fields (template:, speaker:, sections: …), got {got}"
         finding = Finding(shown, getattr(data, "line", None) or 1, "", message)
         raise BriefError(findings=[finding])
-    problems: list[tuple[Loc, str]] = []
-    brief: Brief | None = None
-    try:
-        brief = Brief.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(_model_problems(exc))
-    problems.extend(_rule_problems(data, known_templates))
-    problems.extend(bound_problems(data))
+    brief = fast_brief(data)
+    problems = [*_rule_problems(data, known_templates), *bound_problems(data)]
+    duplicates = list(_duplicate_keys(data, (), shown))
+    if brief is None or problems or duplicates:
+        from drafter.compose.brief_errors import validated  # pydantic: only for a doubtful brief
+
+        brief, model_problems = validated(data)
+        problems += model_problems
     findings = [Finding(shown, line_of(data, loc), dotted(loc), message) for loc, message in problems]
-    findings.extend(_duplicate_keys(data, (), shown))
+    findings += duplicates
     if findings or brief is None:
         raise BriefError(findings=sorted(set(findings), key=reading_order))
     return LoadedBrief(brief, shown, data)
@@ -115,116 +108,10 @@ def reading_order(finding: Finding) -> tuple[int, str, str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# pydantic errors as sentences
+# values in words
 
 
-def _model_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
-    located: list[tuple[Loc, str]] = []
-    unions: dict[Loc, list[tuple[Loc, ErrorDetails]]] = {}
-    for error in exc.errors():
-        loc, union_at = _data_loc(error["loc"])
-        if union_at is None:
-            located.append(_message(loc, error))
-        else:
-            unions.setdefault(loc[:union_at], []).append((loc, error))
-    for key, branches in unions.items():
-        located.extend(_union_messages(key, branches))
-    return located
-
-
-def _union_messages(key: Loc, branches: list[tuple[Loc, ErrorDetails]]) -> list[tuple[Loc, str]]:
-    """Errors from the branches of a union (`title: text | list`) as what the writer meant."""
-    fitting = [
-        (loc, error) for loc, error in branches if len(loc) > len(key) or error["type"] not in _EXPECTED
-    ]
-    if fitting:
-        # the value had the shape of one branch (a list, say): report that branch's own problems
-        return [_message(loc, error) for loc, error in fitting]
-    wanted = [w for w in dict.fromkeys(_EXPECTED.get(error["type"], "") for _, error in branches) if w]
-    got = _describe(branches[0][1]["input"])
-    return [(key, f"expected {' or '.join(wanted) or 'another value'}, got {got}")]
-
-
-_EXPECTED = {
-    "string_type": "a text",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-}
-
-
-def _message(loc: Loc, error: ErrorDetails) -> tuple[Loc, str]:
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind in ("extra_forbidden", "invalid_key"):
-        return loc, _unknown_field(loc)
-    if loc and loc[-1] == "[key]":
-        return loc[:-1], f"names must be text, got {_describe(value)}"
-    if kind == "missing":
-        return loc, "is required"
-    if kind.startswith("date") or (
-        kind == "value_error" and str(ctx.get("error", "")).startswith("not a date")
-    ):
-        if value is None:
-            return loc, f"is empty ({DATE_HINT})"
-        return loc, f"not a date: {_show(value)} ({DATE_HINT})"
-    if kind == "string_too_short":
-        return loc, "must not be empty"
-    if kind == "too_short":
-        noun = _ITEM_NOUNS.get(str(loc[-1]) if loc else "", "item")
-        return loc, _at_least(int(ctx.get("min_length", 1)), noun)
-    if kind == "literal_error":
-        return loc, f"must be one of {ctx.get('expected', '')}, got {_show(value)}"
-    if kind in ("greater_than", "greater_than_equal"):
-        bound = ctx.get("gt", ctx.get("ge"))
-        bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
-        relation = "greater than" if kind == "greater_than" else "at least"
-        return loc, f"must be {relation} {bound}, got {_show(value)}"
-    if kind == "value_error":
-        return _blamed(loc, str(ctx.get("error", error["msg"])))
-    if kind in ("list_type", "tuple_type"):
-        return loc, f"expected a list (one '- ' line per item), got {_describe(value)}"
-    if kind in _EXPECTED:
-        return loc, f"expected {_EXPECTED[kind]}, got {_describe(value)}"
-    return loc, error["msg"]
-
-
-def _at_least(count: int, noun: str) -> str:
-    return f"needs at least one {noun}" if count == 1 else f"needs at least {count} {noun}s"
-
-
-def _blamed(loc: Loc, message: str) -> tuple[Loc, str]:
-    """A model validator names the field it blames as `field: message`; move it into the path."""
-    head, sep, rest = message.partition(": ")
-    model = _model_at((*loc, ""))
-    if sep and model is not None and head in model.model_fields:
-        return (*loc, head), rest
-    return loc, message
-
-
-def _unknown_field(loc: Loc) -> str:
-    name = str(loc[-1])
-    model = _model_at(loc)
-    if model is None:
-        return "unknown field"
-    fields = list(model.model_fields)
-    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
-    if close:
-        return f"unknown field; did you mean {close[0]!r}?"
-    return f"unknown field; expected one of: {', '.join(fields)}"
-
-
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     """The kind of a wrong value, in words, with the value itself when it is short."""
     if value is None:
         return "nothing (an empty value)"
@@ -238,81 +125,14 @@ def _describe(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, dt.date):
         return f"the date {value.isoformat()}"
-    return _show(value)
+    return show(value)
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "…"
-
-
-# ---------------------------------------------------------------------------------------------
-# walking the model's types along an error location
-
-
-def _unwrap(annotation: Any) -> Any:
-    """The annotation without `Annotated[...]` and without `| None`."""
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    if _is_union(annotation):
-        members = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(members) == 1:
-            return _unwrap(members[0])
-    return annotation
-
-
-def _is_union(annotation: Any) -> bool:
-    return typing.get_origin(annotation) in (typing.Union, types.UnionType)
-
-
-def _step(annotation: Any, part: int | str) -> Any:
-    """The type one location part further in, or None when it cannot be told."""
-    annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(str(part))
-        return field.annotation if field is not None else None
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin in (list, tuple) and args:
-        return args[0]
-    if origin is dict and len(args) == 2:
-        return args[1]
-    return None
-
-
-def _data_loc(loc: Loc) -> tuple[Loc, int | None]:
-    """The error location without pydantic's union branch tags, and where the first union was."""
-    annotation: Any = Brief
-    kept: list[int | str] = []
-    union_at: int | None = None
-    parts = list(loc)
-    while parts:
-        current = _unwrap(annotation)
-        if annotation is not None and _is_union(current):
-            if union_at is None:
-                union_at = len(kept)
-            parts.pop(0)  # the branch tag, e.g. 'list[constrained-str]'
-            annotation = None
-            continue
-        part = parts.pop(0)
-        kept.append(part)
-        annotation = _step(annotation, part) if annotation is not None else None
-    return tuple(kept), union_at
-
-
-def _model_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class whose field the last part of `loc` names."""
-    annotation: Any = Brief
-    for part in loc[:-1]:
-        annotation = _step(annotation, part)
-        if annotation is None:
-            return None
-    annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -337,11 +157,18 @@ def _rule_problems(data: LocatedDict, known_templates: Collection[str]) -> Itera
                 yield from _plan_problems(plan, points, (*here, "point_headings"), (*here, "points"), "point")
 
 
+def _close_matches(name: str, choices: Sequence[str], cutoff: float) -> list[str]:
+    """The closest of `choices` to a mistyped name (difflib is imported only for a brief with problems)."""
+    import difflib
+
+    return difflib.get_close_matches(name, choices, n=1, cutoff=cutoff)
+
+
 def _template_problems(name: Any, known: Collection[str]) -> Iterator[tuple[Loc, str]]:
     if not isinstance(name, str) or not name.strip() or not known or kind_name(name.strip()) in known:
         return
     names = sorted(known)
-    close = difflib.get_close_matches(name.strip(), names, n=1, cutoff=0.6)
+    close = _close_matches(name.strip(), names, 0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     yield ("template",), f"unknown template {name.strip()!r}{hint}; known templates: {', '.join(names)}"
 
@@ -439,7 +266,7 @@ def _filler_problems(
         if not isinstance(key, str):
             continue  # the model reports a key that is not text
         if key not in slots:
-            close = difflib.get_close_matches(str(key), slots, n=1, cutoff=0.5)
+            close = _close_matches(str(key), slots, 0.5)
             hint = f"; did you mean {close[0]!r}?" if close else f"; its slots are {', '.join(slots)}"
             yield (*loc, key), f"the skeleton {skeleton!r} has no slot {key!r}{hint}"
         elif isinstance(value, str) and not value.strip():
@@ -489,7 +316,7 @@ def _number_bound(value: Any, loc: Loc, most: int, unit: str) -> Iterator[tuple[
     if value != value or value in (float("inf"), float("-inf")):
         yield loc, f"must be a finite number, got {value}"
     elif value > most:
-        yield loc, f"must be at most {most} {unit}, got {_show(value)}"
+        yield loc, f"must be at most {most} {unit}, got {show(value)}"
 
 
 def _walk_bounds(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -250,7 +250,7 @@ class SpeechContext:
         self.byline_lines = [clean_user_text(speaker), f"（{date.year}年{date.month}月{date.day}日）"]
         salutation = clean_user_text(
             brief.salutation
-            if "salutation" in brief.model_fields_set
+            if "salutation" in brief.fields_set
             else KIND_SALUTATIONS.get(kind_name(brief.template), brief.salutation)
         )
         self.salutation = salutation if salutation.endswith(("：", ":")) else salutation + "："

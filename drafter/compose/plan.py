@@ -283,9 +283,7 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
         warnings.append(warning)
     sections: list[SectionView] = []
     for i, section in enumerate(brief.sections):
-        problems = section.role == "problems" or (
-            "role" not in section.model_fields_set and diagnoses(section)
-        )
+        problems = section.role == "problems" or ("role" not in section.fields_set and diagnoses(section))
         topic = bare(section.topic) if section.topic else subject(plain[i])
         view = SectionView(
             index=i + 1,

@@ -1,6 +1,6 @@
 """What helps a writer type a brief: the JSON Schema and the commented starter briefs.
 
-The schema is generated from `drafter.compose.brief.Brief` and also committed as package data
+The schema is generated from `drafter.compose.brief_model.Brief` and also committed as package data
 (`drafter/schemas/brief.schema.json`) so that editors running yaml-language-server can
 validate and autocomplete a brief through its first line, which names the schema by a path
 relative to the brief (`drafter new` writes the schema file beside it), so the reference resolves
@@ -28,7 +28,7 @@ STARTER_SUFFIX = ".yaml"
 
 def brief_schema() -> dict[str, object]:
     """The brief's JSON Schema, with the dialect named so editors know how to read it."""
-    from drafter.compose.brief import Brief  # pydantic is slow to import; `drafter new` does without it
+    from drafter.compose.brief_model import Brief  # pydantic is slow to import; `drafter new` does without it
 
     return {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID, **Brief.model_json_schema()}
 

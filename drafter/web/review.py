@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from drafter.bank import review as steps
 from drafter.bank.checks import entry_problems, schema_problems
 from drafter.bank.known import known, presence_key
-from drafter.bank.model import Entry, slots_of
+from drafter.bank.model import slots_of, validate_entry
 from drafter.bank.parse import plain
 from drafter.errors import DrafterError, Finding, display_path
 from drafter.vocabulary import DOMAINS, ENTRY_TYPES, SLOTS
@@ -136,7 +136,7 @@ class ReviewDesk:
         data.setdefault("function", candidate.function)
         data["status"] = "approved"
         try:
-            entry = Entry.model_validate(data)
+            entry = validate_entry(data)
         except ValidationError as exc:
             problems = schema_problems(exc)
         else:
