@@ -96,6 +96,15 @@ def clean_lines(raw_lines: Iterable[str], boilerplate: Boilerplate | None = None
 
     `boilerplate`, when given, is the archive's learned noise (`drafter.miner.boilerplate`).
     """
+    return keep_lines(paragraphs(raw_lines), boilerplate)
+
+
+def paragraphs(raw_lines: Iterable[str]) -> list[Line]:
+    """The normalised paragraphs of a text without the rule list's noise: `clean_lines` before learning.
+
+    What the archive's boilerplate and the title leave of them is `keep_lines`; the miner's first
+    pass keeps these, so that its second pass does not read and clean the file again.
+    """
     # One pass over the whole text: normalising and finding noise markers line by line costs 3x more.
     text = normalize_text("\n".join(line.replace("\n", " ") for line in raw_lines))
     noisy: set[int] = set()
@@ -104,19 +113,29 @@ def clean_lines(raw_lines: Iterable[str], boilerplate: Boilerplate | None = None
         number += text.count("\n", last, match.start())
         last = match.start()
         noisy.add(number)
-    kept: list[Line] = []
-    title: str | None = None
+    found: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         if number in noisy:
             continue
         for line in _segments(raw):
-            if (len(line) <= 24 and is_noise(line)) or (boilerplate and boilerplate.is_noise(line)):
-                continue
-            if not kept and len(line) <= 40:
-                title = line
-            elif line == title:
-                continue
-            kept.append(Line(number, line))
+            if not (len(line) <= 24 and is_noise(line)):
+                found.append(Line(number, line))
+    return found
+
+
+def keep_lines(found: Iterable[Line], boilerplate: Boilerplate | None = None) -> list[Line]:
+    """The `paragraphs` that are neither the archive's `boilerplate` nor repeats of the title."""
+    kept: list[Line] = []
+    title: str | None = None
+    learned = boilerplate if boilerplate else None
+    for line in found:
+        if learned is not None and learned.is_noise(line.text):
+            continue
+        if not kept and len(line.text) <= 40:
+            title = line.text
+        elif line.text == title:
+            continue
+        kept.append(line)
     return kept
 
 
