@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from drafter.miner.clean import Line
@@ -79,7 +79,7 @@ class Paragraph:
     @cached_property
     def sentences(self) -> list[str]:
         """The sentences (or `；` clauses) of the paragraph, stripped, each with its final mark."""
-        return sentences(self.text)
+        return _sentences(self.text)
 
 
 @dataclass
@@ -124,6 +124,10 @@ class Outline:
         return [p for p in self.paragraphs[-2:] if p.heading is None]
 
 
+# shared between the paragraphs of one text (read only): a long document repeats its paragraphs
+_sentences = lru_cache(maxsize=4096)(sentences)
+
+
 def parse_outline(name: str, lines: list[Line]) -> Outline:
     """The outline of one cleaned document."""
     outline = Outline(name)
@@ -131,11 +135,17 @@ def parse_outline(name: str, lines: list[Line]) -> Outline:
     while start < len(lines) and start < 2 and _is_title_like(lines[start].text):
         outline.title.append(lines[start])
         start += 1
+    headings: dict[str, Heading | None] = {}  # by text: a repeated line is parsed once
     for line in lines[start:]:
         if outline.salutation is None and not outline.paragraphs and _is_salutation(line.text):
             outline.salutation = line
             continue
-        outline.paragraphs.append(Paragraph(line.number, line.text, _line_heading(line)))
+        if line.text in headings:
+            heading = headings[line.text]
+            heading = heading._replace(line=line.number) if heading is not None else None
+        else:
+            heading = headings[line.text] = _line_heading(line)
+        outline.paragraphs.append(Paragraph(line.number, line.text, heading))
     outline.sibling_runs = _line_sibling_runs(outline.paragraphs)
     outline.sibling_runs.extend(_inline_runs(outline))
     return outline
