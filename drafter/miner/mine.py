@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from drafter.errors import InputFileError, MineError, display_path
 from drafter.miner.aggregate import Tally
@@ -105,6 +106,14 @@ class MineRun:
     not_speeches: list[tuple[str, str]] = field(default_factory=list)  # (file, what it is)
 
 
+class Spooled(NamedTuple):
+    """Where the first pass kept a file's paragraphs: a stretch of a temporary file of its process."""
+
+    path: str
+    offset: int
+    size: int
+
+
 @dataclass(frozen=True)
 class Survey:
     """What the first pass learns of one file: its boilerplate signatures and fingerprints."""
@@ -114,7 +123,7 @@ class Survey:
     signatures: frozenset[str] = frozenset()
     exact: str = ""
     sample: tuple[int, ...] = ()  # sampled paragraph hashes, for near-duplicates
-    spool: str = ""  # the file's paragraphs and reading notes, kept for the second pass (a temporary file)
+    spool: Spooled | None = None  # the file's paragraphs and reading notes, kept for the second pass
 
 
 NEAR_DUPLICATE = 0.8  # share of a file's sampled paragraphs found in one earlier file
@@ -153,9 +162,12 @@ def mine_paths(
     reporter.start(len(sources), sum(s.size for s in sources))
     try:
         with tempfile.TemporaryDirectory(prefix="drafter-mine-") as spool_dir:
-            _mine_surveyed(
-                run, sources, functools.partial(survey_source, spool_dir=spool_dir), say, reporter, jobs
-            )
+            try:
+                _mine_surveyed(
+                    run, sources, functools.partial(survey_source, spool_dir=spool_dir), say, reporter, jobs
+                )
+            finally:
+                _close_spool(spool_dir)
     finally:
         reporter.stop()
     run.not_speeches.sort()
@@ -176,7 +188,7 @@ def _mine_surveyed(
     surveys = _map(survey, sources, jobs)
     run.boilerplate = Boilerplate.learn_signatures(s.signatures for s in surveys if s.warning is None)
     distinct: list[SourceFile] = []
-    spools: list[str] = []
+    spools: list[Spooled | None] = []
     for source, surveyed in zip(sources, surveys, strict=True):
         if surveyed.warning is not None:
             say(surveyed.warning)
@@ -213,31 +225,50 @@ def survey_source(source: SourceFile, spool_dir: str | None = None) -> Survey:
         return Survey(source.name, _failure(display_path(source.path), exc))
     if not lines:
         return Survey(source.name, f"{display_path(source.path)}: skipped: no text")
-    keys = [formula_key(line) for line in lines]
+    key = formula_key.__wrapped__  # uncached: these lines are seen once, and would push out the cached keys
+    keys = [key(line) for line in lines]
     exact = hashlib.sha1("\n".join(keys).encode()).hexdigest()
     hashes = sorted({zlib.crc32(key.encode()) for key in keys if len(key) >= 30})
     sample = tuple(h for h in hashes if h % 4 == 0) or tuple(hashes[:1])
-    spool = _spool(spool_dir, found, notes) if spool_dir is not None else ""
+    spool = _spool(spool_dir, found, notes) if spool_dir is not None else None
     return Survey(source.name, None, frozenset(signatures(lines)), exact, sample, spool)
 
 
-def _spool(folder: str, found: Sequence[Line], notes: Sequence[str]) -> str:
-    """A temporary file holding a file's paragraphs and notes; "" when it cannot be written."""
+# The file each process appends its surveys to, by folder and process (a forked worker has its own).
+_SPOOLS: dict[tuple[str, int], BinaryIO] = {}
+
+
+def _spool(folder: str, found: Sequence[Line], notes: Sequence[str]) -> Spooled | None:
+    """A file's paragraphs and notes, appended to this process's temporary file (None when it cannot be).
+
+    One file per process rather than one per source: creating thousands of files costs more than
+    the rest of keeping them.
+    """
     data = marshal.dumps((list(notes), [line.number for line in found], [line.text for line in found]))
+    key = (folder, os.getpid())
     try:
-        handle, path = tempfile.mkstemp(dir=folder)
-        with os.fdopen(handle, "wb") as spooled:
-            spooled.write(data)
+        handle = _SPOOLS.get(key)
+        if handle is None:
+            handle = _SPOOLS[key] = open(os.path.join(folder, f"{os.getpid()}.spool"), "ab")  # noqa: SIM115
+        offset = handle.tell()
+        handle.write(data)
+        handle.flush()  # a pool's worker ends without closing it
     except OSError:  # a full disk: the second pass reads the file again
-        return ""
-    return path
+        return None
+    return Spooled(handle.name, offset, len(data))
 
 
-def _unspool(path: str) -> tuple[list[Line], list[str]]:
-    """The paragraphs and notes `_spool` kept (and the temporary file removed)."""
-    with open(path, "rb") as spooled:
-        notes, numbers, texts = marshal.loads(spooled.read())
-    os.remove(path)
+def _close_spool(folder: str) -> None:
+    handle = _SPOOLS.pop((folder, os.getpid()), None)
+    if handle is not None:
+        handle.close()
+
+
+def _unspool(spool: Spooled) -> tuple[list[Line], list[str]]:
+    """The paragraphs and notes `_spool` kept."""
+    with open(spool.path, "rb") as spooled:
+        spooled.seek(spool.offset)
+        notes, numbers, texts = marshal.loads(spooled.read(spool.size))
     return [Line(number, text) for number, text in zip(numbers, texts, strict=True)], notes
 
 
@@ -284,15 +315,17 @@ class _Part:
 
 
 def tally_sources(
-    sources: Sequence[SourceFile], boilerplate: Boilerplate | None = None, spools: Sequence[str] = ()
+    sources: Sequence[SourceFile],
+    boilerplate: Boilerplate | None = None,
+    spools: Sequence[Spooled | None] = (),
 ) -> _Part:
     """The second pass over some files: one tally of all of them (the unit a worker returns).
 
-    `spools`, when given, holds for each source what the first pass kept of it (or "").
+    `spools`, when given, holds for each source what the first pass kept of it (or None).
     """
     part = _Part()
     for index, source in enumerate(sources):
-        spool = spools[index] if spools else ""
+        spool = spools[index] if spools else None
         document = _mine_source(source, part.warnings.append, boilerplate, spool)
         if document is None:
             part.files_skipped += 1
@@ -315,7 +348,7 @@ def _map(function: Callable[[SourceFile], Survey], sources: Sequence[SourceFile]
 
 def _map_tally(
     sources: Sequence[SourceFile],
-    spools: Sequence[str],
+    spools: Sequence[Spooled | None],
     boilerplate: Boilerplate,
     jobs: int,
     reporter: Progress,
@@ -342,7 +375,10 @@ def _failure(shown: str, exc: BaseException) -> str:
 
 
 def _mine_source(
-    source: SourceFile, warn: Callable[[str], None], boilerplate: Boilerplate | None = None, spool: str = ""
+    source: SourceFile,
+    warn: Callable[[str], None],
+    boilerplate: Boilerplate | None = None,
+    spool: Spooled | None = None,
 ) -> DocumentCandidates | None:
     """One file's candidates, or None after one warning naming the file and the reason.
 
@@ -351,7 +387,7 @@ def _mine_source(
     first pass kept of the file, read instead of the file.
     """
     try:
-        if spool:
+        if spool is not None:
             found, notes = _unspool(spool)
             for note in notes:
                 warn(note)
