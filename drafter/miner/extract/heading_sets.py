@@ -139,6 +139,8 @@ def _short_groups(parts: list[str], *, headed: bool) -> list[list[str]]:
         parts = parts[1:]  # the first sentence is the numbered heading itself
     shorts: list[str] = []
     for sentence in parts:
+        if len(sentence) > _UNNUMBERED_MAX and sentence[_UNNUMBERED_MAX] not in "。！？；：":
+            continue  # too long however its final marks are stripped (most sentences: cheap test first)
         body = sentence.rstrip("。！？；：")
         is_short = 2 <= len(body) <= _UNNUMBERED_MAX and not _PUNCT_RE.search(body)
         if is_short and not _NUMBERED_START_RE.match(body):
