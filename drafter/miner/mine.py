@@ -8,6 +8,7 @@ text is alive at a time, so memory grows with the number of distinct candidates,
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
@@ -161,13 +162,10 @@ def mine_paths(
     reporter = progress or Progress()
     reporter.start(len(sources), sum(s.size for s in sources))
     try:
-        with tempfile.TemporaryDirectory(prefix="drafter-mine-") as spool_dir:
-            try:
-                _mine_surveyed(
-                    run, sources, functools.partial(survey_source, spool_dir=spool_dir), say, reporter, jobs
-                )
-            finally:
-                _close_spool(spool_dir)
+        with contextlib.ExitStack() as stack:
+            spool_dir = _spool_folder(stack)
+            survey = functools.partial(survey_source, spool_dir=spool_dir)
+            _mine_surveyed(run, sources, survey, say, reporter, jobs)
     finally:
         reporter.stop()
     run.not_speeches.sort()
@@ -256,6 +254,21 @@ def _spool(folder: str, found: Sequence[Line], notes: Sequence[str]) -> Spooled 
     except OSError:  # a full disk: the second pass reads the file again
         return None
     return Spooled(handle.name, offset, len(data))
+
+
+def _spool_folder(stack: contextlib.ExitStack) -> str | None:
+    """A temporary folder for the first pass to keep files in, removed (its file closed) by `stack`.
+
+    None when no temporary folder can be made: the second pass then reads every file again.
+    """
+    try:
+        folder = stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="drafter-mine-", ignore_cleanup_errors=True)
+        )
+    except OSError:
+        return None
+    stack.callback(_close_spool, folder)  # before the folder goes (callbacks run last in, first out)
+    return folder
 
 
 def _close_spool(folder: str) -> None:
