@@ -160,7 +160,7 @@ def _segments(raw: str) -> list[str]:
         # cheap tests first: this runs on every paragraph of the archive
         if "电" in piece[:40]:
             piece = _DATELINE_RE.sub("", piece).strip()
-        if "记者" in piece or "（" in piece:
+        if "记者" in piece or "（附图片" in piece or "（图片来源" in piece:  # what every credit holds
             piece = _CREDIT_RE.sub("", piece).strip()
         glued = _GLUED_TITLE_RE.match(piece) if "（" in piece[:64] else None
         if glued:
