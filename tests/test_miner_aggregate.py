@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import functools
 import pickle
-import tempfile
 from pathlib import Path
 
-import pytest
 from sample_speeches import copy_samples, sample_paths
 
-import drafter.miner.mine as mine_module
-from drafter.miner.aggregate import Count, Formula, Tally, finalize, merge
+from drafter.miner.aggregate import Count, Tally, finalize, merge
 from drafter.miner.candidates import Candidate, DocumentCandidates
 from drafter.miner.mine import mine_document, mine_lines, mine_paths
 from drafter.miner.read import find_sources, read_lines
@@ -100,33 +97,3 @@ def test_map_reduce_in_any_grouping_equals_the_streaming_run(tmp_path: Path) -> 
             else:
                 by_key[key] = count
     assert finalize(Tally(by_key, documents=len(sources))) == streamed
-
-
-def test_what_the_first_pass_keeps_mines_as_reading_each_file_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus = copy_samples(tmp_path / "samples")
-    first = sorted(corpus.iterdir())[0].read_bytes()
-    (corpus / "bad-byte.txt").write_bytes(first.replace(b"\n", b"\xff\n", 1))  # a note to repeat
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-
-    unspooled: list[object] = []
-    real = mine_module._unspool
-    monkeypatch.setattr(mine_module, "_unspool", lambda spool: unspooled.append(spool) or real(spool))
-
-    def mined(jobs: int) -> tuple[dict[str, list[Formula]], list[str]]:
-        warnings: list[str] = []
-        run = mine_paths([corpus], warn=warnings.append, jobs=jobs)
-        return finalize(run.tally), warnings
-
-    kept = [mined(1), mined(2)]
-    assert len(unspooled) == len(list(corpus.iterdir()))  # one process: every file read back
-    assert list((tmp_path / "tmp").iterdir()) == []  # the kept paragraphs are gone after the run
-    assert any("bad-byte.txt:1: not UTF-8" in w for w in kept[0][1]), kept[0][1]
-
-    def no_folder(*args: object, **kwargs: object) -> object:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(tempfile, "TemporaryDirectory", no_folder)
-    assert kept == [mined(1), mined(2)]  # without a temporary folder, each file is read again

@@ -8,18 +8,13 @@ text is alive at a time, so memory grows with the number of distinct candidates,
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-import marshal
-import os
-import tempfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
 
 from drafter.errors import InputFileError, MineError, display_path
 from drafter.miner.aggregate import Tally
@@ -40,6 +35,7 @@ from drafter.miner.extract import (
 from drafter.miner.outline import Outline, parse_outline
 from drafter.miner.particulars import refine
 from drafter.miner.read import SourceFile, citable_name, find_sources, read_lines
+from drafter.miner.spool import Spooled, keep, kept, spool_folder
 
 Extractor = Callable[[Outline], Iterator[Candidate]]
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -107,14 +103,6 @@ class MineRun:
     not_speeches: list[tuple[str, str]] = field(default_factory=list)  # (file, what it is)
 
 
-class Spooled(NamedTuple):
-    """Where the first pass kept a file's paragraphs: a stretch of a temporary file of its process."""
-
-    path: str
-    offset: int
-    size: int
-
-
 @dataclass(frozen=True)
 class Survey:
     """What the first pass learns of one file: its boilerplate signatures and fingerprints."""
@@ -162,8 +150,7 @@ def mine_paths(
     reporter = progress or Progress()
     reporter.start(len(sources), sum(s.size for s in sources))
     try:
-        with contextlib.ExitStack() as stack:
-            spool_dir = _spool_folder(stack)
+        with spool_folder() as spool_dir:
             survey = functools.partial(survey_source, spool_dir=spool_dir)
             _mine_surveyed(run, sources, survey, say, reporter, jobs)
     finally:
@@ -228,61 +215,8 @@ def survey_source(source: SourceFile, spool_dir: str | None = None) -> Survey:
     exact = hashlib.sha1("\n".join(keys).encode()).hexdigest()
     hashes = sorted({zlib.crc32(key.encode()) for key in keys if len(key) >= 30})
     sample = tuple(h for h in hashes if h % 4 == 0) or tuple(hashes[:1])
-    spool = _spool(spool_dir, found, notes) if spool_dir is not None else None
+    spool = keep(spool_dir, found, notes) if spool_dir is not None else None
     return Survey(source.name, None, frozenset(signatures(lines)), exact, sample, spool)
-
-
-# The file each process appends its surveys to, by folder and process (a forked worker has its own).
-_SPOOLS: dict[tuple[str, int], BinaryIO] = {}
-
-
-def _spool(folder: str, found: Sequence[Line], notes: Sequence[str]) -> Spooled | None:
-    """A file's paragraphs and notes, appended to this process's temporary file (None when it cannot be).
-
-    One file per process rather than one per source: creating thousands of files costs more than
-    the rest of keeping them.
-    """
-    data = marshal.dumps((list(notes), [line.number for line in found], [line.text for line in found]))
-    key = (folder, os.getpid())
-    try:
-        handle = _SPOOLS.get(key)
-        if handle is None:
-            handle = _SPOOLS[key] = open(os.path.join(folder, f"{os.getpid()}.spool"), "ab")  # noqa: SIM115
-        offset = handle.tell()
-        handle.write(data)
-        handle.flush()  # a pool's worker ends without closing it
-    except OSError:  # a full disk: the second pass reads the file again
-        return None
-    return Spooled(handle.name, offset, len(data))
-
-
-def _spool_folder(stack: contextlib.ExitStack) -> str | None:
-    """A temporary folder for the first pass to keep files in, removed (its file closed) by `stack`.
-
-    None when no temporary folder can be made: the second pass then reads every file again.
-    """
-    try:
-        folder = stack.enter_context(
-            tempfile.TemporaryDirectory(prefix="drafter-mine-", ignore_cleanup_errors=True)
-        )
-    except OSError:
-        return None
-    stack.callback(_close_spool, folder)  # before the folder goes (callbacks run last in, first out)
-    return folder
-
-
-def _close_spool(folder: str) -> None:
-    handle = _SPOOLS.pop((folder, os.getpid()), None)
-    if handle is not None:
-        handle.close()
-
-
-def _unspool(spool: Spooled) -> tuple[list[Line], list[str]]:
-    """The paragraphs and notes `_spool` kept."""
-    with open(spool.path, "rb") as spooled:
-        spooled.seek(spool.offset)
-        notes, numbers, texts = marshal.loads(spooled.read(spool.size))
-    return [Line(number, text) for number, text in zip(numbers, texts, strict=True)], notes
 
 
 def _distinct(
@@ -401,7 +335,7 @@ def _mine_source(
     """
     try:
         if spool is not None:
-            found, notes = _unspool(spool)
+            found, notes = kept(spool)
             for note in notes:
                 warn(note)
             return mine_paragraphs(found, source.name, boilerplate)
