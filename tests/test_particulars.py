@@ -7,13 +7,15 @@ from provincial work reports (GUIDE §5); the negatives are formulas true of any
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 from bank_helpers import write_bank
 from click.testing import CliRunner
 
-from drafter.bank.particulars import find_particulars, place_names, slot_particulars
+from drafter.bank.load import builtin_bank_dir
+from drafter.bank.particulars import _places, find_particulars, place_names, slot_particulars
 from drafter.bank.validate import validate_bank
 from drafter.cli import main
 
@@ -89,6 +91,33 @@ def test_the_gazetteer_has_provinces_cities_and_counties() -> None:
     names, cities = place_names()
     assert {"河北省", "河北", "兰考县", "上海市", "上海"} <= names
     assert "成都" in cities and "和平" not in names
+
+
+def _alternation(names: frozenset[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def test_places_are_found_as_the_gazetteer_alternation_finds_them() -> None:
+    """The set lookup finds what the plain regular expressions (the definition) find, in order."""
+    names, cities = place_names()
+    city = _alternation(cities)
+    patterns = [
+        re.compile(_alternation(names)),
+        re.compile(f"(?:(?<=[在到赴去来向])|^)(?:{city})"),
+        re.compile(f"(?:{city})(?=[、，。的和与]|等地|人民|经验|市民|$)"),
+    ]
+    texts = [
+        line
+        for path in sorted((builtin_bank_dir() / "corpus").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    for name in sorted(cities)[:60]:  # the contexts a short name stands in, at both ends
+        texts += [name, f"在{name}", f"{name}的", f"{name}等地", f"完{name}要", f"{name}\n"]
+        texts.append(f"{name}{name}人民")
+    assert sum(1 for text in texts for _ in _places(text)) > 1000
+    for text in texts:
+        expected = [m.span() for pattern in patterns for m in pattern.finditer(text)]
+        assert list(_places(text)) == expected, text
 
 
 MATERIAL = """

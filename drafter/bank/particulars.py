@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import importlib.metadata
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -169,21 +170,76 @@ def place_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(cities - names - _COMMON_WORDS)
 
 
-def _alternatives(names: frozenset[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+# Where a short city name counts: after one of these characters or at the start of the text …
+_CITY_BEFORE = frozenset("在到赴去来向")
+# … or before one of these (or at the end).
+_CITY_AFTER = frozenset("、，。的和与")
+_CITY_AFTER_WORDS = ("等地", "人民", "经验", "市民")
+
+
+class _Gazetteer:
+    """Names found by the first two characters, longest first: a set lookup per position.
+
+    It finds what the alternation `name1|name2|…` (longest names first) would find, left to right
+    and without overlaps, at a fraction of the cost of trying some 3,000 alternatives at every
+    position of the text.
+    """
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.names = names
+        lengths: dict[str, set[int]] = {}
+        for name in names:  # every name has two characters at least
+            lengths.setdefault(name[:2], set()).add(len(name))
+        self.lengths = {start: sorted(sizes, reverse=True) for start, sizes in lengths.items()}
+
+    def finditer(
+        self, text: str, where: Callable[[str, int, int], bool] | None = None
+    ) -> Iterator[tuple[int, int]]:
+        """`(start, end)` of each name in `text` (for which `where(text, start, end)` holds)."""
+        position, last = 0, len(text) - 1
+        lengths, names = self.lengths, self.names
+        while position < last:
+            sizes = lengths.get(text[position : position + 2])
+            if sizes is not None:
+                for size in sizes:
+                    end = position + size
+                    if (
+                        end <= len(text)
+                        and text[position:end] in names
+                        and (where is None or where(text, position, end))
+                    ):
+                        yield position, end
+                        position = end - 1
+                        break
+            position += 1
+
+
+def _after_place_word(text: str, start: int, end: int) -> bool:
+    return start == 0 or text[start - 1] in _CITY_BEFORE
+
+
+def _before_place_word(text: str, start: int, end: int) -> bool:
+    if end == len(text) or (end == len(text) - 1 and text[end] == "\n"):  # the regex `$`
+        return True
+    return text[end] in _CITY_AFTER or text.startswith(_CITY_AFTER_WORDS, end)
 
 
 @cache
-def _place_patterns() -> list[re.Pattern[str]]:
+def _gazetteers() -> tuple[_Gazetteer, _Gazetteer] | None:
     names, cities = place_names()
-    if not names:
-        return []
-    city = _alternatives(cities)
-    return [
-        re.compile(_alternatives(names)),
-        re.compile(f"(?:(?<=[在到赴去来向])|^)(?:{city})"),
-        re.compile(f"(?:{city})(?=[、，。的和与]|等地|人民|经验|市民|$)"),
-    ]
+    return (_Gazetteer(names), _Gazetteer(cities)) if names else None
+
+
+def _places(text: str) -> Iterator[tuple[int, int]]:
+    """Full names anywhere, then short city names where a place stands (`在成都`, `成都、`, `成都的经验`)."""
+    gazetteers = _gazetteers()
+    if gazetteers is None:
+        return
+    names, cities = gazetteers
+    yield from names.finditer(text)
+    if cities.names:
+        yield from cities.finditer(text, _after_place_word)
+        yield from cities.finditer(text, _before_place_word)
 
 
 def _slot_spans(text: str) -> list[tuple[int, int]]:
@@ -223,9 +279,8 @@ def find_particulars(text: str) -> list[Particular]:
         if slogan is not None:
             start, end = slogan
             found.append(Particular(start, end, text[start:end], "campaign"))
-    for places in _place_patterns():
-        for match in places.finditer(text):
-            found.append(Particular(match.start(), match.end(), match.group(0), "place", "{region}"))
+    for start, end in _places(text):
+        found.append(Particular(start, end, text[start:end], "place", "{region}"))
     slots = _slot_spans(text)
     found = [p for p in found if not any(s <= p.start < e for s, e in slots)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))

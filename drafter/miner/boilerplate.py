@@ -46,7 +46,7 @@ def _is_speech_line(line: str) -> bool:
 def signatures(lines: Iterable[str]) -> set[str]:
     """What one document contributes to learning: the shapes of its short lines and line labels."""
     found: set[str] = set()
-    for raw in lines:
+    for raw in set(lines):  # a set of what each distinct line gives
         line = raw.strip()
         if not line or len(line) > MAX_LINE or _is_speech_line(line):
             continue

@@ -63,6 +63,8 @@ _DATE_ONLY_RE = re.compile(r"^[\d\s:：\-/年月日.]+$")
 
 # Paragraphs of web copies glued into one line, separated by runs of spaces (`　　` or `  `).
 _GLUE_RE = re.compile("\\s{2,}|[\u3000\u2003]")
+# Whether `_GLUE_RE` splits a line, found 3x faster: a space first, then what it is.
+_GLUED_RE = re.compile("\\s(?<=[\u3000\u2003])|\\s\\s")
 # A news agency's dateline opening a line: `新华社北京9月3日电`, `（新华社北京3月5日电）`.
 _DATELINE_RE = re.compile(
     r"^（?(?:新华社|人民网|中新社|央视网|人民日报)?[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电(?:（[^）]{0,20}）)?）?\s*"
@@ -96,6 +98,15 @@ def clean_lines(raw_lines: Iterable[str], boilerplate: Boilerplate | None = None
 
     `boilerplate`, when given, is the archive's learned noise (`drafter.miner.boilerplate`).
     """
+    return keep_lines(paragraphs(raw_lines), boilerplate)
+
+
+def paragraphs(raw_lines: Iterable[str]) -> list[Line]:
+    """The normalised paragraphs of a text without the rule list's noise: `clean_lines` before learning.
+
+    What the archive's boilerplate and the title leave of them is `keep_lines`; the miner's first
+    pass keeps these, so that its second pass does not read and clean the file again.
+    """
     # One pass over the whole text: normalising and finding noise markers line by line costs 3x more.
     text = normalize_text("\n".join(line.replace("\n", " ") for line in raw_lines))
     noisy: set[int] = set()
@@ -104,19 +115,32 @@ def clean_lines(raw_lines: Iterable[str], boilerplate: Boilerplate | None = None
         number += text.count("\n", last, match.start())
         last = match.start()
         noisy.add(number)
-    kept: list[Line] = []
-    title: str | None = None
+    found: list[Line] = []
+    seen: dict[str, list[str]] = {}  # a line repeated in the document (a page header) is cut once
     for number, raw in enumerate(text.split("\n"), start=1):
         if number in noisy:
             continue
-        for line in _segments(raw):
-            if (len(line) <= 24 and is_noise(line)) or (boilerplate and boilerplate.is_noise(line)):
-                continue
-            if not kept and len(line) <= 40:
-                title = line
-            elif line == title:
-                continue
-            kept.append(Line(number, line))
+        pieces = seen.get(raw)
+        if pieces is None:
+            pieces = seen[raw] = [line for line in _segments(raw) if not (len(line) <= 24 and is_noise(line))]
+        for line in pieces:
+            found.append(Line(number, line))
+    return found
+
+
+def keep_lines(found: Iterable[Line], boilerplate: Boilerplate | None = None) -> list[Line]:
+    """The `paragraphs` that are neither the archive's `boilerplate` nor repeats of the title."""
+    kept: list[Line] = []
+    title: str | None = None
+    learned = boilerplate if boilerplate else None
+    for line in found:
+        if learned is not None and learned.is_noise(line.text):
+            continue
+        if not kept and len(line.text) <= 40:
+            title = line.text
+        elif line.text == title:
+            continue
+        kept.append(line)
     return kept
 
 
@@ -129,14 +153,14 @@ def _segments(raw: str) -> list[str]:
     line = raw.strip().strip("\u3000\ufeff \t")
     if not line:
         return []
-    pieces = _GLUE_RE.split(line) if len(line) > 40 and _GLUE_RE.search(line) else [line]
+    pieces = _GLUE_RE.split(line) if len(line) > 40 and _GLUED_RE.search(line) else [line]
     result: list[str] = []
     for piece in pieces:
         piece = piece.strip()
         # cheap tests first: this runs on every paragraph of the archive
         if "电" in piece[:40]:
             piece = _DATELINE_RE.sub("", piece).strip()
-        if "记者" in piece or "（" in piece:
+        if "记者" in piece or "（附图片" in piece or "（图片来源" in piece:  # what every credit holds
             piece = _CREDIT_RE.sub("", piece).strip()
         glued = _GLUED_TITLE_RE.match(piece) if "（" in piece[:64] else None
         if glued:

@@ -14,8 +14,10 @@ import re
 from drafter.miner.outline import Outline
 
 _ARTICLE_RE = re.compile("^第[一二三四五六七八九十百零〇]+条")
-_NEWS_RE = re.compile("记者|日电|报道|日讯|据悉|通讯员|消息，")
-_SPEAKER_RE = re.compile("同志们|各位|我们|我代表|我讲|大家")
+# Counted word by word (`str.count`, many times faster than a regular expression): no word's end
+# is another's start, so no two finds overlap and the counts add up to the alternation's.
+_NEWS_WORDS = ("记者", "日电", "报道", "日讯", "据悉", "通讯员", "消息，")
+_SPEAKER_WORDS = ("同志们", "各位", "我们", "我代表", "我讲", "大家")
 
 SPEECH = "speech"
 
@@ -30,8 +32,8 @@ def speech_kind(outline: Outline) -> str:
     text = outline.text
     if outline.salutation is not None:
         return SPEECH
-    speaker = len(_SPEAKER_RE.findall(text))
-    news = len(_NEWS_RE.findall(text))
+    speaker = sum(map(text.count, _SPEAKER_WORDS))
+    news = sum(map(text.count, _NEWS_WORDS))
     if news >= 5 and news > 2 * speaker:
         return "news (bylines, no salutation)"
     if speaker >= 3 and (outline.sibling_runs or speaker >= len(text) / 1000):

@@ -8,6 +8,7 @@ text is alive at a time, so memory grows with the number of distinct candidates,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -19,7 +20,7 @@ from drafter.errors import InputFileError, MineError, display_path
 from drafter.miner.aggregate import Tally
 from drafter.miner.boilerplate import Boilerplate, signatures
 from drafter.miner.candidates import Candidate, DocumentCandidates, formula_key
-from drafter.miner.clean import clean_lines
+from drafter.miner.clean import Line, keep_lines, paragraphs
 from drafter.miner.document_kind import speech_kind
 from drafter.miner.extract import (
     closings,
@@ -34,6 +35,7 @@ from drafter.miner.extract import (
 from drafter.miner.outline import Outline, parse_outline
 from drafter.miner.particulars import refine
 from drafter.miner.read import SourceFile, citable_name, find_sources, read_lines
+from drafter.miner.spool import Spooled, keep, kept, spool_folder
 
 Extractor = Callable[[Outline], Iterator[Candidate]]
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -55,7 +57,14 @@ def mine_document(text: str, name: str, boilerplate: Boilerplate | None = None) 
 
 def mine_lines(lines: Sequence[str], name: str, boilerplate: Boilerplate | None = None) -> DocumentCandidates:
     """As `mine_document`, for a document already split into lines (a .docx: one per paragraph)."""
-    outline = parse_outline(name, clean_lines(lines, boilerplate))
+    return mine_paragraphs(paragraphs(lines), name, boilerplate)
+
+
+def mine_paragraphs(
+    found: Sequence[Line], name: str, boilerplate: Boilerplate | None = None
+) -> DocumentCandidates:
+    """As `mine_lines`, for a document's `drafter.miner.clean.paragraphs` (as the first pass keeps them)."""
+    outline = parse_outline(name, keep_lines(found, boilerplate))
     result = DocumentCandidates(name)
     result.kind = speech_kind(outline)
     if result.kind != "speech":  # news, legal text, prose: reported, and contributes nothing
@@ -103,6 +112,7 @@ class Survey:
     signatures: frozenset[str] = frozenset()
     exact: str = ""
     sample: tuple[int, ...] = ()  # sampled paragraph hashes, for near-duplicates
+    spool: Spooled | None = None  # the file's paragraphs and reading notes, kept for the second pass
 
 
 NEAR_DUPLICATE = 0.8  # share of a file's sampled paragraphs found in one earlier file
@@ -119,8 +129,9 @@ def mine_paths(
 
     Two passes: the first surveys every file (boilerplate signatures, fingerprints), so that the
     archive's own boilerplate is known and exact or near-duplicate files count once; the second mines
-    the distinct files. With `jobs` > 1 both passes run in that many processes, each tallying its
-    share of the files, and the tallies are merged once at the end.
+    the distinct files from the paragraphs the first kept in a temporary folder (each file read and
+    cleaned once, held on disk rather than in memory). With `jobs` > 1 both passes run in that many
+    processes, each tallying its share of the files, and the tallies are merged once at the end.
     """
     run = MineRun()
     show = warn
@@ -139,27 +150,9 @@ def mine_paths(
     reporter = progress or Progress()
     reporter.start(len(sources), sum(s.size for s in sources))
     try:
-        surveys = _map(survey_source, sources, jobs)
-        run.boilerplate = Boilerplate.learn_signatures(s.signatures for s in surveys if s.warning is None)
-        distinct: list[SourceFile] = []
-        for source, survey in zip(sources, surveys, strict=True):
-            if survey.warning is not None:
-                say(survey.warning)
-                run.files_skipped += 1
-                reporter.advance(source.size)
-        for source, original in _distinct(sources, surveys, run.duplicates):
-            if original is None:
-                distinct.append(source)
-            else:
-                reporter.advance(source.size)
-        for part in _map_tally(distinct, run.boilerplate, jobs, reporter):
-            run.files_read += part.files_read
-            run.files_skipped += part.files_skipped
-            run.bytes_read += part.bytes_read
-            run.not_speeches.extend(part.not_speeches)
-            for message in part.warnings:
-                say(message)
-            run.tally.absorb(part.tally)  # a fresh tally of its own: absorbed in place, once
+        with spool_folder() as spool_dir:
+            survey = functools.partial(survey_source, spool_dir=spool_dir)
+            _mine_surveyed(run, sources, survey, say, reporter, jobs)
     finally:
         reporter.stop()
     run.not_speeches.sort()
@@ -168,28 +161,68 @@ def mine_paths(
     return run
 
 
-def survey_source(source: SourceFile) -> Survey:
-    """The first pass over one file (any failure is the file's warning, never an exception)."""
-    shown = display_path(source.path)
+def _mine_surveyed(
+    run: MineRun,
+    sources: Sequence[SourceFile],
+    survey: Callable[[SourceFile], Survey],
+    say: Callable[[str], None],
+    reporter: Progress,
+    jobs: int,
+) -> None:
+    """Both passes of `mine_paths` over the `sources` found, into `run`."""
+    surveys = _map(survey, sources, jobs)
+    run.boilerplate = Boilerplate.learn_signatures(s.signatures for s in surveys if s.warning is None)
+    distinct: list[SourceFile] = []
+    spools: list[Spooled | None] = []
+    for source, surveyed in zip(sources, surveys, strict=True):
+        if surveyed.warning is not None:
+            say(surveyed.warning)
+            run.files_skipped += 1
+            reporter.advance(source.size)
+    for source, surveyed, original in _distinct(sources, surveys, run.duplicates):
+        if original is None:
+            distinct.append(source)
+            spools.append(surveyed.spool)
+        else:
+            reporter.advance(source.size)
+    for part in _map_tally(distinct, spools, run.boilerplate, jobs, reporter):
+        run.files_read += part.files_read
+        run.files_skipped += part.files_skipped
+        run.bytes_read += part.bytes_read
+        run.not_speeches.extend(part.not_speeches)
+        for message in part.warnings:
+            say(message)
+        run.tally.absorb(part.tally)  # a fresh tally of its own: absorbed in place, once
+
+
+def survey_source(source: SourceFile, spool_dir: str | None = None) -> Survey:
+    """The first pass over one file (any failure is the file's warning, never an exception).
+
+    With `spool_dir`, the file's paragraphs and reading notes are kept there for the second pass.
+    """
+    notes: list[str] = []
     try:
-        lines = [line.text for line in clean_lines(read_lines(source))]
+        found = paragraphs(read_lines(source, notes.append))
+        lines = [line.text for line in keep_lines(found)]
     except InputFileError as exc:
         return Survey(source.name, citable_name(str(exc)))
     except Exception as exc:
-        return Survey(source.name, _failure(shown, exc))
+        return Survey(source.name, _failure(display_path(source.path), exc))
     if not lines:
-        return Survey(source.name, f"{shown}: skipped: no text")
-    keys = [formula_key(line) for line in lines]
+        return Survey(source.name, f"{display_path(source.path)}: skipped: no text")
+    key = formula_key.__wrapped__  # uncached: these lines are seen once, and would push out the cached keys
+    keys = [key(line) for line in lines]
     exact = hashlib.sha1("\n".join(keys).encode()).hexdigest()
     hashes = sorted({zlib.crc32(key.encode()) for key in keys if len(key) >= 30})
     sample = tuple(h for h in hashes if h % 4 == 0) or tuple(hashes[:1])
-    return Survey(source.name, None, frozenset(signatures(lines)), exact, sample)
+    spool = keep(spool_dir, found, notes) if spool_dir is not None else None
+    return Survey(source.name, None, frozenset(signatures(lines)), exact, sample, spool)
 
 
 def _distinct(
     sources: Sequence[SourceFile], surveys: Sequence[Survey], duplicates: list[tuple[str, str]]
-) -> Iterator[tuple[SourceFile, str | None]]:
-    """Each readable file with the earlier file it repeats (exactly or nearly), or None."""
+) -> Iterator[tuple[SourceFile, Survey, str | None]]:
+    """Each readable file and its survey, with the earlier file it repeats (exactly or nearly), or None."""
     by_exact: dict[str, str] = {}
     by_paragraph: dict[int, list[int]] = {}
     names: list[str] = []
@@ -207,13 +240,13 @@ def _distinct(
                 original = names[best[0]]
         if original is not None:
             duplicates.append((source.name, original))
-            yield source, original
+            yield source, survey, original
             continue
         by_exact[survey.exact] = source.name
         for h in survey.sample:
             by_paragraph.setdefault(h, []).append(len(names))
         names.append(source.name)
-        yield source, None
+        yield source, survey, None
 
 
 @dataclass
@@ -228,11 +261,19 @@ class _Part:
     not_speeches: list[tuple[str, str]] = field(default_factory=list)
 
 
-def tally_sources(sources: Sequence[SourceFile], boilerplate: Boilerplate | None = None) -> _Part:
-    """The second pass over some files: one tally of all of them (the unit a worker returns)."""
+def tally_sources(
+    sources: Sequence[SourceFile],
+    boilerplate: Boilerplate | None = None,
+    spools: Sequence[Spooled | None] = (),
+) -> _Part:
+    """The second pass over some files: one tally of all of them (the unit a worker returns).
+
+    `spools`, when given, holds for each source what the first pass kept of it (or None).
+    """
     part = _Part()
-    for source in sources:
-        document = _mine_source(source, part.warnings.append, boilerplate)
+    for index, source in enumerate(sources):
+        spool = spools[index] if spools else None
+        document = _mine_source(source, part.warnings.append, boilerplate, spool)
         if document is None:
             part.files_skipped += 1
             continue
@@ -253,16 +294,22 @@ def _map(function: Callable[[SourceFile], Survey], sources: Sequence[SourceFile]
 
 
 def _map_tally(
-    sources: Sequence[SourceFile], boilerplate: Boilerplate, jobs: int, reporter: Progress
+    sources: Sequence[SourceFile],
+    spools: Sequence[Spooled | None],
+    boilerplate: Boilerplate,
+    jobs: int,
+    reporter: Progress,
 ) -> Iterator[_Part]:
     if jobs <= 1 or len(sources) < 2:
-        for source in sources:  # one at a time, so that the progress bar moves
-            yield tally_sources([source], boilerplate)
+        for source, spool in zip(sources, spools, strict=True):  # one at a time: the progress bar moves
+            yield tally_sources([source], boilerplate, [spool])
             reporter.advance(source.size)
         return
     shares = [list(sources[i::jobs]) for i in range(jobs)]
+    spooled = [list(spools[i::jobs]) for i in range(jobs)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for share, part in zip(shares, pool.map(tally_sources, shares, [boilerplate] * jobs), strict=True):
+        parts = pool.map(tally_sources, shares, [boilerplate] * jobs, spooled)
+        for share, part in zip(shares, parts, strict=True):
             reporter.advance(sum(s.size for s in share))
             yield part
 
@@ -275,22 +322,30 @@ def _failure(shown: str, exc: BaseException) -> str:
 
 
 def _mine_source(
-    source: SourceFile, warn: Callable[[str], None], boilerplate: Boilerplate | None = None
+    source: SourceFile,
+    warn: Callable[[str], None],
+    boilerplate: Boilerplate | None = None,
+    spool: Spooled | None = None,
 ) -> DocumentCandidates | None:
     """One file's candidates, or None after one warning naming the file and the reason.
 
     Whatever goes wrong with one file — an unreadable file, or any exception while reading or
-    mining it (a bug met on odd input) — costs that file only, never the run.
+    mining it (a bug met on odd input) — costs that file only, never the run. `spool`: what the
+    first pass kept of the file, read instead of the file.
     """
-    shown = display_path(source.path)
     try:
+        if spool is not None:
+            found, notes = kept(spool)
+            for note in notes:
+                warn(note)
+            return mine_paragraphs(found, source.name, boilerplate)
         lines = read_lines(source, warn)
         if not any(line.strip() for line in lines):
-            warn(f"{shown}: skipped: no text")
+            warn(f"{display_path(source.path)}: skipped: no text")
             return None
         return mine_lines(lines, source.name, boilerplate)
     except InputFileError as exc:
         warn(citable_name(str(exc)))
     except Exception as exc:
-        warn(_failure(shown, exc))
+        warn(_failure(display_path(source.path), exc))
     return None

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from functools import cached_property, lru_cache
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from drafter.miner.clean import Line
 from drafter.miner.text import CN_DIGITS, ordinal_value, sentences
@@ -70,16 +71,42 @@ class Heading(NamedTuple):
     inline: bool = False
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """`functools.cached_property` without the lock Python 3.11 takes at each first access.
+
+    Every paragraph of an archive asks for its sentences: in a 40 MB document (1.2 million of them)
+    the lock alone took a tenth of the run.
+    """
+
+    def __init__(self, function: Callable[[Any], _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)  # then found before the descriptor
+        return value
+
+
 @dataclass(frozen=True)
 class Paragraph:
     line: int
     text: str
     heading: Heading | None = None
 
-    @cached_property
+    @_once
     def sentences(self) -> list[str]:
         """The sentences (or `；` clauses) of the paragraph, stripped, each with its final mark."""
-        return sentences(self.text)
+        return _sentences(self.text)
 
 
 @dataclass
@@ -124,6 +151,10 @@ class Outline:
         return [p for p in self.paragraphs[-2:] if p.heading is None]
 
 
+# shared between the paragraphs of one text (read only): a long document repeats its paragraphs
+_sentences = lru_cache(maxsize=4096)(sentences)
+
+
 def parse_outline(name: str, lines: list[Line]) -> Outline:
     """The outline of one cleaned document."""
     outline = Outline(name)
@@ -131,11 +162,17 @@ def parse_outline(name: str, lines: list[Line]) -> Outline:
     while start < len(lines) and start < 2 and _is_title_like(lines[start].text):
         outline.title.append(lines[start])
         start += 1
+    headings: dict[str, Heading | None] = {}  # by text: a repeated line is parsed once
     for line in lines[start:]:
         if outline.salutation is None and not outline.paragraphs and _is_salutation(line.text):
             outline.salutation = line
             continue
-        outline.paragraphs.append(Paragraph(line.number, line.text, _line_heading(line)))
+        if line.text in headings:
+            heading = headings[line.text]
+            heading = heading._replace(line=line.number) if heading is not None else None
+        else:
+            heading = headings[line.text] = _line_heading(line)
+        outline.paragraphs.append(Paragraph(line.number, line.text, heading))
     outline.sibling_runs = _line_sibling_runs(outline.paragraphs)
     outline.sibling_runs.extend(_inline_runs(outline))
     return outline

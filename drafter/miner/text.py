@@ -12,7 +12,8 @@ CN_DIGITS = "一二三四五六七八九十"
 _PAIRS = tuple(zip(",:;!?()", "，：；！？（）", strict=True))
 _FULL_TO_HALF = {full: half for half, full in _PAIRS}
 # after translating everything: punctuation between two ASCII characters goes back (`10:53:29`, `a, b`)
-_ASCII_CONTEXT_RE = re.compile("(?<=[\x20-\x7e])[，：；！？（）](?=[\x20-\x7e])")
+# (the punctuation first and the character before it looked behind: twice as fast as the other way round)
+_ASCII_CONTEXT_RE = re.compile("[，：；！？（）](?<=[\x20-\x7e][，：；！？（）])(?=[\x20-\x7e])")
 
 # `XX`, a lone `X` and `×` stand for names and numbers the web copy left out.
 PLACEHOLDER_RE = re.compile(r"XX|(?<![A-Za-z{])X(?![A-Za-z}])|×|某某|ＸＸ")

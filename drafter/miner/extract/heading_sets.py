@@ -123,22 +123,33 @@ def _literal_length(skeleton: Skeleton | None) -> int:
 
 
 def _unnumbered_runs(outline: Outline) -> Iterator[tuple[int, list[str]]]:
+    found: dict[tuple[str, bool], list[list[str]]] = {}  # a repeated paragraph is split once
     for paragraph in outline.paragraphs:
-        shorts: list[str] = []
-        parts = paragraph.sentences
-        if paragraph.heading is not None:
-            parts = parts[1:]  # the first sentence is the numbered heading itself
-        for sentence in parts:
-            body = sentence.rstrip("。！？；：")
-            is_short = 2 <= len(body) <= _UNNUMBERED_MAX and not _PUNCT_RE.search(body)
-            if is_short and not _NUMBERED_START_RE.match(body):
-                shorts.append(body)
-        if len(shorts) < MIN_MEMBERS:
-            continue
-        groups: list[list[str]] = [shorts]
-        by_first: dict[str, list[str]] = {}
-        for short in shorts:
-            by_first.setdefault(short[0], []).append(short)
-        groups.extend(g for g in by_first.values() if MIN_MEMBERS <= len(g) < len(shorts))
+        key = (paragraph.text, paragraph.heading is not None)
+        groups = found.get(key)
+        if groups is None:
+            groups = found[key] = _short_groups(paragraph.sentences, headed=key[1])
         for group in groups:
             yield paragraph.line, group
+
+
+def _short_groups(parts: list[str], *, headed: bool) -> list[list[str]]:
+    """A paragraph's short sentences, and those of them with one first character, when three or more."""
+    if headed:
+        parts = parts[1:]  # the first sentence is the numbered heading itself
+    shorts: list[str] = []
+    for sentence in parts:
+        if len(sentence) > _UNNUMBERED_MAX and sentence[_UNNUMBERED_MAX] not in "。！？；：":
+            continue  # too long however its final marks are stripped (most sentences: cheap test first)
+        body = sentence.rstrip("。！？；：")
+        is_short = 2 <= len(body) <= _UNNUMBERED_MAX and not _PUNCT_RE.search(body)
+        if is_short and not _NUMBERED_START_RE.match(body):
+            shorts.append(body)
+    if len(shorts) < MIN_MEMBERS:
+        return []
+    groups: list[list[str]] = [shorts]
+    by_first: dict[str, list[str]] = {}
+    for short in shorts:
+        by_first.setdefault(short[0], []).append(short)
+    groups.extend(g for g in by_first.values() if MIN_MEMBERS <= len(g) < len(shorts))
+    return groups
