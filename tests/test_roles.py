@@ -71,3 +71,11 @@ def test_domain_aliases_are_stored_as_keys_and_unknown_ones_rejected() -> None:
 )
 def test_a_superior_is_recognised_by_the_posts(who: str, post: str, expected: bool) -> None:
     assert roles.outranks(who, post) is expected
+
+
+def test_a_town_does_not_take_a_countys_work_as_its_own() -> None:
+    town = _brief("镇党委书记", region="全镇")
+    county = _brief("县长", region="全县")
+    text = "推进县域基础设施一体化规划建设管护。"
+    assert roles.beyond_level(town, text) and not roles.beyond_level(county, text)
+    assert not roles.beyond_level(town, "补齐村内道路、饮水等短板。")

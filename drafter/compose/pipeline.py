@@ -429,6 +429,7 @@ class SpeechContext:
             for function in functions
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid
+            and not roles.beyond_level(self.brief, entry.text)
             and (not own or _about(own, heading, entry.text, subject, common(function)))
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)

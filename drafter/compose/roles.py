@@ -115,3 +115,17 @@ def outranks(who: str, post: str) -> bool:
     if _NAMED_GOV_HEAD.search(who) and who.endswith("长") and _DEPARTMENT.match(post):
         return True
     return who.endswith("书记") and "副" not in who and bool(_GOV_HEAD.match(post))
+
+
+# How high a level is: a town's speech does not take a county's or a province's work as its own.
+_RANK = {"省": 3, "市": 2, "州": 2, "县": 1, "区": 1, "旗": 1, "镇": 0, "乡": 0, "街道": 0}
+# Words that name the scope of a level's work (`推进县域基础设施一体化` is a county's).
+_SCOPE = re.compile(r"(省|市|县)域")
+
+
+def beyond_level(brief: Brief, text: str) -> bool:
+    """Whether `text` speaks of a level above the speaker's (`县域…` in a town's speech)."""
+    level = _level(brief)
+    if level not in _RANK:
+        return False
+    return any(_RANK[scope] > _RANK[level] for scope in _SCOPE.findall(text))
