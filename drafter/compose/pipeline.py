@@ -305,12 +305,13 @@ class SpeechContext:
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
+        offered = self._texts(function) if accept is None else accept  # `only` naming none: none
         if function == "section.lead_in":
-            accept = [t for t in accept or self._texts(function) if self._fits_lead_in(t, site, values)]
+            accept = [t for t in offered if self._fits_lead_in(t, site, values)]
         elif function == "opening.purpose":
-            accept = [t for t in accept or self._texts(function) if self._fits_purpose(t, values)]
+            accept = [t for t in offered if self._fits_purpose(t, values)]
         elif function == "opening.transition":
-            accept = [t for t in accept or self._texts(function) if self._fits_transition(t, values)]
+            accept = [t for t in offered if self._fits_transition(t, values)]
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
