@@ -408,17 +408,6 @@ def test_a_four_character_run_closes_instead_of_a_sentence_that_achieves() -> No
     assert stage("requirement", "如果出现问题，将严格按照相关规定追责。", run=True) == CLOSE
 
 
-def test_a_point_is_held_to_twice_its_shortest_sibling_with_material() -> None:
-    from drafter.compose.pipeline import GapNote, _sibling_capped
-
-    keys = ["s1.p1", "s1.p2", "s2.p1", "s2.p2"]
-    own = [30, 30, 30, 30]
-    budgets = [400, 400, 400, 400]
-    # s1.p2 reached 30 + 40 characters (a gap for the rest); s2.p2's bank had nothing for it
-    notes = [GapNote("s1.p2", "…", 360), GapNote("s2.p2", "…", 400)]
-    assert _sibling_capped(budgets, notes, own, keys) == [2 * 70 - 30, 400, 400, 400]
-
-
 def test_a_count_of_one_is_never_announced(rich_bank: Bank) -> None:
     sections = brief_data()["sections"][:1]
     sections[0]["points"] = sections[0]["points"][:1]
@@ -430,32 +419,3 @@ def test_a_count_of_one_is_never_announced(rich_bank: Bank) -> None:
     blocks = compose(brief(sections=sections, headings=None), rich_bank, TEMPLATES).document.blocks
     text = "".join(b.text for b in blocks)
     assert "两个方面" in text
-
-
-def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None:
-    from drafter.compose.pipeline import _about
-    from drafter.compose.select import key_terms
-
-    def about(heading: str, topic: str, writer: str, text: str, common: set[str]) -> bool:
-        own = key_terms(heading + writer)
-        return _about(own, key_terms(topic), text, topic, lambda term: term in common)
-
-    writer = "各项惠企政策要不折不扣兑现到企业。"
-    aside = "规范招商引资行为，共享支持政策、企业信息，推动资金加快到位。"
-    assert not about("要兑现惠企政策", "惠企政策", writer, aside, {"政策", "企业"})
-    assert about("要兑现惠企政策", "惠企政策", writer, "加大惠企政策兑现和直达企业力度。", {"政策", "企业"})
-    writer = "汛前对水库、堤防逐一排查隐患。"
-    text = "聚焦防洪排涝工程、病险水库、地质灾害隐患点等薄弱环节。"
-    assert about("要强化隐患排查", "隐患排查", writer, text, {"防汛"})
-    assert not about("要强化隐患排查", "隐患排查", writer, text, {"隐患", "防汛"})
-    catalogue = "盯紧道路交通、水上运输、燃气、消防、危化品、矿山等重点领域安全。"
-    assert not about("要抓好道路交通安全", "道路交通安全", "重点盯住客运车辆。", catalogue, set())
-
-
-def test_a_paragraph_does_not_pile_up_its_subjects_words() -> None:
-    from drafter.compose.pipeline import _piles
-
-    said = "要壮大特色产业。依托茶叶基地做大特色产业规模。推动乡村特色产业集群化。"
-    assert not _piles("特色产业", said, "培育“农村+”特色产业。")
-    assert _piles("特色产业", said + "培育“农村+”特色产业。", "推进县域特色产业集群发展。")
-    assert not _piles("特色产业", said * 2, "完善联农带农机制。")

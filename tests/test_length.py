@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from drafter.compose.brief import Brief
 from drafter.compose.brief_build import parse_brief
-from drafter.compose.length import LengthFigures, balance, rescale, share, within
+from drafter.compose.gap_wording import GapNote
+from drafter.compose.length import LengthFigures, balance, rescale, share, sibling_capped, within
 
 
 def make_brief(length: dict[str, object]) -> Brief:
@@ -65,3 +66,12 @@ def test_balance_evens_out_the_points() -> None:
     assert balance(-5, [5, 5]) == [0, 0]
     assert sum(balance(997, [3, 80, 41, 0, 120])) == 997
     assert balance(5, []) == []
+
+
+def test_a_point_is_held_to_twice_its_shortest_sibling_with_material() -> None:
+    keys = ["s1.p1", "s1.p2", "s2.p1", "s2.p2"]
+    own = [30, 30, 30, 30]
+    budgets = [400, 400, 400, 400]
+    # s1.p2 reached 30 + 40 characters (a gap for the rest); s2.p2's bank had nothing for it
+    notes = [GapNote("s1.p2", "…", 360), GapNote("s2.p2", "…", 400)]
+    assert sibling_capped(budgets, notes, own, keys) == [2 * 70 - 30, 400, 400, 400]

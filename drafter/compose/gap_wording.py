@@ -9,6 +9,7 @@ checked; a diagnosis wants cases; any other point is a task and wants its measur
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 Purpose = Literal["why", "task", "guarantee", "problems", "exhort"]
@@ -72,3 +73,12 @@ def gap_wanted(topic: str, heading: str, role: Purpose) -> str:
     if role == "exhort":
         return f"{subject}的具体要求，可举正反两方面的事例"
     return f"{subject}的具体举措、责任单位、时间节点"
+
+
+@dataclass(frozen=True)
+class GapNote:
+    """A point the bank knew too little about: what the writer must add, about how many characters."""
+
+    point: str  # the point's key, `s1.p2`
+    wanted: str  # what to add, as the gap says it
+    chars: int  # characters of the point's budget the material left unfilled

@@ -10,7 +10,10 @@ budgets are scaled by how far it missed and the draft rendered again (at most `M
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from drafter.compose.gap_wording import GapNote
 
 TOLERANCE = 0.15  # the draft should land within ±15% of the target when the bank has enough
 AIM = 0.05  # a pass within ±5% is kept without another try
@@ -112,3 +115,54 @@ class LengthFigures:
             f"篇幅约{self.chars}字，比目标{self.target}字多{self.chars - self.target}字："
             "简报自己的内容已超过目标，可精简要点或调高目标篇幅"
         )
+
+
+# A point whose amount the brief leaves unset may take up to this many more when the draft is short
+# of its length with every point's material capped (a long speech of few points).
+EXTRA_CAP = 2
+
+
+def widened(extra: Mapping[str, int], notes: Sequence[GapNote], keys: Sequence[str]) -> dict[str, int]:
+    """One more sentence (up to `EXTRA_CAP`) for the points of sections without a gap: a point may
+    grow past its siblings only when none of them is short of material (siblings stay balanced)."""
+    short = {n.point.split(".")[0] for n in notes}
+    return {k: min(extra.get(k, 0) + (k.split(".")[0] not in short), EXTRA_CAP) for k in keys}
+
+
+BALANCE = 2  # the longest point of a section at most this many times its shortest with bank material
+
+
+def sibling_capped(
+    budgets: list[int], notes: Sequence[GapNote], own: Sequence[int], keys: Sequence[str]
+) -> list[int]:
+    """Budgets under which no point grows past `BALANCE` times its shortest sibling that the bank
+    had some material for (the writer's words and the material counted): a point the bank knows
+    much about does not run on beside a sibling it knows little about, whose gap says the rest."""
+    size = {k: (b, o) for k, b, o in zip(keys, budgets, own, strict=True)}
+    reached: dict[str, int] = {}
+    for note in notes:
+        budget, said = size[note.point]
+        if note.chars < budget:  # the bank had something for it
+            reached[note.point.split(".")[0]] = min(
+                reached.get(note.point.split(".")[0], 1 << 30), said + budget - note.chars
+            )
+    short = {n.point for n in notes}
+    capped = []
+    for key, budget, said in zip(keys, budgets, own, strict=True):
+        limit = reached.get(key.split(".")[0])
+        if limit is None or key in short:
+            capped.append(budget)
+        else:
+            capped.append(min(budget, max(BALANCE * limit - said, 0)))
+    return capped
+
+
+def rescale_filled(
+    budgets: list[int], notes: Sequence[GapNote], fixed: int, actual: int, target: int, keys: Sequence[str]
+) -> list[int]:
+    """Budgets after a pass: a point with a gap keeps its budget (more would not fill it: the bank has
+    nothing more about it); the others are scaled (`rescale`), but never above their even share, so
+    that siblings stay balanced (a gap is said instead of padding the points that have material)."""
+    short = {n.point for n in notes}
+    scaled = rescale(budgets, fixed, actual, target)
+    return [b if k in short else min(s, b) for k, b, s in zip(keys, budgets, scaled, strict=True)]

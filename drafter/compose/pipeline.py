@@ -9,21 +9,24 @@ the rendering until the length lands near the target (`drafter.compose.length`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose import roles
+from drafter.compose.about import about, catalogue, piles
 from drafter.compose.brief import Brief
-from drafter.compose.gap_wording import gap_wanted
+from drafter.compose.gap_wording import GapNote, gap_wanted
 from drafter.compose.length import (
     AIM,
     DEFAULT_POINT_BUDGET,
     MAX_PASSES,
     LengthFigures,
     balance,
-    rescale,
+    rescale_filled,
+    sibling_capped,
+    widened,
     within,
 )
 from drafter.compose.outline import (
@@ -69,13 +72,11 @@ _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting s
 MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
 # A point on why the work matters takes at most this many: its substance is the local situation.
 WHY_CAP = 1
-# A point whose amount the brief leaves unset may take up to this many more when the draft is short
-# of its length with every point's material capped (a long speech of few points).
-EXTRA_CAP = 2
-GAP_SHARE = 0.5
+GAP_SHARE = 0.5  # a point whose material fills less than this share of its budget gets a gap
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
+# What an occasion is, as `这次{gathering}的主要任务是…` names it (`SpeechContext.gathering`).
 _GATHERINGS = ("培训班", "研讨班", "座谈会", "论坛", "推进会", "动员大会", "表彰大会", "大会")
 ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
@@ -84,9 +85,7 @@ _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 _AFTER_ACHIEVEMENTS = re.compile(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
 # The verbs that announce a speech's or a part's points (said once: `强调两点` … `强调两点`).
 _ANNOUNCING = re.compile(r"强调|把握|讲(?=[几一两三四五六七八九十{])|提(?=[几一两三四五六七八九十{])")
-_BACK_REFERENCE = re.compile(
-    r"^(?:这|那|其中|以上|上述)"
-)  # a point whose material fills less than this share of its budget gets a gap
+_BACK_REFERENCE = re.compile(r"^(?:这|那|其中|以上|上述)")
 
 
 # How a topic that names a thing, not an act, ends (`道路交通安全`, `防汛物资储备`, `企业主体责任`).
@@ -112,55 +111,6 @@ def _thing(topic: str, frame: str) -> bool:
 # Material of a kindred field (`select.KINDRED_DOMAINS`) ranks below the speech's own field's.
 KINDRED_WEIGHT = 0.5
 KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the relevance threshold)
-ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
-CATALOGUE_ITEMS = 5  # a sentence listing this many items (four 、) is a catalogue, about no one point
-
-
-def _about(
-    own: frozenset[str],
-    heading: frozenset[str],
-    text: str,
-    topic: str = "",
-    common: Callable[[str], bool] = lambda term: False,
-) -> bool:
-    """Whether `text` shares key terms covering `ABOUT_CHARS` characters with a point's own words,
-    one of them its heading's subject's (`heading`: the point's topic, the heading's verbs aside, so
-    that `推进一网通办` does not share `进一` with `引进一批企业`): a sentence on 招商 is not about
-    `重团结` because the writer's sentence under it mentions 招商; the subject's words shared cover
-    three characters of it, or one of them is not `common` in the bank (`隐患` under `隐患排查`,
-    not `政策` under `惠企政策` nor `监管` under `部门监管责任`). A catalogue (`道路交通、水上运输、
-    燃气、消防、危化品、矿山…`) is about everything it lists, so about no one point. Any other
-    sentence that says the point's whole subject (`topic`, three characters or more) is about it."""
-    if text.count("、") >= CATALOGUE_ITEMS - 1:
-        return False
-    if len(topic) >= 3 and topic in text:
-        return True
-    terms = key_terms(text)
-    shared = own & terms
-    if len({c for term in shared for c in term}) < ABOUT_CHARS:
-        return False
-    # the subject's words, not a common one of them in passing: `支持政策` is not about `惠企政策`
-    anchors = heading & terms
-    chars = {c for term in anchors for c in term}
-    return not heading or len(chars) >= 3 or any(not common(term) for term in anchors)
-
-
-MENTIONS = 4  # a paragraph says a word of its point's subject at most this many times (its heading aside)
-
-
-def _piles(topic: str, said: str, text: str) -> bool:
-    """Whether `text` would make a paragraph say a word of its subject more than `MENTIONS` times
-    (`特色产业` five times in one paragraph reads as padding)."""
-    return any(said.count(term) + text.count(term) > MENTIONS for term in key_terms(topic) if term in text)
-
-
-@dataclass(frozen=True)
-class GapNote:
-    """A point the bank knew too little about: what the writer must add, about how many characters."""
-
-    point: str  # the point's key, `s1.p2`
-    wanted: str  # what to add, as the gap says it
-    chars: int  # characters of the point's budget the material left unfilled
 
 
 @dataclass(frozen=True)
@@ -411,8 +361,8 @@ class SpeechContext:
     def material(self, point: PointView, functions: Sequence[str]) -> list[tuple[float, str, Entry]]:
         """The material of `functions` about a point, best first: ranked by relevance (`query`),
         the point's bans left out, and only entries sharing a bigram with the point's own words
-        (heading, the writer's sentences), `ABOUT_CHARS` characters' worth, one of the heading's
-        (`_about`): words of the section or
+        (heading, the writer's sentences), `about.ABOUT_CHARS` characters' worth, one of the heading's
+        (`about.about`): words of the section or
         the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
         in passing is not a subject (`实践中` under `要在实践中磨炼`)."""
         own = key_terms(" ".join([point.heading_plain, *point.text]))
@@ -431,7 +381,7 @@ class SpeechContext:
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid
             and not roles.beyond_level(self.brief, entry.text)
-            and (not own or _about(own, heading, entry.text, subject, common(function)))
+            and (not own or about(own, heading, entry.text, subject, common(function)))
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
@@ -480,7 +430,7 @@ class SpeechContext:
             if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
                 continue
             said_so_far = "".join([*point.text, *(text for _, text, _ in result)])
-            if not pin and _piles(point.topic, said_so_far, pick.text):  # `特色产业` a fifth time
+            if not pin and piles(point.topic, said_so_far, pick.text):  # `特色产业` a fifth time
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
@@ -556,9 +506,7 @@ class SpeechContext:
         pick = self._formula("parallel", point, "close", near)
         if pick is None or not set(pick.entry.tags) & set(point.tags):
             return None
-        return (
-            None if pick.text.count("、") >= CATALOGUE_ITEMS - 1 else pick
-        )  # a list of nouns sums up nothing
+        return None if catalogue(pick.text) else pick  # a list of nouns sums up nothing
 
     def _formula(
         self,
@@ -720,13 +668,13 @@ def compose(
                     break
                 wider = extra
                 if actual < target:  # the caps may hold back points with more material: widen them,
-                    wider = _widened(extra, notes, keys)  # in sections where no sibling lacks any
-                rescaled = _rescale_filled(budgets, notes, fixed, actual, target, keys)
+                    wider = widened(extra, notes, keys)  # in sections where no sibling lacks any
+                rescaled = rescale_filled(budgets, notes, fixed, actual, target, keys)
                 if (rescaled, wider) == (budgets, extra):  # the next pass would draft the same again
                     break
                 budgets, extra = rescaled, wider
             _, markup, document, notes, budgets, extra = best
-            capped = _sibling_capped(budgets, notes, own, keys)
+            capped = sibling_capped(budgets, notes, own, keys)
             if capped != budgets:  # balance comes before the length: the short sibling's gap says it
                 markup, document, notes = render(capped, extra)
 
@@ -739,48 +687,4 @@ def compose(
     return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed, shown, domain)
 
 
-def _widened(extra: Mapping[str, int], notes: Sequence[GapNote], keys: Sequence[str]) -> dict[str, int]:
-    """One more sentence (up to `EXTRA_CAP`) for the points of sections without a gap: a point may
-    grow past its siblings only when none of them is short of material (siblings stay balanced)."""
-    short = {n.point.split(".")[0] for n in notes}
-    return {k: min(extra.get(k, 0) + (k.split(".")[0] not in short), EXTRA_CAP) for k in keys}
-
-
 _GAP_MARKUP = re.compile(r"⟦gap⟧.*?⟦/⟧")
-BALANCE = 2  # the longest point of a section at most this many times its shortest with bank material
-
-
-def _sibling_capped(
-    budgets: list[int], notes: Sequence[GapNote], own: Sequence[int], keys: Sequence[str]
-) -> list[int]:
-    """Budgets under which no point grows past `BALANCE` times its shortest sibling that the bank
-    had some material for (the writer's words and the material counted): a point the bank knows
-    much about does not run on beside a sibling it knows little about, whose gap says the rest."""
-    size = {k: (b, o) for k, b, o in zip(keys, budgets, own, strict=True)}
-    reached: dict[str, int] = {}
-    for note in notes:
-        budget, said = size[note.point]
-        if note.chars < budget:  # the bank had something for it
-            reached[note.point.split(".")[0]] = min(
-                reached.get(note.point.split(".")[0], 1 << 30), said + budget - note.chars
-            )
-    short = {n.point for n in notes}
-    capped = []
-    for key, budget, said in zip(keys, budgets, own, strict=True):
-        limit = reached.get(key.split(".")[0])
-        if limit is None or key in short:
-            capped.append(budget)
-        else:
-            capped.append(min(budget, max(BALANCE * limit - said, 0)))
-    return capped
-
-
-def _rescale_filled(
-    budgets: list[int], notes: Sequence[GapNote], fixed: int, actual: int, target: int, keys: Sequence[str]
-) -> list[int]:
-    """Budgets after a pass: a point with a gap keeps its budget (more would not fill it: the bank has
-    nothing more about it); the others are scaled (`rescale`), but never above their even share, so
-    that siblings stay balanced (a gap is said instead of padding the points that have material)."""
-    short = {n.point for n in notes}
-    scaled = rescale(budgets, fixed, actual, target)
-    return [b if k in short else min(s, b) for k, b, s in zip(keys, budgets, scaled, strict=True)]

@@ -1,0 +1,32 @@
+"""Whether a sentence is about a point, and whether it piles up the point's subject."""
+
+from __future__ import annotations
+
+from drafter.compose.about import about, piles
+from drafter.compose.select import key_terms
+
+
+def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None:
+    def said_about(heading: str, topic: str, writer: str, text: str, common: set[str]) -> bool:
+        own = key_terms(heading + writer)
+        return about(own, key_terms(topic), text, topic, lambda term: term in common)
+
+    writer = "各项惠企政策要不折不扣兑现到企业。"
+    aside = "规范招商引资行为，共享支持政策、企业信息，推动资金加快到位。"
+    assert not said_about("要兑现惠企政策", "惠企政策", writer, aside, {"政策", "企业"})
+    assert said_about(
+        "要兑现惠企政策", "惠企政策", writer, "加大惠企政策兑现和直达企业力度。", {"政策", "企业"}
+    )
+    writer = "汛前对水库、堤防逐一排查隐患。"
+    text = "聚焦防洪排涝工程、病险水库、地质灾害隐患点等薄弱环节。"
+    assert said_about("要强化隐患排查", "隐患排查", writer, text, {"防汛"})
+    assert not said_about("要强化隐患排查", "隐患排查", writer, text, {"隐患", "防汛"})
+    catalogue = "盯紧道路交通、水上运输、燃气、消防、危化品、矿山等重点领域安全。"
+    assert not said_about("要抓好道路交通安全", "道路交通安全", "重点盯住客运车辆。", catalogue, set())
+
+
+def test_a_paragraph_does_not_pile_up_its_subjects_words() -> None:
+    said = "要壮大特色产业。依托茶叶基地做大特色产业规模。推动乡村特色产业集群化。"
+    assert not piles("特色产业", said, "培育“农村+”特色产业。")
+    assert piles("特色产业", said + "培育“农村+”特色产业。", "推进县域特色产业集群发展。")
+    assert not piles("特色产业", said * 2, "完善联农带农机制。")
