@@ -67,6 +67,7 @@ def test_domain_aliases_are_stored_as_keys_and_unknown_ones_rejected() -> None:
         ("李副县长", "县长", False),
         ("县应急管理局", "副县长", False),
         ("张县长", "县委书记", False),
+        ("张局长", "县应急管理局局长", False),  # a peer, not a government head
     ],
 )
 def test_a_superior_is_recognised_by_the_posts(who: str, post: str, expected: bool) -> None:
@@ -77,5 +78,5 @@ def test_a_town_does_not_take_a_countys_work_as_its_own() -> None:
     town = _brief("镇党委书记", region="全镇")
     county = _brief("县长", region="全县")
     text = "推进县域基础设施一体化规划建设管护。"
-    assert roles.beyond_level(town, text) and not roles.beyond_level(county, text)
-    assert not roles.beyond_level(town, "补齐村内道路、饮水等短板。")
+    assert roles.beyond_level(roles.rank(town), text) and not roles.beyond_level(roles.rank(county), text)
+    assert not roles.beyond_level(roles.rank(town), "补齐村内道路、饮水等短板。")

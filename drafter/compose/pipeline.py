@@ -49,7 +49,6 @@ from drafter.compose.plan import (
     namely,
     own_words,
     plan_draft,
-    purpose_phrase,
     sentence,
 )
 from drafter.compose.relevance import infer_domain, tokens
@@ -184,6 +183,7 @@ class SpeechContext:
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
         self._closed_with_run = False  # whether the point drafted last ended on a four-character run
         self._announced: set[str] = set()  # verbs the opening announced its points with (`强调`)
+        self._rank = roles.rank(brief)  # the speaker's level (`roles.beyond_level`)
         self.domain = selector.catalog.domain
         self.gaps: list[GapNote] = []
         title = brief.title
@@ -205,7 +205,7 @@ class SpeechContext:
         )
         self.salutation = salutation if salutation.endswith(("：", ":")) else salutation + "："
         self.achievements = [sentence(a) for a in brief.achievements]
-        self.purpose = sentence(purpose_phrase(brief.purpose)) if brief.purpose else ""
+        self.purpose = sentence(plan.slots["purpose"]) if plan.slots.get("purpose") else ""
         self.acknowledgements = [
             (clean_user_text(a.who), bare(a.did), earlier_work(a.did)) for a in brief.acknowledge
         ]
@@ -366,7 +366,7 @@ class SpeechContext:
         the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
         in passing is not a subject (`实践中` under `要在实践中磨炼`)."""
         own = key_terms(" ".join([point.heading_plain, *point.text]))
-        common = self._selector.catalog.common
+        common = {function: self._selector.catalog.common(function) for function in functions}
         subject = point.topic if point.heading_plain else ""  # the heading's subject, verbs aside
         heading = key_terms(subject)
         query = self.query(point)
@@ -380,8 +380,8 @@ class SpeechContext:
             for function in functions
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid
-            and not roles.beyond_level(self.brief, entry.text)
-            and (not own or about(own, heading, entry.text, subject, common(function)))
+            and not roles.beyond_level(self._rank, entry.text)
+            and (not own or about(own, heading, entry.text, subject, common[function]))
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
@@ -395,11 +395,10 @@ class SpeechContext:
         budget holds (what, how), a close; and a gap when the bank knows too little about it."""
         budget = self._budgets.get(point.key, 0)
         base = MATERIAL_CAP[point.material]
+        extra = self._extra.get(point.key, 0) if point.material is None else 0
         if point.purpose == "why":  # the bank's requirements say how, not why: the writer's facts do
-            base = min(base, WHY_CAP)
-        cap = base + (
-            self._extra.get(point.key, 0) if point.material is None and point.purpose != "why" else 0
-        )
+            base, extra = min(base, WHY_CAP), 0
+        cap = base + extra
         near = [*point.nearby, *point.text]
         query = self.query(point)
         slots = {"topic": point.topic}
@@ -414,23 +413,23 @@ class SpeechContext:
         pins = {e.id for _, e in pinned}
         taken = 0
         openings = {o for text in point.text if (o := opening_run(text))}
-        about = [*point.nearby, point.topic, self.domain or ""]  # words all its sentences may share
-        subject = frozenset().union(*(key_terms(t) for t in about))
+        shared = [*point.nearby, point.topic, self.domain or ""]  # words all its sentences may share
+        subject = frozenset().union(*(key_terms(t) for t in shared))
         for _, function, entry in ranked:
             if taken >= cap or spent >= budget:
                 break
             pin = entry.id in pins  # the writer's choice: said whatever the checks below think
-            pick = self._selector.usable(entry, slots=slots, near=near, about=about, pinned=pin)
+            pick = self._selector.usable(entry, slots=slots, near=near, about=shared, pinned=pin)
             if pick is None:
                 continue
             run_at_start = opening_run(pick.text)
             if not pin and run_at_start and run_at_start in openings:  # `要不断学习…` twice
                 continue
-            paragraph = [key_terms(t) for t in (*point.text, *(text for _, text, _ in result))]
+            written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
+            paragraph = [key_terms(t) for t in written]
             if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
                 continue
-            said_so_far = "".join([*point.text, *(text for _, text, _ in result)])
-            if not pin and piles(point.topic, said_so_far, pick.text):  # `特色产业` a fifth time
+            if not pin and piles(point.topic, "".join(written), pick.text):  # `特色产业` a fifth time
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))

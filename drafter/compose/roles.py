@@ -99,7 +99,7 @@ def audience_org(brief: Brief) -> str:
 
 
 # An earlier speaker named by surname and post (`张县长`, `李副县长`, `王书记`).
-_NAMED_GOV_HEAD = re.compile(r"(?:常务)?(?:副)?(?:省|市|州|县|区|旗|镇|乡)?长$")
+_NAMED_GOV_HEAD = re.compile(r"(?:常务)?副?(?:省|市|州|县|区|旗|镇|乡)长$")
 
 
 def outranks(who: str, post: str) -> bool:
@@ -112,7 +112,7 @@ def outranks(who: str, post: str) -> bool:
     deputy_of = post.removeprefix("常务").removeprefix("副") if post.startswith(("副", "常务副")) else ""
     if deputy_of and who.endswith(deputy_of) and "副" not in who:
         return True
-    if _NAMED_GOV_HEAD.search(who) and who.endswith("长") and _DEPARTMENT.match(post):
+    if _NAMED_GOV_HEAD.search(who) and _DEPARTMENT.match(post):
         return True
     return who.endswith("书记") and "副" not in who and bool(_GOV_HEAD.match(post))
 
@@ -123,9 +123,11 @@ _RANK = {"省": 3, "市": 2, "州": 2, "县": 1, "区": 1, "旗": 1, "镇": 0, "
 _SCOPE = re.compile(r"(省|市|县)域")
 
 
-def beyond_level(brief: Brief, text: str) -> bool:
-    """Whether `text` speaks of a level above the speaker's (`县域…` in a town's speech)."""
-    level = _level(brief)
-    if level not in _RANK:
-        return False
-    return any(_RANK[scope] > _RANK[level] for scope in _SCOPE.findall(text))
+def rank(brief: Brief) -> int | None:
+    """How high the speaker's level is (`_RANK`), None when neither post nor region says it."""
+    return _RANK.get(_level(brief))
+
+
+def beyond_level(rank: int | None, text: str) -> bool:
+    """Whether `text` speaks of a level above a speaker's of `rank` (`县域…` in a town's speech)."""
+    return rank is not None and any(_RANK[scope] > rank for scope in _SCOPE.findall(text))

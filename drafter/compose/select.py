@@ -30,10 +30,10 @@ from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose.relevance import THRESHOLD, Index, Scored, index_of, tokens
 
-# Functions whose untyped entries are material (about one subject), not formulas: an archive-mined
-# bank has no curated `type`, and its requirement sentences are mostly one speech's facts.
 _T = TypeVar("_T")
 
+# Functions whose untyped entries are material (about one subject), not formulas: an archive-mined
+# bank has no curated `type`, and its requirement sentences are mostly one speech's facts.
 MATERIAL_FUNCTIONS = frozenset({"requirement", "parallel", "quote", "problem"})
 
 
