@@ -271,7 +271,12 @@ class SpeechContext:
                 self._announced.add("{count}点")
         return mark(pick.entry.id, pick.text) if pick is not None else ""
 
-    def agree(self, who: str, did: str, work: str) -> str:
+    def acknowledged(self) -> list[str]:
+        """The earlier speakers, acknowledged one sentence each (`_agree`); call it once per draft
+        (each call draws from the bank)."""
+        return [self._agree(who, did, work) for who, did, work in self.acknowledgements]
+
+    def _agree(self, who: str, did: str, work: str) -> str:
         """An earlier speaker acknowledged: a deployment approved (`刚才，…进行了安排部署，我都同意。`,
         from the bank when it has the words, else in the writer's); a report, a summary or a
         superior's speech said back, not approved (`刚才，张县长对…作了全面总结。`)."""
