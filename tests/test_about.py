@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.compose.about import about, piles
+from drafter.compose.about import about, piles, retells
 from drafter.compose.select import key_terms
 
 
@@ -30,3 +30,25 @@ def test_a_paragraph_does_not_pile_up_its_subjects_words() -> None:
     assert not piles("特色产业", said, "培育“农村+”特色产业。")
     assert piles("特色产业", said + "培育“农村+”特色产业。", "推进县域特色产业集群发展。")
     assert not piles("特色产业", said * 2, "完善联农带农机制。")
+
+
+def test_a_sentence_saying_a_run_of_the_writers_words_is_about_the_point() -> None:
+    heading, topic, writer = "要加强水环境治理", "水环境治理", "落实河湖长制，抓好黑臭水体整治。"
+    own = key_terms(heading + writer)
+    text = "深入推进入河排污口排查整治，巩固黑臭水体治理成效。"
+    assert not about(own, key_terms(topic), text, topic, lambda term: term == "治理")
+    assert about(own, key_terms(topic), text, topic, lambda term: term == "治理", [writer])
+    # a word of attitude any field says is no subject (`牢固树立红线意识` / `牢固树立宗旨意识`)
+    heading, topic, writer = "要强化反向问责", "反向问责", "牢固树立红线意识和底线思维，严肃问责。"
+    own = key_terms(heading + writer)
+    text = "要强化宗旨意识，牢固树立全心全意为人民服务的宗旨意识。"
+    assert not about(own, key_terms(topic), text, topic, lambda term: False, [writer])
+
+
+def test_a_paragraph_retells_a_run_of_the_writers_words_three_times_at_most() -> None:
+    writer = ["落实河湖长制，抓好黑臭水体整治。"]
+    said = writer[0] + "整治垃圾、油烟、黑臭水体等环境问题。"
+    assert not retells(writer, "水环境治理", said, "巩固黑臭水体治理成效。")
+    assert retells(writer, "水环境治理", said + "巩固黑臭水体治理成效。", "基本消除农村黑臭水体。")
+    # the point's topic is `piles`'s to count
+    assert not retells(["抓好水环境治理。"], "水环境治理", "水环境治理" * 3, "加强水环境治理。")

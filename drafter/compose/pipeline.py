@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose import roles
-from drafter.compose.about import about, catalogue, piles
+from drafter.compose.about import about, catalogue, piles, retells
 from drafter.compose.brief import Brief
 from drafter.compose.gap_wording import GapNote, gap_wanted
 from drafter.compose.length import (
@@ -376,6 +376,9 @@ class SpeechContext:
         heading = key_terms(subject)
         query = self.query(point)
         avoid = set(point.avoid)
+        # the writer's runs make a requirement about a point on what to do, not on why (a
+        # diagnosis `有的企业主体责任停留在纸面上` is not answered by `扛起主体责任` material)
+        writer = point.text if point.purpose != "why" else ()
         found = [
             (
                 scored.score * (KINDRED_WEIGHT if self._kindred(entry) else 1.0),
@@ -386,7 +389,7 @@ class SpeechContext:
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid
             and not roles.beyond_level(self._rank, entry.text)
-            and (not own or about(own, heading, entry.text, subject, common[function]))
+            and (not own or about(own, heading, entry.text, subject, common[function], writer))
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
@@ -418,13 +421,17 @@ class SpeechContext:
         pins = {e.id for _, e in pinned}
         taken = 0
         openings = {o for text in point.text if (o := opening_run(text))}
-        shared = [*point.nearby, point.topic, self.domain or ""]  # words all its sentences may share
+        # words all its sentences may share: the place's, and the writer's (`黑臭水体` said again is
+        # the subject, not a repetition: the echo test keeps out a sentence restating the writer's)
+        shared = [*point.nearby, point.topic, self.domain or "", *point.text]
         subject = frozenset().union(*(key_terms(t) for t in shared))
         for _, function, entry in ranked:
             if taken >= cap or spent >= budget:
                 break
             pin = entry.id in pins  # the writer's choice: said whatever the checks below think
-            pick = self._selector.usable(entry, slots=slots, near=near, about=shared, pinned=pin)
+            pick = self._selector.usable(
+                entry, slots=slots, near=near, about=shared, topic=point.topic, pinned=pin
+            )
             if pick is None:
                 continue
             run_at_start = opening_run(pick.text)
@@ -435,6 +442,8 @@ class SpeechContext:
             if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
                 continue
             if not pin and piles(point.topic, "".join(written), pick.text):  # `特色产业` a fifth time
+                continue
+            if not pin and retells(point.text, point.topic, "".join(written), pick.text):  # `黑臭水体` again
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
