@@ -56,3 +56,29 @@ def test_heldout_siblings_with_material_are_balanced(path: Path, bank: Bank) -> 
             sections.append([])
     for sizes in sections:
         assert not sizes or max(sizes) <= 2 * min(sizes), sizes
+
+
+def _draft_of(name: str, bank: Bank) -> str:
+    brief = load_brief(Path(__file__).parent / "heldout" / f"{name}.yaml", TEMPLATES.names())
+    return compose(brief, bank, TEMPLATES).markup
+
+
+def test_a_visitor_speaks_to_the_meeting_and_does_not_set_its_task(bank: Bank) -> None:
+    """`fangxun_shi`: a bureau head invited to a city meeting whose purpose is 部署."""
+    text = _draft_of("fangxun_shi", bank)
+    assert "根据会议安排，我就做好防汛抗旱工作讲几点意见。" in text
+    assert "主要任务是" not in text and "这里，我" not in text  # the points are announced once
+
+
+def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:
+    """`minsheng_xian`: a 副县长 after the 县长's summary."""
+    text = _draft_of("minsheng_xian", bank)
+    assert "作了全面总结，我完全赞同，请大家认真抓好贯彻落实。" in text
+    opening = text.split("##")[0]
+    assert "强调" not in opening and "要求" not in opening
+
+
+def test_the_closing_fits_the_shape_of_the_goal(bank: Bank) -> None:
+    """A person's aim is hoped of the audience; a means is not said after 为 (`为以…`)."""
+    assert "为成长为" not in _draft_of("ganbu_peixun", bank)
+    assert "为以" not in _draft_of("xiangmu_shi", bank)

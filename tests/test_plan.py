@@ -9,7 +9,15 @@ import pytest
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import validate_entry
 from drafter.compose.brief_build import parse_brief
-from drafter.compose.plan import bank_heading_set, bare, build_heading_set, earlier_work, plan_draft, sentence
+from drafter.compose.plan import (
+    bank_heading_set,
+    bare,
+    build_heading_set,
+    earlier_work,
+    goal_shape,
+    plan_draft,
+    sentence,
+)
 from drafter.errors import SelectionError
 
 
@@ -121,3 +129,10 @@ def test_a_bare_deployment_of_a_field_gets_its_work() -> None:
     assert purpose_phrase("部署今年防汛工作") == "部署今年防汛工作"
     assert purpose_phrase("部署招商引资业务") == "部署招商引资业务"
     assert purpose_phrase("看望大家、感谢大家") == "看望大家、感谢大家"
+
+
+def test_a_goal_is_said_by_its_shape() -> None:
+    assert goal_shape("确保全县安全生产形势持续稳定") == "pledge"
+    assert goal_shape("成长为堪当重任的优秀干部") == "aim"
+    assert goal_shape("以项目建设的新成效推动高质量发展") == "means"
+    assert goal_shape("开创新局面") == "plain"

@@ -45,7 +45,7 @@ from drafter.compose.plan import (
     SectionView,
     bare,
     earlier_work,
-    goal_is_commitment,
+    goal_shape,
     namely,
     own_words,
     plan_draft,
@@ -134,6 +134,15 @@ class Elaboration:
         return len(self.lead) + len(self.body) + len(self.end) + (1 if self.gap else 0)
 
 
+def _fits_goal(text: str, shape: str) -> bool:
+    """Whether a closing's words fit a goal of `shape` (see `plan.goal_shape`)."""
+    if shape == "pledge":
+        return "{goal}而" in text and "前进" not in text
+    if shape == "aim":
+        return "努力{goal}" in text
+    return "为{goal}" not in text  # a means
+
+
 def _framed(function: str, pick: Pick) -> str:
     """A pick as a sentence of a paragraph: an end mark when it has none, and before a four-character
     run without a verb of its own the first of `PARALLEL_FRAMES` (`SpeechContext._reframe` settles it)."""
@@ -183,6 +192,8 @@ class SpeechContext:
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
         self._closed_with_run = False  # whether the point drafted last ended on a four-character run
         self._announced: set[str] = set()  # verbs the opening announced its points with (`强调`)
+        self._deferred = False  # whether the speaker agreed with a superior who spoke before him
+        self._points_said = False  # whether the opening said already that points follow
         self._rank = roles.rank(brief)  # the speaker's level (`roles.beyond_level`)
         self.domain = selector.catalog.domain
         self.gaps: list[GapNote] = []
@@ -249,8 +260,8 @@ class SpeechContext:
         if only:
             wanted = set(only)
             accept = [e.text for e in self._selector.candidates(function) if e.id in wanted]
-        elif "goal" in needs and goal_is_commitment(self.goal):  # `为确保…而努力奋斗`, not `作出贡献`
-            accept = [e.text for e in self._selector.candidates(function) if "{goal}而" in e.text]
+        elif "goal" in needs and (shape := goal_shape(self.goal)) != "plain":
+            accept = [e.text for e in self._selector.candidates(function) if _fits_goal(e.text, shape)]
         elif function in BACK_REFERRING and not back:  # `这里面…` needs something before it
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
@@ -271,6 +282,19 @@ class SpeechContext:
                 self._announced.add("{count}点")
         return mark(pick.entry.id, pick.text) if pick is not None else ""
 
+    def call(self) -> str:
+        """The call that ends the speech on its goal: from the bank when an entry fits the goal's
+        shape (`plan.goal_shape`), else in the template's own words, shaped to it."""
+        bank = self.phrase("closing.call", needs=["goal"])
+        if bank:
+            return bank
+        shape = goal_shape(self.goal)
+        if shape == "aim":  # the speaker hopes it of the audience: he is not one of them
+            return f"希望大家努力{self.goal}！"
+        if shape == "means":
+            return f"同志们，让我们团结一心、真抓实干，{self.goal}！"
+        return f"同志们，让我们团结一心、真抓实干，为{self.goal}而努力奋斗！"
+
     def acknowledged(self) -> list[str]:
         """The earlier speakers, acknowledged one sentence each (`_agree`); call it once per draft
         (each call draws from the bank)."""
@@ -280,7 +304,10 @@ class SpeechContext:
         """An earlier speaker acknowledged: a deployment approved (`刚才，…进行了安排部署，我都同意。`,
         from the bank when it has the words, else in the writer's); a report, a summary or a
         superior's speech said back, not approved (`刚才，张县长对…作了全面总结。`)."""
-        if roles.outranks(who, self.brief.speaker.post) or not work:  # a report is heard, not approved
+        if roles.outranks(who, self.brief.speaker.post):  # a superior's words: agreed and passed on
+            self._deferred = True
+            return f"刚才，{who}{did}，我完全赞同，请大家认真抓好贯彻落实。"
+        if not work:  # a report is heard, not approved
             return f"刚才，{who}{did}。"
         bank = self.phrase("opening.acknowledge", earlier_speaker=who, earlier_work=work)
         return bank or f"刚才，{who}{did}，我都同意。"  # a deployment the bank has no words for
@@ -317,10 +344,24 @@ class SpeechContext:
         both = "{occasion}" in text and "{purpose}" in text
         return not (both and not shingles(purpose, ECHO_RUN).isdisjoint(shingles(occasion, ECHO_RUN)))
 
+    def task(self) -> str:
+        """The opening's purpose in the template's own words, when the bank has none that fits: the
+        convener names the meeting's task (`这次会议的主要任务是…`); a visitor does not set another's
+        meeting its task, he speaks to it (`根据会议安排，我就做好防汛抗旱工作讲几点意见。`)."""
+        if self.brief.role == "guest" and _CONVENERS_ACT.match(self.purpose):
+            self._points_said = True  # the opening transition would announce them again
+            work = _CONVENERS_ACT.sub("", strip_marks(self.purpose)).rstrip("。")
+            return f"根据会议安排，我就做好{work}讲几点意见。"
+        return f"这次{self.gathering}的主要任务是{self.purpose}"
+
     def _fits_transition(self, text: str, values: Mapping[str, str]) -> bool:
-        """Whether an opening transition fits: `再讲…` only after others spoke, a count only of two
-        parts or more (`我着重强调一点` before a part of two points announces the wrong thing)."""
-        if "再" in text and not self.acknowledgements:
+        """Whether an opening transition fits: none once the opening said points follow; `再讲…`
+        only after others spoke; no `强调` or `要求` after agreeing with a superior (it would
+        override him); a count only of two parts or more (`我着重强调一点` before a part of two
+        points announces the wrong thing)."""
+        if self._points_said or ("再" in text and not self.acknowledgements):
+            return False
+        if self._deferred and ("强调" in text or "要求" in text):
             return False
         count = values.get("count") or self._selector.slots.get("count")
         return "{count}" not in text or count != "一"

@@ -356,12 +356,18 @@ def purpose_phrase(purpose: str) -> str:
     return plain + "工作" if _DEPLOYS_A_FIELD.match(plain) else plain
 
 
-def goal_is_commitment(goal: str) -> bool:
-    """Whether the goal is a pledge (`确保…`, `力争…`), a battle (`夺取…胜利`, `打赢…`) or a person's
-    aim (`成长为…`): `为{goal}作出贡献` does not fit it, `为{goal}而努力奋斗` does."""
-    return goal.startswith(
-        ("确保", "力争", "保证", "坚决", "成长", "成为", "争做", "争当", "夺取", "打赢", "打好")
-    )
+def goal_shape(goal: str) -> str:
+    """How a closing may say the goal: a pledge (`确保…`, `力争…`) or a battle (`夺取…胜利`, `打赢…`)
+    fits `为{goal}而努力奋斗`, not `为{goal}作出贡献` (nor `而奋勇前进`); a person's aim (`成长为…`)
+    fits `努力{goal}`, not `为成长为…而奋斗`; a means (`以项目建设的新成效推动…`) is said as it
+    stands, never after 为 (`为以…`); any other goal fits every call (`plain`)."""
+    if goal.startswith(("以", "用")):
+        return "means"
+    if goal.startswith(("成长", "成为", "争做", "争当")):
+        return "aim"
+    if goal.startswith(("确保", "力争", "保证", "坚决", "夺取", "打赢", "打好")):
+        return "pledge"
+    return "plain"
 
 
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:
