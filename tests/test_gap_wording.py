@@ -43,3 +43,15 @@ def test_a_task_is_named_by_its_heading_verb_and_all() -> None:
 def test_a_long_heading_gives_way_to_the_topic() -> None:
     heading = "要把安全生产摆在更加突出的位置坚决遏制重特大事故发生"
     assert gap_wanted("安全生产", heading, "task").startswith("安全生产的")
+
+
+def test_a_task_gap_does_not_ask_for_what_the_writer_gave() -> None:
+    said = ("县农业农村局每月调度一次进度。",)
+    assert gap_wanted("调度", "实行一月一调度", "task", said) == "实行一月一调度的具体举措"
+    assert gap_wanted("调度", "实行一月一调度", "task", ("秋收前完成。",)).endswith("具体举措、责任单位")
+    assert gap_wanted("调度", "实行一月一调度", "task").endswith("具体举措、责任单位、时间节点")
+
+
+def test_an_occasion_that_assigns_no_work_asks_for_facts() -> None:
+    assert purpose("commendation", "办好人民满意的教育", "要加大教育投入", False) == "account"
+    assert gap_wanted("教育投入", "要加大教育投入", "account") == "加大教育投入的具体做法、实际数据或事例"

@@ -12,11 +12,20 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Purpose = Literal["why", "task", "guarantee", "problems", "exhort"]
+Purpose = Literal["why", "task", "guarantee", "problems", "exhort", "account"]
 
 # Kinds of speech whose points ask things of the listeners themselves (`要学深悟透`, `要在实践中
 # 磨炼`): such a point wants its demands and examples, not a work plan's units and dates.
 EXHORTING_KINDS = frozenset({"training", "training_opening"})
+# Kinds of occasion that assign no work (a commendation, a symposium, an address): a point there
+# tells what is done or will be (`加大教育投入`) and wants its facts and figures (`account`).
+ACCOUNTING_KINDS = frozenset({"commendation", "symposium", "opening_address", "closing_address"})
+# What shows that the writer's sentences name who does a task and by when (`县农业农村局每月调度`,
+# `秋收前完成`): the gap does not ask for them again.
+_NAMES_UNIT = re.compile(r"局|部门|单位|中心|乡镇|街道|专班|指挥部|[县市区镇]委|政府|委员会")
+_NAMES_TIME = re.compile(
+    r"[每当本今明]年|[每本当]月|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前"
+)
 
 # A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).
 _WHY = re.compile(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
@@ -44,7 +53,9 @@ def purpose(kind: str, section_heading: str, point_heading: str, problems: bool)
             return "why"
         if _GUARANTEE.search(heading):
             return "guarantee"
-    return "exhort" if kind in EXHORTING_KINDS else "task"
+    if kind in EXHORTING_KINDS:
+        return "exhort"
+    return "account" if kind in ACCOUNTING_KINDS else "task"
 
 
 # A heading short enough to name its task whole in a gap (`整治背街小巷和老旧小区的具体举措`).
@@ -54,10 +65,11 @@ _ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|要)"
 _ARGUED = re.compile(r"^这是(.{2,}?)的(?:必然要求|迫切需要|现实需要|需要|要求|必由之路|重要举措)$")
 
 
-def gap_wanted(topic: str, heading: str, role: Purpose) -> str:
+def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = ()) -> str:
     """The words inside a point's gap marker: what the writer must add about the point. A task
     is named by its heading, verb and all (`整治…`, not `背街小巷…的具体举措`); a heading that
-    argues (`这是提升城区品质的必然要求`) by what it argues for; a diagnosis by its topic."""
+    argues (`这是提升城区品质的必然要求`) by what it argues for; a diagnosis by its topic. A task
+    whose writer's sentences (`said`) name its unit or its time is not asked for them again."""
     task = _ORDINAL_LEAD.sub("", heading)
     argued = _ARGUED.match(task)
     if role == "why" and (argued or _WHY.search(task)):
@@ -72,7 +84,13 @@ def gap_wanted(topic: str, heading: str, role: Purpose) -> str:
         return f"{subject}的责任分工、推进机制和督查办法"
     if role == "exhort":
         return f"{subject}的具体要求，可举正反两方面的事例"
-    return f"{subject}的具体举措、责任单位、时间节点"
+    if role == "account":
+        return f"{subject}的具体做法、实际数据或事例"
+    words = "".join(said)
+    wanted = ["具体举措"]
+    wanted += [] if _NAMES_UNIT.search(words) else ["责任单位"]
+    wanted += [] if _NAMES_TIME.search(words) else ["时间节点"]
+    return f"{subject}的{'、'.join(wanted)}"
 
 
 @dataclass(frozen=True)

@@ -586,7 +586,7 @@ class SpeechContext:
 
     def _gap(self, point: PointView, missing: int) -> str:
         """The marked gap of a point, worded for it, and counted for the summary."""
-        wanted = gap_wanted(point.topic, point.heading_plain, point.purpose)
+        wanted = gap_wanted(point.topic, point.heading_plain, point.purpose, tuple(point.text))
         self.gaps.append(GapNote(point.key, wanted, max(missing, 0)))
         return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
 
