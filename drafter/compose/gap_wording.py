@@ -24,7 +24,7 @@ ACCOUNTING_KINDS = frozenset({"commendation", "symposium", "opening_address", "c
 # `秋收前完成`): the gap does not ask for them again.
 _NAMES_UNIT = re.compile(r"局|部门|单位|中心|乡镇|街道|专班|指挥部|[县市区镇]委|政府|委员会")
 _NAMES_TIME = re.compile(
-    r"[每当本今明]年|[每本当]月|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前"
+    r"[每当本今明]年|[每本当]月|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前|前后|期间"
 )
 
 # A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).

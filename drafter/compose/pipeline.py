@@ -471,7 +471,7 @@ class SpeechContext:
                 break
             pin = entry.id in pins  # the writer's choice: said whatever the checks below think
             pick = self._selector.usable(
-                entry, slots=slots, near=near, about=shared, topic=point.topic, pinned=pin
+                entry, slots=slots, near=near, about=shared, heading=point.heading_plain, pinned=pin
             )
             if pick is None:
                 continue

@@ -434,22 +434,22 @@ class Selector:
         slots: Mapping[str, str] | None = None,
         near: Iterable[str] = (),
         about: Iterable[str] = (),
-        topic: str = "",
+        heading: str = "",
         pinned: bool = False,
     ) -> Pick | None:
         """`entry` as a pick at this place, or None when it was used, repeats what was said, or
         has a slot the brief cannot fill (`near`, `about`: as for `pick`). Runs of the point's
-        `topic` are no echo of its heading (`…巩固改善空气质量` under `要持续改善空气质量`: material
-        about a subject names it). A `pinned` entry (the writer's `phrases.use`) is the writer's
-        choice: only use and slots can keep it out."""
+        `heading` are no echo (`…巩固改善空气质量` under `要持续改善空气质量`, `持续加强林火防治…` under
+        `要加强林火防治`: material about a subject names it). A `pinned` entry (the writer's
+        `phrases.use`) is the writer's choice: only use and slots can keep it out."""
         values = {**self.slots, **{k: v for k, v in (slots or {}).items() if v}}
         if entry.id in self.used or entry.id in self.avoid or not set(entry.slots) <= values.keys():
             return None
         if pinned:
             return Pick(entry, fill(entry.text, values))
         near = [text for text in near if text]
-        nearby = frozenset().union(*(shingles(text, NEAR) for text in near)) - shingles(topic, NEAR)
-        echoed = frozenset().union(*(shingles(text, ECHO) for text in near)) - shingles(topic, ECHO)
+        nearby = frozenset().union(*(shingles(text, NEAR) for text in near)) - shingles(heading, NEAR)
+        echoed = frozenset().union(*(shingles(text, ECHO) for text in near)) - shingles(heading, ECHO)
         if (
             not shingles(entry.text).isdisjoint(self.spoken)
             or (near and _echoes(entry.text, nearby, echoed))
