@@ -52,3 +52,14 @@ def test_a_paragraph_retells_a_run_of_the_writers_words_three_times_at_most() ->
     assert retells(writer, "水环境治理", said + "巩固黑臭水体治理成效。", "基本消除农村黑臭水体。")
     # the point's topic is `piles`'s to count
     assert not retells(["抓好水环境治理。"], "水环境治理", "水环境治理" * 3, "加强水环境治理。")
+
+
+def test_a_sentence_saying_its_subject_thrice_says_it_once() -> None:
+    said = "建设一批社区养老服务站。强化农村养老服务设施建设。"
+    assert not piles("养老服务", said, "发展社区养老、居家养老和互助养老服务。")
+    assert piles("养老服务", said + "强化养老服务综合监管。推进养老服务网络建设。", "加强养老助餐点建设。")
+
+
+def test_a_subject_word_with_a_function_character_is_a_key_term() -> None:
+    assert "就业" in key_terms("要稳定就业") and "要素" in key_terms("强化要素保障")
+    assert "就是" not in key_terms("就是要")

@@ -7,6 +7,7 @@ tests decide which of the ranked sentences a point may say (`SpeechContext.mater
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from drafter.compose.select import key_terms, shingles
@@ -70,10 +71,16 @@ def says_writers_words(writer: Sequence[str], text: str, common: Callable[[str],
 MENTIONS = 4  # a paragraph says a word of its point's subject at most this many times (its heading aside)
 
 
+_SENTENCE = re.compile(r"(?<=[。！？；])")
+
+
 def piles(topic: str, said: str, text: str) -> bool:
-    """Whether `text` would make a paragraph say a word of its subject more than `MENTIONS` times
-    (`特色产业` five times in one paragraph reads as padding)."""
-    return any(said.count(term) + text.count(term) > MENTIONS for term in key_terms(topic) if term in text)
+    """Whether `text` would make a paragraph say a word of its subject in more than `MENTIONS`
+    sentences (`特色产业` in five sentences of one paragraph reads as padding; one sentence saying
+    `社区养老、居家养老和互助养老` says it once)."""
+    sentences = [s for s in _SENTENCE.split(said) if s]
+    terms = [term for term in key_terms(topic) if term in text]
+    return any(sum(term in sentence for sentence in sentences) + 1 > MENTIONS for term in terms)
 
 
 RETOLD = 3  # a paragraph says a run of the writer's words (`黑臭水体`) at most this many times

@@ -475,6 +475,8 @@ class SpeechContext:
             )
             if pick is None:
                 continue
+            if not pin and point.purpose == "why" and stage(function, pick.text) != WHY:
+                continue  # a point on why the work matters is not answered with what to do
             run_at_start = opening_run(pick.text)
             if not pin and run_at_start and run_at_start in openings:  # `要不断学习…` twice
                 continue

@@ -91,7 +91,7 @@ class Pick:
     text: str
 
 
-COMMON_SHARE = 0.15  # a bigram in more of a function's material than this is common (`Catalog.common`)
+COMMON_SHARE = 0.25  # a bigram in more of a function's material than this is common (`Catalog.common`)
 OVERLAP = 8  # a bank text sharing this many characters in a row with bank text drafted before repeats it
 NEAR = 6  # ... and this many with the writer's words (`对基层的情况、对百姓…` after `对基层的情况、…`)
 ECHO = 4  # beside the writer's sentences, ECHOES or more distinct runs of this many say them again
@@ -119,12 +119,16 @@ def shingles(text: str, size: int = OVERLAP) -> frozenset[str]:
 KEY_SHARED = 4
 KEY_SHARE = 0.25
 _FUNCTION_CHARS = frozenset("的是要和在对为把等了都也就与及其之而于")
+# Words with one of those characters that name a subject all the same (`稳定就业`, `要素保障`).
+_CONTENT_WORDS = frozenset({"就业", "要素", "对接", "对标", "和谐", "为民", "在建", "成就"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def key_terms(text: str) -> frozenset[str]:
     """The content bigrams of `text` (slots aside), for `repeats_terms`."""
-    return frozenset(t for t in tokens(text) if len(t) == 2 and not _FUNCTION_CHARS & set(t))
+    return frozenset(
+        t for t in tokens(text) if len(t) == 2 and (t in _CONTENT_WORDS or not _FUNCTION_CHARS & set(t))
+    )
 
 
 def repeats_terms(
