@@ -68,6 +68,18 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
     "chair_script": ("convener",),
 }
 
+# Words of an occasion that name a kind of its own (`…培训班开班式` is a training_opening): a brief of
+# one of the general kinds (`GENERAL_KINDS`) for such an occasion is warned (`plan.kind_warning`).
+OCCASION_KINDS: tuple[tuple[str, str], ...] = (
+    ("开班", "training_opening"),
+    ("表彰", "commendation"),
+    ("座谈", "symposium"),
+    ("开幕", "opening_address"),
+    ("闭幕", "closing_address"),
+    ("动员", "mobilization"),
+)
+GENERAL_KINDS = frozenset({"work_meeting", "training", "system_meeting", "deployment", "closing_remarks"})
+
 # Old names of kinds, still accepted in briefs, bank entries' `kinds` and `drafter new`.
 KIND_ALIASES: dict[str, str] = {"summary": "closing_remarks"}
 
@@ -201,6 +213,16 @@ KIND_SALUTATIONS: dict[str, str] = {
     "opening_address": "各位来宾，同志们，朋友们",
     "closing_address": "各位来宾，同志们，朋友们",
 }
+
+# The salutation of an occasion whose audience the occasion names, when a brief gives none (before
+# the kind's, `KIND_SALUTATIONS`): teachers, entrepreneurs, trainees and athletes are addressed.
+OCCASION_SALUTATIONS: tuple[tuple[str, str], ...] = (
+    ("教师", "老师们，同志们"),
+    ("企业家", "各位企业家朋友，同志们"),
+    ("民营企业", "各位企业家朋友，同志们"),
+    ("运动会", "各位来宾，运动员、裁判员同志们，朋友们"),
+    ("培训班", "各位学员，同志们"),
+)
 
 # Chinese numerals used for counts and ordinals (1-10).
 CHINESE_NUMERALS: tuple[str, ...] = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")

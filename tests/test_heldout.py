@@ -82,3 +82,9 @@ def test_the_closing_fits_the_shape_of_the_goal(bank: Bank) -> None:
     """A person's aim is hoped of the audience; a means is not said after 为 (`为以…`)."""
     assert "为成长为" not in _draft_of("ganbu_peixun", bank)
     assert "为以" not in _draft_of("xiangmu_shi", bank)
+
+
+def test_the_salutation_addresses_the_audience_the_occasion_names(bank: Bank) -> None:
+    assert "老师们，同志们：" in _draft_of("biaozhang_jiaoshi", bank)
+    assert "各位企业家朋友，同志们：" in _draft_of("zhuchi_qiye", bank)
+    assert "各位乡村医生，同志们：" in _draft_of("xiangyi_zuotan", bank)  # the brief's own is kept

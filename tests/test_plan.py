@@ -136,3 +136,17 @@ def test_a_goal_is_said_by_its_shape() -> None:
     assert goal_shape("成长为堪当重任的优秀干部") == "aim"
     assert goal_shape("以项目建设的新成效推动高质量发展") == "means"
     assert goal_shape("开创新局面") == "plain"
+
+
+def test_an_occasion_of_a_kind_of_its_own_warns_a_general_template() -> None:
+    from drafter.compose.plan import kind_warning
+
+    def warning(template: str, occasion: str) -> str:
+        data = {"template": template, "occasion": occasion, "speaker": {"post": "部长"}, "date": "2026-11-30"}
+        found = kind_warning(parse_brief({**data, "sections": [{"points": [{"text": ["话。"]}]}]}))
+        return str(found) if found else ""
+
+    assert "training_opening" in warning("training", "全市年轻干部培训班开班式")
+    assert warning("training_opening", "全市年轻干部培训班开班式") == ""
+    assert warning("chair_script", "全市民营企业座谈会") == ""  # a script serves any meeting
+    assert warning("work_meeting", "全县安全生产工作会议") == ""

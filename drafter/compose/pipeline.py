@@ -57,7 +57,7 @@ from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_num
 from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
 from drafter.trace import TraceRow, trace_rows
-from drafter.vocabulary import KIND_SALUTATIONS, kind_name
+from drafter.vocabulary import KIND_SALUTATIONS, OCCASION_SALUTATIONS, kind_name
 
 # What fills a point, in turn, until its budget is spent (a material the bank cannot supply drops out).
 POINT_MATERIALS: tuple[str, ...] = ("requirement", "parallel", "requirement", "quote", "requirement")
@@ -132,6 +132,14 @@ class Elaboration:
 
     def __len__(self) -> int:
         return len(self.lead) + len(self.body) + len(self.end) + (1 if self.gap else 0)
+
+
+def _default_salutation(brief: Brief) -> str:
+    """Whom a speech addresses when its brief does not say: the audience its occasion names
+    (`OCCASION_SALUTATIONS`: 老师们 at a Teachers' Day meeting), else its kind's, else 同志们."""
+    occasion = brief.occasion or ""
+    named = next((words for word, words in OCCASION_SALUTATIONS if word in occasion), None)
+    return named or KIND_SALUTATIONS.get(kind_name(brief.template), brief.salutation)
 
 
 def _fits_goal(text: str, shape: str) -> bool:
@@ -210,9 +218,7 @@ class SpeechContext:
         date = brief.date
         self.byline_lines = [clean_user_text(speaker), f"（{date.year}年{date.month}月{date.day}日）"]
         salutation = clean_user_text(
-            brief.salutation
-            if "salutation" in brief.fields_set
-            else KIND_SALUTATIONS.get(kind_name(brief.template), brief.salutation)
+            brief.salutation if "salutation" in brief.fields_set else _default_salutation(brief)
         )
         self.salutation = salutation if salutation.endswith(("：", ":")) else salutation + "："
         self.achievements = [sentence(a) for a in brief.achievements]

@@ -19,7 +19,7 @@ from drafter.compose.gap_wording import Purpose, purpose
 from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.compose.templating import chinese_count
 from drafter.errors import SelectionError
-from drafter.vocabulary import kind_name
+from drafter.vocabulary import GENERAL_KINDS, KINDS, OCCASION_KINDS, kind_name
 
 
 def sentence(text: str) -> str:
@@ -273,9 +273,27 @@ def diagnoses(section: Section) -> bool:
     return bool(headings) and all(_SHORTCOMING.search(h) for h in headings)
 
 
+def kind_warning(brief: Brief) -> DraftWarning | None:
+    """A warning when the occasion names a kind of its own (`…开班式`) that the brief's general
+    template is not (`training`): that kind has the occasion's courtesies (欢迎、预祝圆满成功)."""
+    kind = kind_name(brief.template)
+    if kind not in GENERAL_KINDS:
+        return None
+    occasion = brief.occasion or ""
+    for word, wanted in OCCASION_KINDS:
+        if word in occasion:
+            return DraftWarning(
+                ("template",),
+                f"场合“{occasion}”宜用 {wanted} 模板（{KINDS[wanted].split('：')[0]}），可改 template",
+            )
+    return None
+
+
 def plan_draft(brief: Brief, bank: Bank) -> Plan:
     """Headings, topics and slot values of a brief: the parts of a draft that involve no choice."""
     warnings: list[DraftWarning] = []
+    if (mismatch := kind_warning(brief)) is not None:
+        warnings.append(mismatch)
     literal = [s.heading for s in brief.sections]
     fillers = [s.fillers for s in brief.sections]
     marked, plain, built = _heading_texts(bank, brief.headings, "headings", literal, fillers)
