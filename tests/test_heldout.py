@@ -88,3 +88,9 @@ def test_the_salutation_addresses_the_audience_the_occasion_names(bank: Bank) ->
     assert "老师们，同志们：" in _draft_of("biaozhang_jiaoshi", bank)
     assert "各位企业家朋友，同志们：" in _draft_of("zhuchi_qiye", bank)
     assert "各位乡村医生，同志们：" in _draft_of("xiangyi_zuotan", bank)  # the brief's own is kept
+
+
+def test_the_task_does_not_say_the_gatherings_verb_twice(bank: Bank) -> None:
+    """`wenming_dongyuan`: a 动员大会 whose purpose is 动员…: `这次大会的主要任务是动员…`."""
+    text = _draft_of("wenming_dongyuan", bank)
+    assert "这次大会的主要任务是动员" in text and "动员大会的主要任务是动员" not in text

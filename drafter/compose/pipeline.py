@@ -358,7 +358,10 @@ class SpeechContext:
             self._points_said = True  # the opening transition would announce them again
             work = _CONVENERS_ACT.sub("", strip_marks(self.purpose)).rstrip("。")
             return f"根据会议安排，我就做好{work}讲几点意见。"
-        return f"这次{self.gathering}的主要任务是{self.purpose}"
+        gathering = self.gathering
+        if len(gathering) > 2 and self.purpose.startswith(gathering[:2]):  # `动员大会…是动员…`
+            gathering = gathering[2:]
+        return f"这次{gathering}的主要任务是{self.purpose}"
 
     def _fits_transition(self, text: str, values: Mapping[str, str]) -> bool:
         """Whether an opening transition fits: none once the opening said points follow; `再讲…`
