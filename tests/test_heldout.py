@@ -4,6 +4,7 @@ brief is about, and a point the bank knows too little about is marked, never pad
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,11 @@ def test_the_task_does_not_say_the_gatherings_verb_twice(bank: Bank) -> None:
     """`wenming_dongyuan`: a 动员大会 whose purpose is 动员…: `这次大会的主要任务是动员…`."""
     text = _draft_of("wenming_dongyuan", bank)
     assert "这次大会的主要任务是动员" in text and "动员大会的主要任务是动员" not in text
+
+
+@pytest.mark.parametrize("path", HELDOUT, ids=[p.stem for p in HELDOUT])
+def test_a_rally_is_not_followed_by_a_chats_close(path: Path, bank: Bank) -> None:
+    """`…而努力奋斗！` then `我今天就讲这么多，谢谢！` drops the register at once."""
+    blocks = [b.text for b in compose(load_brief(path, TEMPLATES.names()), bank, TEMPLATES).document.blocks]
+    for before, after in itertools.pairwise(blocks):
+        assert not (before.endswith("！") and after.startswith("我今天就讲这么多")), before

@@ -202,6 +202,7 @@ class SpeechContext:
         self._announced: set[str] = set()  # verbs the opening announced its points with (`强调`)
         self._deferred = False  # whether the speaker agreed with a superior who spoke before him
         self._points_said = False  # whether the opening said already that points follow
+        self._rallied = False  # whether the closing call ended on a rally (`…而奋斗！`)
         self._rank = roles.rank(brief)  # the speaker's level (`roles.beyond_level`)
         self.domain = selector.catalog.domain
         self.gaps: list[GapNote] = []
@@ -268,6 +269,8 @@ class SpeechContext:
             accept = [e.text for e in self._selector.candidates(function) if e.id in wanted]
         elif "goal" in needs and (shape := goal_shape(self.goal)) != "plain":
             accept = [e.text for e in self._selector.candidates(function) if _fits_goal(e.text, shape)]
+        elif function == "closing.thanks" and self._rallied:  # after a rally, not a chat's close
+            accept = [e.text for e in self._selector.candidates(function) if not e.text.startswith("我今天就讲")]
         elif function in BACK_REFERRING and not back:  # `这里面…` needs something before it
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
@@ -292,7 +295,9 @@ class SpeechContext:
         """The call that ends the speech on its goal: from the bank when an entry fits the goal's
         shape (`plan.goal_shape`), else in the template's own words, shaped to it."""
         bank = self.phrase("closing.call", needs=["goal"])
+        self._rallied = True  # every call below ends on a rally (`…而努力奋斗！`)
         if bank:
+            self._rallied = strip_marks(bank).endswith("！")
             return bank
         shape = goal_shape(self.goal)
         if shape == "aim":  # the speaker hopes it of the audience: he is not one of them
