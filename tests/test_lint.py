@@ -81,15 +81,16 @@ def test_particulars_the_brief_does_not_give() -> None:
 
 def test_offices_the_post_implies_are_given(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
-    draft.write_text("让我们更加紧密地团结在省委、省政府周围。\n", encoding="utf-8")
+    draft.write_text("让我们更加紧密地团结在市委、市政府周围。\n", encoding="utf-8")
     brief = tmp_path / "brief.yaml"
     brief.write_text(
-        "template: commendation\noccasion: 全市表彰大会\nspeaker: {post: 市委书记}\ndate: 2026-06-30\n"
+        "template: commendation\noccasion: 全市表彰大会\nspeaker: {post: 市应急管理局局长}\n"
+        "date: 2026-06-30\n"
         "sections:\n  - heading: 学习先进\n    points: [{heading: 学习先进事迹}]\n",
         encoding="utf-8",
     )
     assert lint_draft(draft, brief) == []
-    brief.write_text(brief.read_text(encoding="utf-8").replace("市委书记", "区长"), encoding="utf-8")
+    brief.write_text(brief.read_text(encoding="utf-8").replace("市应急管理局局长", "区长"), encoding="utf-8")
     assert [f.field for f in lint_draft(draft, brief)] == ["particular"]
 
 

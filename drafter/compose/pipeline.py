@@ -194,6 +194,8 @@ class SpeechContext:
         self.brief = brief
         self._extra = extra or {}
         self.sections = plan.sections
+        self._points = plan.points
+        self._abouts: dict[tuple[str, tuple[str, ...]], list[tuple[float, str, Entry]]] = {}
         self._selector = selector
         self._budgets = budgets
         self._calls: dict[str, int] = {}
@@ -270,7 +272,8 @@ class SpeechContext:
         elif "goal" in needs and (shape := goal_shape(self.goal)) != "plain":
             accept = [e.text for e in self._selector.candidates(function) if _fits_goal(e.text, shape)]
         elif function == "closing.thanks" and self._rallied:  # after a rally, not a chat's close
-            accept = [e.text for e in self._selector.candidates(function) if not e.text.startswith("我今天就讲")]
+            chats = ("我今天就讲",)
+            accept = [e.text for e in self._selector.candidates(function) if not e.text.startswith(chats)]
         elif function in BACK_REFERRING and not back:  # `这里面…` needs something before it
             accept = [
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
@@ -419,12 +422,27 @@ class SpeechContext:
         return [*tokens(" ".join(own)) * 2, *tokens(" ".join(around))]
 
     def material(self, point: PointView, functions: Sequence[str]) -> list[tuple[float, str, Entry]]:
+        """The material of `functions` about a point, best first (`_about`), leaving out what is
+        more about another point of the speech: that point's (`…大气环境治理…` is about `改善空气
+        质量`, not its sibling `加强水环境治理`, though both say 环境治理)."""
+        found = self._about(point, tuple(functions))
+        rivals: dict[str, float] = {}
+        for other in self._points:
+            if other.key != point.key:
+                for score, _, entry in self._about(other, tuple(functions)):
+                    rivals[entry.id] = max(score, rivals.get(entry.id, 0.0))
+        return [r for r in found if rivals.get(r[2].id, 0.0) <= r[0]]
+
+    def _about(self, point: PointView, functions: tuple[str, ...]) -> list[tuple[float, str, Entry]]:
         """The material of `functions` about a point, best first: ranked by relevance (`query`),
         the point's bans left out, and only entries sharing a bigram with the point's own words
         (heading, the writer's sentences), `about.ABOUT_CHARS` characters' worth, one of the heading's
         (`about.about`): words of the section or
         the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
-        in passing is not a subject (`实践中` under `要在实践中磨炼`)."""
+        in passing is not a subject (`实践中` under `要在实践中磨炼`). Worked out once per point."""
+        key = (point.key, functions)
+        if (cached := self._abouts.get(key)) is not None:
+            return cached
         own = key_terms(" ".join([point.heading_plain, *point.text]))
         common = {function: self._selector.catalog.common(function) for function in functions}
         subject = point.topic if point.heading_plain else ""  # the heading's subject, verbs aside
@@ -448,7 +466,8 @@ class SpeechContext:
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
-        return sorted(found, key=lambda r: -r[0])
+        self._abouts[key] = found = sorted(found, key=lambda r: -r[0])
+        return found
 
     def _kindred(self, entry: Entry) -> bool:
         return bool(self.domain) and entry.domain not in (None, self.domain)
@@ -478,8 +497,12 @@ class SpeechContext:
         openings = {o for text in point.text if (o := opening_run(text))}
         # words all its sentences may share: the place's, and the writer's (`黑臭水体` said again is
         # the subject, not a repetition: the echo test keeps out a sentence restating the writer's)
-        shared = [*point.nearby, point.topic, self.domain or "", *point.text]
+        place = [*point.nearby, point.topic, self.domain or ""]
+        shared = [*place, *point.text]
         subject = frozenset().union(*(key_terms(t) for t in shared))
+        # ... but two of the bank's that share words beyond the place's say one thing twice
+        # (`抓实河湖长制…幸福河湖` and `深入实施河湖长制，建设幸福河湖`)
+        among_bank = frozenset().union(*(key_terms(t) for t in place))
         for _, function, entry in ranked:
             if taken >= cap or spent >= budget:
                 break
@@ -497,6 +520,9 @@ class SpeechContext:
             written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
             paragraph = [key_terms(t) for t in written]
             if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
+                continue
+            drafted = [key_terms(t) for _, t, _ in result]
+            if not pin and repeats_terms(pick.text, drafted, among_bank, share=0.0):  # the bank's twice
                 continue
             if not pin and piles(point.topic, "".join(written), pick.text):  # `特色产业` a fifth time
                 continue
