@@ -111,7 +111,8 @@ def decode_lines(raw: bytes, path: Path) -> tuple[list[str], list[str]]:
     rows = raw.splitlines()
     tried: list[str] = []
     for encoding in ("utf-8", "gb18030"):
-        decoded = _decode_rows(rows, encoding)
+        whole = _decode_whole(raw, encoding)
+        decoded = (whole, []) if whole is not None else _decode_rows(rows, encoding)
         if decoded is not None:
             lines, notes = decoded
             if (problem := chinese_problem("\n".join(lines), legacy=encoding != "utf-8")) is None:
@@ -127,6 +128,22 @@ def decode_lines(raw: bytes, path: Path) -> tuple[list[str], list[str]]:
                 return _chinese(*decoded, path, legacy=True)
     reason = tried[0] if tried else "cannot decode (not UTF-8, GB18030/GBK or other Chinese text)"
     raise UnreadableSpeech(path, reason)
+
+
+def _decode_whole(raw: bytes, encoding: str) -> list[str] | None:
+    """The lines of `raw` decoded in one call, cut as `bytes.splitlines` cuts them; None if a byte fails.
+
+    The same lines as `_decode_rows` gives when every row decodes (no byte of a line break is ever
+    part of a UTF-8 or GB18030 sequence), many times faster than a call per row.
+    """
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":  # a final line break ends the last line, it starts none
+        lines.pop()
+    return lines
 
 
 def _decode_rows(rows: list[bytes], encoding: str) -> tuple[list[str], list[str]] | None:
@@ -169,8 +186,7 @@ def chinese_problem(text: str, *, legacy: bool = False) -> str | None:
         return None
     ideographs = "".join(_IDEOGRAPHS_RE.findall(sample))  # by runs: a list of every character costs more
     if len(ideographs) >= 20:
-        common = common_characters()
-        share = sum(map(common.__contains__, ideographs)) / len(ideographs)
+        share = (len(ideographs) - _uncommon_re().subn("", ideographs)[1]) / len(ideographs)
         if share < MIN_COMMON_RATIO:
             return f"not Chinese text (only {share:.0%} of its characters are usual: a wrong encoding?)"
     return None
@@ -186,6 +202,12 @@ def common_characters() -> frozenset[str]:
         if item.name.endswith(".txt"):
             found.update(_IDEOGRAPH_RE.findall(item.read_text(encoding="utf-8")))
     return frozenset(found)
+
+
+@functools.cache
+def _uncommon_re() -> re.Pattern[str]:
+    """A character that is not one of `common_characters` (counted in one call, not one per character)."""
+    return re.compile("[^" + "".join(sorted(common_characters())) + "]")
 
 
 def cjk_ratio(text: str) -> float:

@@ -9,7 +9,6 @@ A candidate that still holds a placeholder (`XX`) once slotted is dropped.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -119,15 +118,14 @@ def _opening_sentence(sentence: str, line: int) -> Iterator[Candidate]:
 
 
 def _lead_ins(outline: Outline) -> Iterator[Candidate]:
-    # only paragraphs where a numeral is followed by a measure word (`4点`, `三个`) can hold a lead-in
-    hinted = sorted(
-        {bisect.bisect_right(outline.starts, m.start()) - 1 for m in _COUNT_HINT_RE.finditer(outline.text)}
-    )
-    for index in hinted:
-        paragraph = outline.paragraphs[index]
-        for sentence in paragraph.sentences:
-            if _COUNT_HINT_RE.search(sentence):
-                yield from _lead_in_clauses(sentence, paragraph.line)
+    for paragraph in outline.paragraphs:
+        text = paragraph.text
+        # a lead-in ends with a colon or announces what it stresses (`我强调4点`), and counts its points:
+        # a numeral followed by a measure word (`4点`, `三个`); the cheapest tests first
+        if ("：" in text or "强调" in text) and _COUNT_HINT_RE.search(text):
+            for sentence in paragraph.sentences:
+                if ("：" in sentence or "强调" in sentence) and _COUNT_HINT_RE.search(sentence):
+                    yield from _lead_in_clauses(sentence, paragraph.line)
 
 
 def _lead_in_clauses(sentence: str, line: int) -> Iterator[Candidate]:
