@@ -133,6 +133,17 @@ class Outline:
             offset += len(paragraph.text) + 1
         return starts
 
+    def paragraphs_with(self, pattern: re.Pattern[str]) -> list[Paragraph]:
+        """The paragraphs in which `pattern` finds something, in order: one scan of `text`, not one
+        call per paragraph (for a pattern that cannot match across paragraphs)."""
+        starts, found, last = self.starts, [], -1
+        for match in pattern.finditer(self.text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index != last:
+                found.append(self.paragraphs[index])
+                last = index
+        return found
+
     def line_at(self, offset: int) -> int:
         """The source line of a position in `text`."""
         return self.paragraphs[bisect.bisect_right(self.starts, offset) - 1].line
