@@ -38,6 +38,7 @@ _TRANSITION_RE = re.compile(
     "这里，?(?:我想|我|需要|我再)?(?:着重|特别)?强调(?:一点|的是)|需要(?:特别)?(?:强调|注意|指出)的是"
     "|值得注意的是|我再强调一点"
 )
+_TRANSITION_WORDS = ("强调", "注意", "指出")  # one of them is in every transition: where to look
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
@@ -50,8 +51,9 @@ def extract(outline: Outline) -> Iterator[Candidate]:
         for sentence in paragraph.sentences:
             yield from _opening_sentence(sentence, paragraph.line)
     yield from _lead_ins(outline)
-    for match in _TRANSITION_RE.finditer(outline.text):
-        yield from _checked("transition", match.group(0), outline.line_at(match.start()), 1.5)
+    for paragraph in outline.paragraphs_saying(_TRANSITION_WORDS):
+        for match in _TRANSITION_RE.finditer(paragraph.text):
+            yield from _checked("transition", match.group(0), paragraph.line, 1.5)
 
 
 def _titles(outline: Outline) -> Iterator[Candidate]:
