@@ -41,13 +41,3 @@ def test_what_the_first_pass_keeps_mines_as_reading_each_file_again(
 
     monkeypatch.setattr(tempfile, "TemporaryDirectory", no_folder)
     assert kept == [mined(1), mined(2)]  # without a temporary folder, each file is read again
-
-
-def test_listed_spaces_are_the_regex_spaces() -> None:
-    import re
-
-    from drafter.miner.clean import _SPACES
-
-    listed = re.compile(f"[{_SPACES}]")
-    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
-    assert listed.findall(every) == re.findall(r"\s", every)

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from drafter.miner.text import SPACES
+
 Members = tuple[tuple[tuple[str, str], ...], ...]
 
 # Spaces and punctuation do not make two formulas different (`这里，需要强调的是` = `这里需要强调的是`).
-_IGNORED_RE = re.compile("[\\s，、。：；！？“”‘’（）《》〈〉【】—…·,.:;!?()\"'\\-]")
+_IGNORED_RE = re.compile(f"[{SPACES}，、。：；！？“”‘’（）《》〈〉【】—…·,.:;!?()\"'\\-]")
 
 
 @lru_cache(maxsize=65536)  # the same formulas recur document after document
