@@ -4,6 +4,11 @@ Run by hand (not a test):
 
     .venv/bin/python benchmarks/bench_mine.py                     # 10, 100 and 300 MB, one process
     .venv/bin/python benchmarks/bench_mine.py --sizes 10 --jobs 2  # one size, in MB; two workers
+    .venv/bin/python benchmarks/bench_mine.py --sizes 100 --against /tmp/old-tree --rounds 3
+
+`--against DIR` runs the tree at DIR (e.g. `git archive COMMIT | tar -x -C DIR`, imported first by
+PYTHONPATH) and this one in turn, alternating which goes first, and reports the CPU medians of each
+and their ratio: on a shared machine only such a ratio says what a change is worth.
 
 Each speech is copied with variations (words swapped for others, numbers changed, body paragraphs
 shuffled, one file in ten saved as GBK) into a temporary folder until the corpus reaches the size;
@@ -14,9 +19,11 @@ shuffled, one file in ten saved as GBK) into a temporary folder until the corpus
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,19 +69,24 @@ def build_corpus(folder: Path, megabytes: int, seed: int = 7) -> tuple[int, int]
     return count, total
 
 
-def run_once(corpus: Path, out: Path, jobs: int = 1) -> tuple[float, float, int, str]:
+def run_once(
+    corpus: Path, out: Path, jobs: int = 1, tree: Path | None = None
+) -> tuple[float, float, int, str]:
     """Wall seconds, CPU seconds, peak RSS (bytes) and the summary of one `drafter mine` child process.
 
     CPU seconds and peak RSS count the child and its workers (`RUSAGE_CHILDREN` takes in every
     descendant that was waited for); the peak is the largest single process, not their sum.
     """
+    env = dict(os.environ, PYTHONPATH=str(tree)) if tree is not None else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
+    command = [sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(out), "--force"]
     done = subprocess.run(
-        [sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(out), "--jobs", str(jobs)],
+        [*command, "--jobs", str(jobs)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -86,11 +98,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 300], help="corpus sizes in MB")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes of `drafter mine`")
+    parser.add_argument("--against", type=Path, help="another source tree to run in turn with this one")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each tree with --against")
     args = parser.parse_args()
     for megabytes in sorted(args.sizes):  # ascending, so the child peak RSS belongs to this size
         with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
             corpus = Path(tmp) / "corpus"
             files, size = build_corpus(corpus, megabytes)
+            if args.against is not None:
+                compare(corpus, Path(tmp) / "out", size, args.jobs, args.against, args.rounds)
+                continue
             seconds, cpu, peak, summary = run_once(corpus, Path(tmp) / "out", args.jobs)
             out_size = sum(p.stat().st_size for p in (Path(tmp) / "out").glob("*.yaml"))
             print(
@@ -100,6 +117,24 @@ def main() -> None:
                 f" output {out_size / 2**20:.1f} MB"
             )
             print("   " + summary.splitlines()[0] + "; " + summary.splitlines()[1])
+
+
+def compare(corpus: Path, out: Path, size: int, jobs: int, against: Path, rounds: int) -> None:
+    """Alternate runs of the tree at `against` and this one; print each run and the ratio of CPU medians."""
+    cpu: dict[str, list[float]] = {"against": [], "this": []}
+    for index in range(rounds):
+        order = ("against", "this") if index % 2 == 0 else ("this", "against")
+        for name in order:
+            seconds, used, _, _ = run_once(corpus, out, jobs, against if name == "against" else None)
+            cpu[name].append(used)
+            load = os.getloadavg()[0]
+            print(f"   {name:7s} {seconds:6.1f} s wall, {used:6.1f} s CPU, load {load:.2f}", flush=True)
+    old, new = statistics.median(cpu["against"]), statistics.median(cpu["this"])
+    megabytes = size / 2**20
+    print(
+        f"{megabytes:6.1f} MB, --jobs {jobs}: CPU median {old:.2f} s ({megabytes / old:.1f} MB/s) against,"
+        f" {new:.2f} s ({megabytes / new:.1f} MB/s) this tree: {old / new:.2f}x"
+    )
 
 
 if __name__ == "__main__":

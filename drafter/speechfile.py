@@ -44,7 +44,6 @@ _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_LEAD_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 # runs, not characters: counted by the length of the runs found, which are few (3x faster)
 _CHINESE_RE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+")
-_SPACE_RE = re.compile(r"\s+")
 _IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 _IDEOGRAPHS_RE = re.compile("[\u4e00-\u9fff]+")
 _KANA_RE = re.compile("[\u3040-\u30ff]")
@@ -108,10 +107,15 @@ def decode_lines(raw: bytes, path: Path) -> tuple[list[str], list[str]]:
     if b"\x00" in raw[:65536]:
         raise UnreadableSpeech(path, "binary file, not text")
     raw = raw.removeprefix(codecs.BOM_UTF8)
-    rows = raw.splitlines()
+    rows: list[bytes] | None = None  # cut only when the whole text does not decode
     tried: list[str] = []
     for encoding in ("utf-8", "gb18030"):
-        decoded = _decode_rows(rows, encoding)
+        whole = _decode_whole(raw, encoding)
+        if whole is not None:
+            decoded: tuple[list[str], list[str]] | None = (whole, [])
+        else:
+            rows = raw.splitlines() if rows is None else rows
+            decoded = _decode_rows(rows, encoding)
         if decoded is not None:
             lines, notes = decoded
             if (problem := chinese_problem("\n".join(lines), legacy=encoding != "utf-8")) is None:
@@ -122,11 +126,27 @@ def decode_lines(raw: bytes, path: Path) -> tuple[list[str], list[str]]:
     best = charset_normalizer.from_bytes(raw[:262144]).best()
     if best is not None and best.encoding:
         with contextlib.suppress(LookupError):
-            decoded = _decode_rows(rows, best.encoding)
+            decoded = _decode_rows(raw.splitlines() if rows is None else rows, best.encoding)
             if decoded is not None:
                 return _chinese(*decoded, path, legacy=True)
     reason = tried[0] if tried else "cannot decode (not UTF-8, GB18030/GBK or other Chinese text)"
     raise UnreadableSpeech(path, reason)
+
+
+def _decode_whole(raw: bytes, encoding: str) -> list[str] | None:
+    """The lines of `raw` decoded in one call, cut as `bytes.splitlines` cuts them; None if a byte fails.
+
+    The same lines as `_decode_rows` gives when every row decodes (no byte of a line break is ever
+    part of a UTF-8 or GB18030 sequence), many times faster than a call per row.
+    """
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":  # a final line break ends the last line, it starts none
+        lines.pop()
+    return lines
 
 
 def _decode_rows(rows: list[bytes], encoding: str) -> tuple[list[str], list[str]] | None:
@@ -169,8 +189,7 @@ def chinese_problem(text: str, *, legacy: bool = False) -> str | None:
         return None
     ideographs = "".join(_IDEOGRAPHS_RE.findall(sample))  # by runs: a list of every character costs more
     if len(ideographs) >= 20:
-        common = common_characters()
-        share = sum(map(common.__contains__, ideographs)) / len(ideographs)
+        share = (len(ideographs) - _uncommon_re().subn("", ideographs)[1]) / len(ideographs)
         if share < MIN_COMMON_RATIO:
             return f"not Chinese text (only {share:.0%} of its characters are usual: a wrong encoding?)"
     return None
@@ -188,10 +207,16 @@ def common_characters() -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.cache
+def _uncommon_re() -> re.Pattern[str]:
+    """A character that is not one of `common_characters` (counted in one call, not one per character)."""
+    return re.compile("[^" + "".join(sorted(common_characters())) + "]")
+
+
 def cjk_ratio(text: str) -> float:
     """The share of Chinese characters and punctuation among the non-space characters of `text`."""
     sample = text[:4000]
-    visible = len(sample) - sum(map(len, _SPACE_RE.findall(sample)))
+    visible = len("".join(sample.split()))  # str.split: the same spaces as `\s`, many times faster
     return sum(map(len, _CHINESE_RE.findall(sample))) / visible if visible else 0.0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from sample_speeches import copy_samples, sample_paths
 
 from drafter.miner.aggregate import Count, Tally, finalize, merge
-from drafter.miner.candidates import Candidate, DocumentCandidates
+from drafter.miner.candidates import Candidate, DocumentCandidates, formula_key, formula_keys
 from drafter.miner.mine import mine_document, mine_lines, mine_paths
 from drafter.miner.read import find_sources, read_lines
 
@@ -43,6 +43,13 @@ def test_punctuation_and_spaces_do_not_make_formulas_different() -> None:
     tally = Tally.of(doc)
     assert list(tally.counts) == [("transition", "这里需要强调的是")]
     assert _shape(tally)[("transition", "这里需要强调的是")] == (1, 2, ["a.txt:3", "a.txt:9"])
+
+
+def test_keys_of_many_texts_at_once_are_each_text_key() -> None:
+    texts = ["这里，需要强调的是：", "  同志们 ：", "", "（一）抓落实", "含\0空字符，的行", "、；"]
+    assert formula_keys(texts) == [formula_key(text) for text in texts]
+    assert formula_keys(texts[:4]) == [formula_key(text) for text in texts[:4]]
+    assert formula_keys([]) == []
 
 
 def test_merge_leaves_its_inputs_alone() -> None:

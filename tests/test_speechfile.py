@@ -144,3 +144,32 @@ def test_markdown_syntax_is_stripped(tmp_path: Path) -> None:
         "# 在全市工作会议上的讲话\n\n- 一、**站位**要更高\n> 见[链接](http://example.org)\n", encoding="utf-8"
     )
     assert read_speech(path) == ["在全市工作会议上的讲话", "", "一、站位要更高", "见链接"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "一、标题\n\n正文。\r\n第二行\r第三行\n".encode(),
+        "没有结尾的换行\n\n\n最后".encode(),
+        "\n开头是空行\r\n\r\n".encode("gb18030"),
+        b"",
+        b"\n",
+        "同志们：\u2028不是换行\x0c也不是\x1c".encode(),
+    ],
+)
+def test_whole_decode_cuts_lines_as_row_decode(raw: bytes) -> None:
+    from drafter.speechfile import _decode_rows, _decode_whole
+
+    for encoding in ("utf-8", "gb18030"):
+        rows = _decode_rows(raw.splitlines(), encoding)
+        whole = _decode_whole(raw, encoding)
+        if rows is not None and not rows[1]:  # every row decodes: the same lines
+            assert whole == rows[0]
+        else:  # some row does not: the whole does not either, and the rows are decoded one by one
+            assert whole is None
+
+
+def test_whole_decode_fails_where_a_row_fails() -> None:
+    from drafter.speechfile import _decode_whole
+
+    assert _decode_whole("好\n".encode("gb18030") + b"\xff\n", "utf-8") is None

@@ -7,20 +7,37 @@ immutable-ish data that pickles, so the step can run on any worker.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from drafter.miner.text import SPACES
+
 Members = tuple[tuple[tuple[str, str], ...], ...]
 
 # Spaces and punctuation do not make two formulas different (`这里，需要强调的是` = `这里需要强调的是`).
-_IGNORED_RE = re.compile("[\\s，、。：；！？“”‘’（）《》〈〉【】—…·,.:;!?()\"'\\-]")
+_IGNORED_RE = re.compile(f"[{SPACES}，、。：；！？“”‘’（）《》〈〉【】—…·,.:;!?()\"'\\-]")
 
 
 @lru_cache(maxsize=65536)  # the same formulas recur document after document
 def formula_key(text: str) -> str:
     """The aggregation key of a text: the text without spaces and punctuation."""
     return _IGNORED_RE.sub("", text)
+
+
+def formula_keys(texts: Sequence[str]) -> list[str]:
+    """The `formula_key` of each text, found in one pass over them all (and not cached).
+
+    For the survey's lines, seen once each: a regular expression called once per line costs more
+    than the substitution itself, and caching them would push out the keys that do recur.
+    """
+    if not texts:
+        return []
+    joined = "\0".join(texts)  # NUL is not ignored, so the keys split where the texts did
+    if joined.count("\0") != len(texts) - 1:  # a text that holds a NUL of its own
+        return [_IGNORED_RE.sub("", text) for text in texts]
+    return _IGNORED_RE.sub("", joined).split("\0")
 
 
 class Candidate(NamedTuple):

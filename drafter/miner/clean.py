@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from drafter.miner.boilerplate import Boilerplate
-from drafter.miner.text import normalize_text
+from drafter.miner.text import SPACES, normalize_text
 
 # Any of these anywhere in a line makes the whole line noise.
 NOISE_MARKERS: tuple[str, ...] = (
@@ -62,16 +62,18 @@ _DATE_ONLY_RE = re.compile(r"^[\d\s:：\-/年月日.]+$")
 
 
 # Paragraphs of web copies glued into one line, separated by runs of spaces (`　　` or `  `).
-_GLUE_RE = re.compile("\\s{2,}|[\u3000\u2003]")
+_GLUE_RE = re.compile(f"[{SPACES}]{{2,}}|[\u3000\u2003]")
 # Whether `_GLUE_RE` splits a line, found 3x faster: a space first, then what it is.
-_GLUED_RE = re.compile("\\s(?<=[\u3000\u2003])|\\s\\s")
+_GLUED_RE = re.compile(f"[{SPACES}](?<=[\u3000\u2003])|[{SPACES}][{SPACES}]")
 # A news agency's dateline opening a line: `新华社北京9月3日电`, `（新华社北京3月5日电）`.
 _DATELINE_RE = re.compile(
     r"^（?(?:新华社|人民网|中新社|央视网|人民日报)?[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电(?:（[^）]{0,20}）)?）?\s*"
 )
 # Photo and reporter credits inside a line: `新华社记者 李学仁 摄`, `（附图片1张）`.
+# (Every branch opens with a literal, so that the scan skips to where one starts: `(?:新华社|…)?记者`
+# is the same match, tried at every character.)
 _CREDIT_RE = re.compile(
-    r"(?:新华社|人民日报|本报)?记者\s?[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}\s?摄"
+    r"(?:新华社记者|人民日报记者|本报记者|记者)\s?[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}\s?摄"
     r"|（附图片\d+张）|（图片来源[^）]{0,20}）|（记者[^）]{0,20}）"
 )
 # A title glued to its date and speaker and the salutation: `在…的讲话（2022年10月23日）习近平女士们，…`.

@@ -19,7 +19,7 @@ from pathlib import Path
 from drafter.errors import InputFileError, MineError, display_path
 from drafter.miner.aggregate import Tally
 from drafter.miner.boilerplate import Boilerplate, signatures
-from drafter.miner.candidates import Candidate, DocumentCandidates, formula_key
+from drafter.miner.candidates import Candidate, DocumentCandidates, formula_keys
 from drafter.miner.clean import Line, keep_lines, paragraphs
 from drafter.miner.document_kind import speech_kind
 from drafter.miner.extract import (
@@ -210,8 +210,7 @@ def survey_source(source: SourceFile, spool_dir: str | None = None) -> Survey:
         return Survey(source.name, _failure(display_path(source.path), exc))
     if not lines:
         return Survey(source.name, f"{display_path(source.path)}: skipped: no text")
-    key = formula_key.__wrapped__  # uncached: these lines are seen once, and would push out the cached keys
-    keys = [key(line) for line in lines]
+    keys = formula_keys(lines)
     exact = hashlib.sha1("\n".join(keys).encode()).hexdigest()
     hashes = sorted({zlib.crc32(key.encode()) for key in keys if len(key) >= 30})
     sample = tuple(h for h in hashes if h % 4 == 0) or tuple(hashes[:1])

@@ -9,7 +9,6 @@ A candidate that still holds a placeholder (`XX`) once slotted is dropped.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -39,6 +38,7 @@ _TRANSITION_RE = re.compile(
     "这里，?(?:我想|我|需要|我再)?(?:着重|特别)?强调(?:一点|的是)|需要(?:特别)?(?:强调|注意|指出)的是"
     "|值得注意的是|我再强调一点"
 )
+_TRANSITION_WORDS = ("强调", "注意", "指出")  # one of them is in every transition: where to look
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
@@ -51,8 +51,9 @@ def extract(outline: Outline) -> Iterator[Candidate]:
         for sentence in paragraph.sentences:
             yield from _opening_sentence(sentence, paragraph.line)
     yield from _lead_ins(outline)
-    for match in _TRANSITION_RE.finditer(outline.text):
-        yield from _checked("transition", match.group(0), outline.line_at(match.start()), 1.5)
+    for paragraph in outline.paragraphs_saying(_TRANSITION_WORDS):
+        for match in _TRANSITION_RE.finditer(paragraph.text):
+            yield from _checked("transition", match.group(0), paragraph.line, 1.5)
 
 
 def _titles(outline: Outline) -> Iterator[Candidate]:
@@ -119,15 +120,14 @@ def _opening_sentence(sentence: str, line: int) -> Iterator[Candidate]:
 
 
 def _lead_ins(outline: Outline) -> Iterator[Candidate]:
-    # only paragraphs where a numeral is followed by a measure word (`4点`, `三个`) can hold a lead-in
-    hinted = sorted(
-        {bisect.bisect_right(outline.starts, m.start()) - 1 for m in _COUNT_HINT_RE.finditer(outline.text)}
-    )
-    for index in hinted:
-        paragraph = outline.paragraphs[index]
-        for sentence in paragraph.sentences:
-            if _COUNT_HINT_RE.search(sentence):
-                yield from _lead_in_clauses(sentence, paragraph.line)
+    for paragraph in outline.paragraphs:
+        text = paragraph.text
+        # a lead-in ends with a colon or announces what it stresses (`我强调4点`), and counts its points:
+        # a numeral followed by a measure word (`4点`, `三个`); the cheapest tests first
+        if ("：" in text or "强调" in text) and _COUNT_HINT_RE.search(text):
+            for sentence in paragraph.sentences:
+                if ("：" in sentence or "强调" in sentence) and _COUNT_HINT_RE.search(sentence):
+                    yield from _lead_in_clauses(sentence, paragraph.line)
 
 
 def _lead_in_clauses(sentence: str, line: int) -> Iterator[Candidate]:

@@ -41,6 +41,8 @@ def extract(outline: Outline) -> Iterator[Candidate]:
     for paragraph in outline.paragraphs:
         for sentence in paragraph.sentences:
             # cheap tests first: this loop sees every sentence of the archive
+            if len(sentence) > 18 and sentence[0] != "“":
+                continue  # too long for a couplet, and no quotation: most sentences
             quoted = _QUOTED_SENTENCE_RE.match(sentence) if sentence[0] == "“" else None
             couplet = (
                 _COUPLET_RE.match(sentence) if len(sentence) <= 18 and sentence.count("，") == 1 else None
