@@ -7,7 +7,7 @@ so that validation can report all problems at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,3 +84,25 @@ def display_path(path: Path | str) -> str:
         return str(full.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # not below it, a symlink loop, a vanished folder
         return str(p)
+
+
+def display_paths(paths: Sequence[Path]) -> list[str]:
+    """`display_path` of each of `paths` (files), resolving the working folder and each folder once."""
+    try:
+        here = Path.cwd().resolve()
+    except (OSError, RuntimeError):
+        return [str(path) for path in paths]
+    below: dict[Path, Path | None] = {}  # a folder -> the folder relative to the working folder
+    shown = []
+    for path in paths:
+        if path.name in ("", ".", ".."):
+            shown.append(display_path(path))
+            continue
+        if (folder := path.parent) not in below:
+            try:
+                below[folder] = folder.resolve().relative_to(here)
+            except (ValueError, OSError, RuntimeError):
+                below[folder] = None
+        relative = below[folder]
+        shown.append(str(path) if relative is None else str(relative / path.name))
+    return shown

@@ -21,7 +21,7 @@ from drafter.bank.model import Entry, validate_entry
 from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, parse_bank_file
 from drafter.bank.tables import BankFileRef, EntryTable, Origin, OriginTable, paused_gc
-from drafter.errors import BankError, Finding, display_path
+from drafter.errors import BankError, Finding, display_path, display_paths
 
 # the tables are defined in `drafter.bank.tables` and named here too, with the bank they make up
 __all__ = [
@@ -139,16 +139,26 @@ class _Layer:
 
     def __init__(self, bank: Bank, findings: list[Finding]) -> None:
         self.bank, self.findings = bank, findings
-        # id -> where this folder defines it: the file's shown name and its items
+        # id -> where this folder defines it: the file's shown name and its items; the ids of the
+        # cached files added at once are not copied in (`cached_here` finds them: `_first_definition`)
         self.defined_here: dict[str, tuple[str, Sequence[ParsedItem]]] = {}
+        # id() of a cached file added at once -> its shown name and items
+        self.cached_here: dict[int, tuple[str, CachedItems]] = {}
+
+    def _first_definition(self, key: str) -> tuple[str, Sequence[ParsedItem]] | None:
+        """Where this folder already defines `key`, if it does."""
+        if (found := self.defined_here.get(key)) is not None:
+            return found
+        slot = self.bank.entries._slots.get(key)
+        return self.cached_here.get(id(slot)) if isinstance(slot, CachedItems) else None
 
     def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
         if item.id is None:
             self.findings.extend(_item_findings(item, shown))
             self.bank.rejected.append(Origin(ref, item))
             return
-        if item.id in self.defined_here:
-            first_file, first_items = self.defined_here[item.id]
+        if (first := self._first_definition(item.id)) is not None:
+            first_file, first_items = first
             first_line = _line_in(first_items, item.id)
             message = f"defined twice in one bank folder (also at {first_file}:{first_line})"
             self.findings.append(Finding(shown, item.line, item.id, message))
@@ -176,15 +186,14 @@ class _Layer:
         defined, slots = self.defined_here, self.bank.entries._slots
         if (
             isinstance(items, CachedItems)
+            and items.unique
             and items.all_clean()
-            and len(set(items.ids)) == len(items)
-            and defined.keys().isdisjoint(items.ids)
-            and slots.keys().isdisjoint(items.ids)
+            and (not defined or defined.keys().isdisjoint(items.ids))
+            and slots.keys().isdisjoint(items.ids)  # this folder's cached files' ids are there too
         ):
-            keys: tuple[str, ...] = items.ids
-            defined.update(dict.fromkeys(keys, (shown, items)))
+            self.cached_here[id(items)] = (shown, items)
             self.bank.entries.put_cached(items)
-            self.bank.origins.put_cached(ref, items, keys)
+            self.bank.origins.put_cached(ref, items, items.ids)
             return
         entries, origins = self.bank.entries, self.bank.origins
         for item in items:  # freshly parsed: new, valid entries added here directly
@@ -222,11 +231,10 @@ def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
             findings.append(Finding(display_path(folder), None, "", f"{problem} (expected a bank folder)"))
             continue
         layer = _Layer(bank, findings)
-        for path in files[folder]:
+        for path, shown in zip(files[folder], display_paths(files[folder]), strict=True):
             parsed, file_findings = parsed_files.get(path) or parse_bank_file(path)
             findings.extend(file_findings)
-            ref, shown = BankFileRef(path, folder, number, parsed.function), display_path(path)
-            layer.add_all(parsed.items, ref, shown)
+            layer.add_all(parsed.items, BankFileRef(path, folder, number, parsed.function), shown)
     return bank, findings
 
 

@@ -77,9 +77,9 @@ class CachedItems(Sequence[ParsedItem]):
     A draft reads a few hundred entries of a 50,000-entry bank; decoding all of them would cost
     more than the rest of the draft. What stacking layers and choosing a draft's entries need
     without decoding (`ids`; `is_clean`; of clean entries the function, status, kinds and tags;
-    the clean entries' ids and kinds by function and status, `groups`; every tag, `all_tags`) is
-    kept in columns beside the encoded entries. An entry is clean when it has an id, a row and no
-    problems of its own.
+    the clean entries' ids and kinds by function and status, `groups`; every tag, `all_tags`;
+    whether the ids are `unique`) is kept in columns beside the encoded entries. An entry is clean
+    when it has an id, a row and no problems of its own.
     """
 
     def __init__(self, columns: tuple[Any, ...], body: bytes | mmap.mmap) -> None:
@@ -89,6 +89,7 @@ class CachedItems(Sequence[ParsedItem]):
         self._body = body
         self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = columns[8]
         self.all_tags: tuple[str, ...] = columns[9]
+        self.unique: bool = columns[10] is True  # whether no two entries share an id
         self._clean: bytes = clean
         self._offsets = array("I", offsets)
         self._decoded: list[ParsedItem | None] = [None] * len(self.ids)
@@ -104,7 +105,9 @@ class CachedItems(Sequence[ParsedItem]):
 
     def position_of(self, key: str) -> int:
         """The place of the (first) entry with id `key`."""
-        if self._where is None:  # the first of equal ids wins: written last
+        if self._where is None and self.unique:
+            self._where = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        elif self._where is None:  # the first of equal ids wins: written last
             self._where = dict(zip(reversed(self.ids), range(len(self.ids) - 1, -1, -1), strict=True))
         return self._where[key]
 
@@ -162,12 +165,13 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[tuple[Any, ...], bytes]
         len(body),
         groups,
         every_tag,
+        len(set(ids)) == len(ids),
     )
     return columns, body
 
 
 # Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
-CACHE_SALT = "columns-3;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+CACHE_SALT = "columns-4;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
 
 
 def row_of(entry: Entry) -> tuple[Any, ...]:
