@@ -19,6 +19,7 @@ from drafter.compose.gap_wording import Purpose, purpose
 from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.compose.templating import chinese_count
 from drafter.errors import SelectionError
+from drafter.patterns import LazyPattern
 from drafter.vocabulary import kind_name
 
 
@@ -32,7 +33,7 @@ def bare(text: str) -> str:
     return strip_end(clean_user_text(text))
 
 
-_DID = re.compile(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了)(?:具体|全面|周密|详细)?(?:安排部署|部署)")
+_DID = LazyPattern(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了)(?:具体|全面|周密|详细)?(?:安排部署|部署)")
 
 
 def earlier_work(did: str) -> str:
@@ -91,7 +92,7 @@ def _point_topic(heading: str, fillers: Mapping[str, str] | None, section_topic:
     return subject(heading) if heading else section_topic
 
 
-_COUNTED = re.compile(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
+_COUNTED = LazyPattern(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
 
 
 def namely(heading: str, members: Sequence[str]) -> str:
