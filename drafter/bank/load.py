@@ -8,8 +8,7 @@ bank is either loaded whole or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,23 +43,29 @@ def builtin_bank_dir() -> Path:
     return Path(str(resources.files("drafter.phrasebank")))
 
 
-@dataclass
 class Bank:
-    """Entries by id after layering; `origins` tells where each was defined, lowest layer first."""
+    """Entries by id after layering; `origins` tells where each was defined, lowest layer first.
 
-    entries: EntryTable = field(default_factory=EntryTable)
-    origins: OriginTable = field(default_factory=OriginTable)
-    folders: tuple[Path, ...] = ()
-    warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
-    rejected: list[Origin] = field(default_factory=list)  # entries that failed, for `bank validate`
-    # What drafts derive from the bank and may share (relevance indexes), keyed by what they read
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    A plain class, not a dataclass: defining a dataclass costs a draft about half a millisecond
+    at import (issue 12), and a bank is never compared or shown whole.
+    """
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
-            self.entries = EntryTable(self.entries)
-        if not isinstance(self.origins, OriginTable):
-            self.origins = OriginTable(self.origins)
+    def __init__(
+        self,
+        entries: Mapping[str, Entry] | None = None,  # a plain dict is put in an `EntryTable`
+        origins: Mapping[str, tuple[Origin, ...]] | None = None,
+        folders: tuple[Path, ...] = (),
+        warnings: list[Finding] | None = None,
+        rejected: list[Origin] | None = None,
+    ) -> None:
+        self.entries = entries if isinstance(entries, EntryTable) else EntryTable(entries)
+        self.origins = origins if isinstance(origins, OriginTable) else OriginTable(origins)
+        self.folders = folders
+        # about the folders (files skipped); entries that failed, for `bank validate`
+        self.warnings: list[Finding] = [] if warnings is None else warnings
+        self.rejected: list[Origin] = [] if rejected is None else rejected
+        # What drafts derive from the bank and may share (relevance indexes), keyed by what they read
+        self.memo: dict[Any, Any] = {}
 
     def draftable(self, function: str, kind: str | None = None) -> list[Entry]:
         """Approved entries of one function, in bank order: the only ones a draft may use.
