@@ -109,6 +109,9 @@ def test_an_index_is_built_once_and_read_back_from_the_bank_cache() -> None:
         == built.rank(query)
         == Index([(i, tokens(" ".join((text, *tags)))) for i, text, tags in entries]).rank(query)
     )
+    # read back, its postings and weights are unpacked as they are looked up, equal to those built
+    assert dict(again.postings) == dict(built.postings) and dict(again.idf) == dict(built.idf)
+    assert again.idf.get("审批") == built.idf["审批"] and again.idf.get("无关") is None
     index_of(entries[:2])
     assert len(list(cache.cache_dir().glob("relevance/*/*.marshal"))) == 2  # keyed by content
 

@@ -109,7 +109,7 @@ def shingles(text: str, size: int = OVERLAP) -> frozenset[str]:
     runs: set[str] = set()
     for piece in _SLOT.split(text):
         plain = _IGNORED.sub("", piece)
-        runs.update(plain[i : i + size] for i in range(len(plain) - size + 1))
+        runs.update([plain[i : i + size] for i in range(len(plain) - size + 1)])  # a list: faster
     return frozenset(runs)
 
 
