@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
@@ -145,8 +146,7 @@ def _framed(function: str, pick: Pick) -> str:
     return ended
 
 
-@dataclass(frozen=True)
-class Enumerator:
+class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """A family of ordinals (`{n}是`, `第{n}，`) for one enumeration."""
 
     family: str
@@ -568,8 +568,7 @@ class _BankSources(Mapping[str, tuple[str, ...]]):
         return len(self.bank.entries)
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """A composed speech: the document, its markup, where each bank sentence came from, its length."""
 
     document: Document

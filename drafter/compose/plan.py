@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
@@ -151,8 +152,7 @@ class SectionView:
         return chinese_count(len(self.points))
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Everything about a draft that does not depend on the bank's random choices."""
 
     sections: list[SectionView]
@@ -164,8 +164,7 @@ class Plan:
         return [p for s in self.sections for p in s.points]
 
 
-@dataclass(frozen=True)
-class HeadingSet:
+class HeadingSet(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Sibling headings built from a skeleton or a bank set, with the entry they came from, if any."""
 
     texts: tuple[str, ...]
@@ -242,8 +241,7 @@ def _heading_texts(
     return marked, plain, built
 
 
-@dataclass(frozen=True)
-class DraftWarning:
+class DraftWarning(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Something the writer should know about a draft, at a field of the brief (`loc`, pydantic-style)."""
 
     loc: tuple[str | int, ...]
