@@ -14,7 +14,7 @@ from drafter.compose.brief import Brief
 from drafter.compose.brief_build import parse_brief
 from drafter.compose.pipeline import compose
 from drafter.compose.relevance import Index, index_of, infer_domain, tokens
-from drafter.compose.select import fits_role, is_material
+from drafter.compose.select import ROLE_WORDS, fits_role, is_material
 from drafter.compose.templating import TemplateSet
 from drafter.writers import RenderOptions, get_writer
 
@@ -229,3 +229,13 @@ def test_role_defaults_to_closing_after_acknowledged_speakers() -> None:
     assert _brief().role == "convener"
     assert _brief(acknowledge=[{"who": "王县长", "did": "作了部署"}]).role == "closing"
     assert _brief(speaker_role="guest").role == "guest"
+
+
+def test_an_entry_without_roles_fits_a_role_unless_it_says_another_roles_words() -> None:
+    texts = ["我来参加这个会。", "再讲几点，我都同意。", "下面讲几点。", "应邀参加，再强调几点。", "补充几点"]
+    for role in ("convener", "guest", "closing", None):
+        for text in texts:
+            entry = validate_entry({"id": "transition.x", "text": text, "sources": ["a.txt:1"]})
+            said = {other for other, words in ROLE_WORDS.items() if any(w in text for w in words)}
+            word_by_word = role is None or said <= {role}
+            assert fits_role(entry, role) == word_by_word, (role, text)

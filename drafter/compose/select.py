@@ -51,9 +51,16 @@ def fits_role(entry: Entry, role: str | None) -> bool:
         return True
     if entry.roles:
         return role in entry.roles
-    return all(
-        role == other or not any(w in entry.text for w in words) for other, words in ROLE_WORDS.items()
-    )
+    others = _other_roles_words(role)
+    return others is None or others.search(entry.text) is None
+
+
+@functools.cache
+def _other_roles_words(role: str) -> re.Pattern[str] | None:
+    """Any of the `ROLE_WORDS` of the roles other than `role` (None when there are none): one
+    search per entry instead of one per word (a draft with a 50k bank tests some 2,000 entries)."""
+    words = [word for other, found in ROLE_WORDS.items() if other != role for word in found]
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def is_material(entry: Entry) -> bool:
