@@ -6,7 +6,8 @@ and 50,000 entries stacked over it (`bench_bank_load.generate_bank`), each brief
 freshly loaded bank (`load + compose`: a draft run's cost) and from one bank loaded once (`compose`);
 the time of one whole in-process draft (bank from a warm cache, compose, Markdown) with each bank;
 and, for each team bank, whole-process `drafter draft` of the largest example to .docx with
-`--phrasebank` against the same without it, alternating (medians of WHOLE runs).
+`--phrasebank` against the same without it, alternating (medians of WHOLE runs); with `--against
+DIR`, the same for the drafter package in DIR in the same alternation (as `bench_draft.py`).
 Medians of RUNS runs. Compose should grow linearly with sections; a 50k bank should cost at most
 1.3x the built-in bank's draft time.
 """
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_bank_load import generate_bank  # noqa: E402
-from bench_draft import BIN, _time  # noqa: E402
+from bench_draft import BIN, RUN_FROM_SOURCES, _run, _time  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
@@ -62,22 +63,35 @@ def median_ms(action: Any, runs: int) -> float:
     return statistics.median(times) * 1000
 
 
-def whole_process(folder: Path, runs: int) -> tuple[float, float]:
-    """Median seconds of a whole `drafter draft` of the largest example with `--phrasebank folder`,
-    and without (the built-in bank alone), run alternately."""
+Version = tuple[list[str], dict[str, str] | None]  # how to start drafter, and its environment
+
+
+def whole_process(folder: Path, runs: int, versions: dict[str, Version]) -> dict[str, tuple[float, ...]]:
+    """For each version: median seconds of a whole `drafter draft` of the largest example with
+    `--phrasebank folder` and without (the built-in bank alone), then the same in CPU seconds;
+    all commands run alternately."""
     largest = max(EXAMPLES, key=lambda p: p.stat().st_size)
     out = folder.parent / "out.docx"
-    plain = [str(BIN / "drafter"), "draft", str(largest), "-o", str(out), "--force"]
-    team = [*plain, "--phrasebank", str(folder)]
+    arguments = ["draft", str(largest), "-o", str(out), "--force"]
+    commands: dict[tuple[str, bool], tuple[list[str], dict[str, str] | None]] = {}
+    for name, (start, env) in versions.items():
+        commands[name, True] = ([*start, *arguments, "--phrasebank", str(folder)], env)
+        commands[name, False] = ([*start, *arguments], env)
     compileall.compile_dir(ROOT / "drafter", quiet=1)  # as an install does (see bench_draft)
-    _time(team, folder.parent)  # fill the bank cache
-    _time(plain, folder.parent)
-    with_team: list[float] = []
-    alone: list[float] = []
+    for command, env in commands.values():
+        _time(command, folder.parent, env)  # fill the bank cache
+    measured: dict[tuple[str, bool], list[tuple[float, float]]] = {key: [] for key in commands}
     for _ in range(runs):
-        with_team.append(_time(team, folder.parent))
-        alone.append(_time(plain, folder.parent))
-    return statistics.median(with_team), statistics.median(alone)
+        for key, (command, env) in commands.items():
+            measured[key].append(_run(command, folder.parent, env))
+    return {
+        name: tuple(
+            statistics.median(run[at] for run in measured[name, team])
+            for at in (0, 1)
+            for team in (True, False)
+        )
+        for name in versions
+    }
 
 
 def main() -> None:
@@ -86,6 +100,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,5,20,80")
     parser.add_argument("--banks", default="0,20000,50000")
     parser.add_argument("--whole", type=int, default=11, help="whole-process runs of each command")
+    parser.add_argument(
+        "--against", type=Path, help="a folder holding another version's drafter/ (as bench_draft)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="drafter-bench-compose-"))
     os.environ["DRAFTER_CACHE_DIR"] = str(work / "cache")
@@ -133,11 +150,20 @@ def measure(args: argparse.Namespace, work: Path) -> None:
         print(f"{label}: by sections (ms), load + compose {', '.join(row)}; compose {', '.join(alone)}")
         print(f"{label}: one in-process Markdown draft (load, compose, write) {draft:.0f} ms")
         if entries and args.whole:
-            team, builtin = whole_process(folders[0], args.whole)
-            print(
-                f"{label}: whole-process drafter draft {team * 1000:.0f} ms, built-in bank alone "
-                f"{builtin * 1000:.0f} ms, ratio {team / builtin:.2f} (target <= 1.3, issue 12)"
-            )
+            versions: dict[str, Version] = {"this checkout": ([str(BIN / "drafter")], None)}
+            if args.against is not None:
+                compileall.compile_dir(args.against / "drafter", quiet=1)
+                env = {**os.environ, "PYTHONPATH": str(args.against)}
+                versions[str(args.against)] = ([sys.executable, "-c", RUN_FROM_SOURCES], env)
+            for name, (team, builtin, team_cpu, builtin_cpu) in whole_process(
+                folders[0], args.whole, versions
+            ).items():
+                print(
+                    f"{label}, {name}: whole-process drafter draft {team * 1000:.0f} ms, built-in bank "
+                    f"alone {builtin * 1000:.0f} ms, ratio {team / builtin:.2f} (target <= 1.3, issue 12); "
+                    f"CPU time {team_cpu * 1000:.0f} / {builtin_cpu * 1000:.0f} ms, "
+                    f"ratio {team_cpu / builtin_cpu:.2f}"
+                )
 
 
 if __name__ == "__main__":

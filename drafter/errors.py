@@ -7,16 +7,15 @@ so that validation can report all problems at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 # What `str.splitlines` breaks at, shown escaped, so that a finding is always one line.
 _LINE_BREAKS = {ord(c): ascii(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """One problem at one place: `FILE:LINE: field: message` (`… field: warning: message` for a warning)."""
 
     file: str
@@ -84,3 +83,25 @@ def display_path(path: Path | str) -> str:
         return str(full.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # not below it, a symlink loop, a vanished folder
         return str(p)
+
+
+def display_paths(paths: Sequence[Path]) -> list[str]:
+    """`display_path` of each of `paths` (files), resolving the working folder and each folder once."""
+    try:
+        here = Path.cwd().resolve()
+    except (OSError, RuntimeError):
+        return [str(path) for path in paths]
+    below: dict[Path, Path | None] = {}  # a folder -> the folder relative to the working folder
+    shown = []
+    for path in paths:
+        if path.name in ("", ".", ".."):
+            shown.append(display_path(path))
+            continue
+        if (folder := path.parent) not in below:
+            try:
+                below[folder] = folder.resolve().relative_to(here)
+            except (ValueError, OSError, RuntimeError):
+                below[folder] = None
+        relative = below[folder]
+        shown.append(str(path) if relative is None else str(relative / path.name))
+    return shown

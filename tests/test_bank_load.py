@@ -398,3 +398,26 @@ def test_reading_every_cached_entry_builds_each_once_and_leaves_the_collector_as
     assert dict(bank.entries.items())["closing.call.fendou"] is first
     assert [e.id for e in bank.draftable("closing.call", "work_meeting")] == list(bank.entries)[:2]
     assert gc.isenabled() == collecting
+
+
+def test_a_warm_load_has_the_origins_of_a_cold_one_in_bank_order(tmp_path: Path) -> None:
+    base = write_bank(tmp_path / "base", {"closing.call.yaml": CLOSING, "closing.thanks.yaml": THANKS})
+    override = "function: closing.call\nentries:\n  - {id: closing.call.fendou, status: deprecated}\n"
+    team = write_bank(
+        tmp_path / "team", {"a.yaml": override, "closing.thanks.yaml": THANKS.replace("xiexie", "t")}
+    )
+
+    def origins(bank: Bank) -> list[tuple[str, list[tuple[str, int]]]]:
+        return [(key, [(o.path.name, o.line) for o in chain]) for key, chain in bank.origins.items()]
+
+    cold = load_bank([base, team], builtin=False)
+    warm = load_bank([base, team], builtin=False)
+    assert origins(warm) == origins(cold)
+    assert [key for key, _ in origins(warm)] == [
+        "closing.call.tuanjie",
+        "closing.call.fendou",
+        "closing.thanks.xiexie",
+        "closing.thanks.t",
+    ]
+    assert len(warm.origins) == 4 and "closing.thanks.t" in warm.origins
+    assert [o.layer for o in warm.origins["closing.call.fendou"]] == [0, 1]

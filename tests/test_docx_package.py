@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import posixpath
@@ -53,7 +52,7 @@ def test_zip_entries_are_stamped_with_the_speech_date() -> None:
 
 
 def test_without_a_date_nothing_is_dated_now() -> None:
-    undated = dataclasses.replace(sample_document(), meta=DocumentMeta(title="讲话", author="张三"))
+    undated = sample_document()._replace(meta=DocumentMeta(title="讲话", author="张三"))
     data = write_docx(undated, RenderOptions(annotate=True))
     props = _open(data).core_properties
     assert props.created is None and props.modified is None
@@ -137,7 +136,7 @@ def test_a_bank_span_without_sources_says_so() -> None:
 
 @pytest.mark.parametrize("year", [1979, 2026])
 def test_zip_dates_before_1980_fall_back(year: int) -> None:
-    document = dataclasses.replace(short_document(), meta=DocumentMeta(date=dt.date(year, 5, 4)))
+    document = short_document()._replace(meta=DocumentMeta(date=dt.date(year, 5, 4)))
     with zipfile.ZipFile(io.BytesIO(write_docx(document, RenderOptions()))) as package:
         stamp = package.infolist()[0].date_time
     assert stamp == ((1980, 1, 1, 0, 0, 0) if year < 1980 else (year, 5, 4, 0, 0, 0))

@@ -14,7 +14,7 @@ from drafter.compose.brief import Brief
 from drafter.compose.brief_build import parse_brief
 from drafter.compose.pipeline import compose
 from drafter.compose.relevance import Index, index_of, infer_domain, tokens
-from drafter.compose.select import fits_role, is_material
+from drafter.compose.select import ROLE_WORDS, fits_role, is_material
 from drafter.compose.templating import TemplateSet
 from drafter.writers import RenderOptions, get_writer
 
@@ -109,6 +109,9 @@ def test_an_index_is_built_once_and_read_back_from_the_bank_cache() -> None:
         == built.rank(query)
         == Index([(i, tokens(" ".join((text, *tags)))) for i, text, tags in entries]).rank(query)
     )
+    # read back, its postings and weights are unpacked as they are looked up, equal to those built
+    assert dict(again.postings) == dict(built.postings) and dict(again.idf) == dict(built.idf)
+    assert again.idf.get("审批") == built.idf["审批"] and again.idf.get("无关") is None
     index_of(entries[:2])
     assert len(list(cache.cache_dir().glob("relevance/*/*.marshal"))) == 2  # keyed by content
 
@@ -226,3 +229,13 @@ def test_role_defaults_to_closing_after_acknowledged_speakers() -> None:
     assert _brief().role == "convener"
     assert _brief(acknowledge=[{"who": "王县长", "did": "作了部署"}]).role == "closing"
     assert _brief(speaker_role="guest").role == "guest"
+
+
+def test_an_entry_without_roles_fits_a_role_unless_it_says_another_roles_words() -> None:
+    texts = ["我来参加这个会。", "再讲几点，我都同意。", "下面讲几点。", "应邀参加，再强调几点。", "补充几点"]
+    for role in ("convener", "guest", "closing", None):
+        for text in texts:
+            entry = validate_entry({"id": "transition.x", "text": text, "sources": ["a.txt:1"]})
+            said = {other for other, words in ROLE_WORDS.items() if any(w in text for w in words)}
+            word_by_word = role is None or said <= {role}
+            assert fits_role(entry, role) == word_by_word, (role, text)

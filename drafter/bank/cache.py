@@ -45,19 +45,21 @@ def content_key(data: bytes, salt: str = "") -> str:
     return digest.hexdigest()
 
 
-def _path_for(key: str, folder: str, suffix: str = ".marshal") -> Path:
-    return cache_dir() / folder / key[:2] / f"{key}{suffix}"
+def _path_for(key: str, folder: str, suffix: str = ".marshal") -> str:
+    # a string, not a Path: a warm load asks for two of these per bank file
+    return os.path.join(cache_dir(), folder, key[:2], key + suffix)
 
 
 def is_cached(key: str, folder: str = "bank") -> bool:
     """Whether a value is stored under `key` (it may still turn out unreadable)."""
-    return _path_for(key, folder).is_file()
+    return os.path.isfile(_path_for(key, folder))
 
 
 def read(key: str, folder: str = "bank") -> Any | None:
     """The cached value for `key`, or None when absent or unreadable."""
     try:
-        blob = _path_for(key, folder).read_bytes()
+        with open(_path_for(key, folder), "rb") as handle:
+            blob = handle.read()
         return marshal.loads(blob)
     except Exception:  # a cache is only ever a shortcut: any failure means "not cached"
         return None
@@ -67,7 +69,7 @@ def mapped(key: str, size: int, folder: str = "bank") -> mmap.mmap | bytes | Non
     """The bytes stored under `key` by `write_bytes`, mapped into memory (read only as far as they
     are used), or None when absent or not `size` bytes long."""
     try:
-        with _path_for(key, folder, ".bytes").open("rb") as handle:
+        with open(_path_for(key, folder, ".bytes"), "rb") as handle:
             if os.fstat(handle.fileno()).st_size != size:
                 return None
             if not size:
@@ -83,12 +85,12 @@ def write(key: str, value: Any, folder: str = "bank") -> None:
         blob = marshal.dumps(value)
     except ValueError:
         return
-    _store(_path_for(key, folder), blob)
+    _store(Path(_path_for(key, folder)), blob)
 
 
 def write_bytes(key: str, data: bytes, folder: str = "bank") -> None:
     """Store `data` under `key` as they are, for `mapped`."""
-    _store(_path_for(key, folder, ".bytes"), data)
+    _store(Path(_path_for(key, folder, ".bytes")), data)
 
 
 def _store(path: Path, blob: bytes) -> None:

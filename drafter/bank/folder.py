@@ -16,6 +16,7 @@ from typing import NamedTuple
 from drafter.errors import Finding, display_path
 
 BANK_SUFFIX = ".yaml"
+HEAD = 4096  # bytes of a file read first to tell a bank file
 
 _BANK_KEY = re.compile(rb"^(?:function|entries)[ \t]*:|[{,][ \t]*(?:function|entries)[ \t]*:", re.MULTILINE)
 _TOP_LEVEL_KEY = re.compile(rb"^[^\s#\-\[{'\"][^:\n]*:(?:[ \t]|$)", re.MULTILINE)
@@ -33,12 +34,18 @@ def is_bank_file(path: Path) -> bool:
     if path.name.startswith("."):
         return False
     try:
-        head = path.read_bytes()
+        with path.open("rb") as handle:
+            # a bank file says `function:` in its first lines, so the rest (14 MB in a large bank)
+            # is read only when its head does not: a key found in the head is one of the whole file
+            data = handle.read(HEAD)
+            if _BANK_KEY.search(data):
+                return True
+            data += handle.read()
     except OSError:
         return True  # unreadable: loading reports it
-    if _BANK_KEY.search(head):
+    if _BANK_KEY.search(data):
         return True
-    return _TOP_LEVEL_KEY.search(head) is None
+    return _TOP_LEVEL_KEY.search(data) is None
 
 
 def folder_files(folder: Path) -> FolderFiles:

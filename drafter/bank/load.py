@@ -8,8 +8,7 @@ bank is either loaded whole or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from drafter.bank.model import Entry, validate_entry
 from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, parse_bank_file
 from drafter.bank.tables import BankFileRef, EntryTable, Origin, OriginTable, paused_gc
-from drafter.errors import BankError, Finding, display_path
+from drafter.errors import BankError, Finding, display_path, display_paths
 
 # the tables are defined in `drafter.bank.tables` and named here too, with the bank they make up
 __all__ = [
@@ -44,23 +43,29 @@ def builtin_bank_dir() -> Path:
     return Path(str(resources.files("drafter.phrasebank")))
 
 
-@dataclass
 class Bank:
-    """Entries by id after layering; `origins` tells where each was defined, lowest layer first."""
+    """Entries by id after layering; `origins` tells where each was defined, lowest layer first.
 
-    entries: EntryTable = field(default_factory=EntryTable)
-    origins: OriginTable = field(default_factory=OriginTable)
-    folders: tuple[Path, ...] = ()
-    warnings: list[Finding] = field(default_factory=list)  # about the folders: files skipped
-    rejected: list[Origin] = field(default_factory=list)  # entries that failed, for `bank validate`
-    # What drafts derive from the bank and may share (relevance indexes), keyed by what they read
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    A plain class, not a dataclass: defining a dataclass costs a draft about half a millisecond
+    at import (issue 12), and a bank is never compared or shown whole.
+    """
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.entries, EntryTable):  # Bank({...}) from a plain dict
-            self.entries = EntryTable(self.entries)
-        if not isinstance(self.origins, OriginTable):
-            self.origins = OriginTable(self.origins)
+    def __init__(
+        self,
+        entries: Mapping[str, Entry] | None = None,  # a plain dict is put in an `EntryTable`
+        origins: Mapping[str, tuple[Origin, ...]] | None = None,
+        folders: tuple[Path, ...] = (),
+        warnings: list[Finding] | None = None,
+        rejected: list[Origin] | None = None,
+    ) -> None:
+        self.entries = entries if isinstance(entries, EntryTable) else EntryTable(entries)
+        self.origins = origins if isinstance(origins, OriginTable) else OriginTable(origins)
+        self.folders = folders
+        # about the folders (files skipped); entries that failed, for `bank validate`
+        self.warnings: list[Finding] = [] if warnings is None else warnings
+        self.rejected: list[Origin] = [] if rejected is None else rejected
+        # What drafts derive from the bank and may share (relevance indexes), keyed by what they read
+        self.memo: dict[Any, Any] = {}
 
     def draftable(self, function: str, kind: str | None = None) -> list[Entry]:
         """Approved entries of one function, in bank order: the only ones a draft may use.
@@ -139,16 +144,26 @@ class _Layer:
 
     def __init__(self, bank: Bank, findings: list[Finding]) -> None:
         self.bank, self.findings = bank, findings
-        # id -> where this folder defines it: the file's shown name and its items
+        # id -> where this folder defines it: the file's shown name and its items; the ids of the
+        # cached files added at once are not copied in (`cached_here` finds them: `_first_definition`)
         self.defined_here: dict[str, tuple[str, Sequence[ParsedItem]]] = {}
+        # id() of a cached file added at once -> its shown name and items
+        self.cached_here: dict[int, tuple[str, CachedItems]] = {}
+
+    def _first_definition(self, key: str) -> tuple[str, Sequence[ParsedItem]] | None:
+        """Where this folder already defines `key`, if it does."""
+        if (found := self.defined_here.get(key)) is not None:
+            return found
+        slot = self.bank.entries._slots.get(key)
+        return self.cached_here.get(id(slot)) if isinstance(slot, CachedItems) else None
 
     def add(self, item: ParsedItem, ref: BankFileRef, shown: str) -> None:
         if item.id is None:
             self.findings.extend(_item_findings(item, shown))
             self.bank.rejected.append(Origin(ref, item))
             return
-        if item.id in self.defined_here:
-            first_file, first_items = self.defined_here[item.id]
+        if (first := self._first_definition(item.id)) is not None:
+            first_file, first_items = first
             first_line = _line_in(first_items, item.id)
             message = f"defined twice in one bank folder (also at {first_file}:{first_line})"
             self.findings.append(Finding(shown, item.line, item.id, message))
@@ -176,15 +191,14 @@ class _Layer:
         defined, slots = self.defined_here, self.bank.entries._slots
         if (
             isinstance(items, CachedItems)
+            and items.unique
             and items.all_clean()
-            and len(set(items.ids)) == len(items)
-            and defined.keys().isdisjoint(items.ids)
-            and slots.keys().isdisjoint(items.ids)
+            and (not defined or defined.keys().isdisjoint(items.ids))
+            and slots.keys().isdisjoint(items.ids)  # this folder's cached files' ids are there too
         ):
-            keys: tuple[str, ...] = items.ids
-            defined.update(dict.fromkeys(keys, (shown, items)))
+            self.cached_here[id(items)] = (shown, items)
             self.bank.entries.put_cached(items)
-            self.bank.origins.put_cached(ref, items, keys)
+            self.bank.origins.put_cached(ref, items, items.ids)
             return
         entries, origins = self.bank.entries, self.bank.origins
         for item in items:  # freshly parsed: new, valid entries added here directly
@@ -222,11 +236,10 @@ def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
             findings.append(Finding(display_path(folder), None, "", f"{problem} (expected a bank folder)"))
             continue
         layer = _Layer(bank, findings)
-        for path in files[folder]:
+        for path, shown in zip(files[folder], display_paths(files[folder]), strict=True):
             parsed, file_findings = parsed_files.get(path) or parse_bank_file(path)
             findings.extend(file_findings)
-            ref, shown = BankFileRef(path, folder, number, parsed.function), display_path(path)
-            layer.add_all(parsed.items, ref, shown)
+            layer.add_all(parsed.items, BankFileRef(path, folder, number, parsed.function), shown)
     return bank, findings
 
 

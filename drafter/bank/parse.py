@@ -77,24 +77,50 @@ class CachedItems(Sequence[ParsedItem]):
     A draft reads a few hundred entries of a 50,000-entry bank; decoding all of them would cost
     more than the rest of the draft. What stacking layers and choosing a draft's entries need
     without decoding (`ids`; `is_clean`; of clean entries the function, status, kinds and tags;
-    the clean entries' ids and kinds by function and status, `groups`; every tag, `all_tags`) is
-    kept in columns beside the encoded entries. An entry is clean when it has an id, a row and no
-    problems of its own.
+    the clean entries' ids and kinds by function and status, `groups`; every tag, `all_tags`;
+    whether the ids are `unique`) is kept in columns beside the encoded entries. An entry is clean
+    when it has an id, a row and no problems of its own.
     """
 
     def __init__(self, columns: tuple[Any, ...], body: bytes | mmap.mmap) -> None:
         """`body`: the entries, encoded one after the other (bytes, or the cache file mapped)."""
-        self.ids, self.functions, self.statuses, self.kinds, self.tags = columns[:5]
-        clean, offsets, _ = columns[5:8]
+        self.ids: tuple[Any, ...] = columns[0]  # str, or None for an entry without one
+        heads, clean, offsets, _ = columns[1:5]
         self._body = body
-        self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = columns[8]
-        self.all_tags: tuple[str, ...] = columns[9]
+        self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = columns[5]
+        self.all_tags: tuple[str, ...] = columns[6]
+        self.unique: bool = columns[7] is True  # whether no two entries share an id
+        # each entry's function, status, kinds and tags, encoded: needed only when a bank changes
+        # after loading or loses some of a file's entries, so decoded then (`_heads`)
+        self._heads_encoded: bytes = heads
+        self._heads: tuple[tuple[Any, ...], ...] | None = None
         self._clean: bytes = clean
         self._offsets = array("I", offsets)
         self._decoded: list[ParsedItem | None] = [None] * len(self.ids)
         self._where: dict[str, int] | None = None
         if len(self._offsets) != len(self.ids) + 1 or len(self._clean) != len(self.ids):
             raise ValueError("inconsistent cached columns")
+
+    def _columns(self) -> tuple[tuple[Any, ...], ...]:
+        if self._heads is None:
+            self._heads = marshal.loads(self._heads_encoded)
+        return self._heads
+
+    @property
+    def functions(self) -> tuple[Any, ...]:  # None for an entry that is not clean
+        return self._columns()[0]
+
+    @property
+    def statuses(self) -> tuple[Any, ...]:  # None for an entry that is not clean
+        return self._columns()[1]
+
+    @property
+    def kinds(self) -> tuple[Any, ...]:  # None for an entry that is not clean
+        return self._columns()[2]
+
+    @property
+    def tags(self) -> tuple[Any, ...]:  # None for an entry that is not clean
+        return self._columns()[3]
 
     def is_clean(self, index: int) -> bool:
         return self._clean[index] == 1
@@ -104,7 +130,9 @@ class CachedItems(Sequence[ParsedItem]):
 
     def position_of(self, key: str) -> int:
         """The place of the (first) entry with id `key`."""
-        if self._where is None:  # the first of equal ids wins: written last
+        if self._where is None and self.unique:
+            self._where = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        elif self._where is None:  # the first of equal ids wins: written last
             self._where = dict(zip(reversed(self.ids), range(len(self.ids) - 1, -1, -1), strict=True))
         return self._where[key]
 
@@ -153,21 +181,19 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[tuple[Any, ...], bytes]
     body = b"".join(blobs)
     columns = (
         ids,
-        functions,
-        statuses,
-        kinds,
-        tags,
+        marshal.dumps((functions, statuses, kinds, tags)),
         bytes(clean),
         offsets.tobytes(),
         len(body),
         groups,
         every_tag,
+        len(set(ids)) == len(ids),
     )
     return columns, body
 
 
 # Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
-CACHE_SALT = "columns-3;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+CACHE_SALT = "columns-5;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
 
 
 def row_of(entry: Entry) -> tuple[Any, ...]:
@@ -310,7 +336,7 @@ def read_cached(key: str) -> ParsedFile | None:
     if (cached := cache.read(key)) is not None:
         try:
             function, columns = cached
-            if (body := cache.mapped(key, columns[7])) is not None:
+            if (body := cache.mapped(key, columns[4])) is not None:
                 return ParsedFile(function, CachedItems(columns, body))
         except (TypeError, ValueError, IndexError):
             pass  # a cache from another shape of data: parse again

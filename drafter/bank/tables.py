@@ -243,43 +243,59 @@ class EntryTable(MutableMapping[str, Entry]):
 
 class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
     """`Bank.origins`: each entry's definitions; an entry defined once, in a cached file, gets its
-    `Origin` made when first asked for (a draft asks for none of 50,000)."""
+    `Origin` made when first asked for (a draft asks for none of 50,000).
+
+    The cached files' ids are not even copied in until the table is first used (`_table`): a
+    draft never uses it, and copying 50,000 ids costs a tenth of a draft.
+    """
 
     def __init__(self, chains: Mapping[str, tuple[Origin, ...]] | None = None) -> None:
         # an entry's chain, or for one defined once in a cached file, the file and its items
         self._chains: dict[str, tuple[Origin, ...] | tuple[BankFileRef, CachedItems]] = dict(chains or {})
+        # cached files whose ids are still to be added to `_chains`, in order
+        self._pending: list[tuple[BankFileRef, CachedItems, Sequence[str]]] = []
+
+    @property
+    def _table(self) -> dict[str, tuple[Origin, ...] | tuple[BankFileRef, CachedItems]]:
+        """`_chains`, with the cached files put in so far added (in the order they were put)."""
+        if self._pending:
+            for file, items, keys in self._pending:
+                self._chains.update(dict.fromkeys(keys, (file, items)))
+            self._pending.clear()
+        return self._chains
 
     def put_cached(self, file: BankFileRef, items: CachedItems, keys: Sequence[str]) -> None:
         """The one definition of each of `keys`, in a file's cached items."""
-        self._chains.update(dict.fromkeys(keys, (file, items)))
+        self._pending.append((file, items, keys))
 
     def add_new(self, key: str, chain: tuple[Origin, ...]) -> None:
         """`self[key] = chain` for a key not here yet."""
-        self._chains[key] = chain
+        self._table[key] = chain
 
     def __getitem__(self, key: str) -> tuple[Origin, ...]:
-        value = self._chains[key]
+        table = self._table
+        value = table[key]
         if len(value) == 2 and isinstance(value[1], CachedItems):
             file, items = value
             assert isinstance(file, BankFileRef)
-            chain = self._chains[key] = (Origin(file, items[items.position_of(key)]),)
+            chain = table[key] = (Origin(file, items[items.position_of(key)]),)
             return chain
         return value  # a chain of origins
 
     def __setitem__(self, key: str, value: tuple[Origin, ...]) -> None:
-        self._chains[key] = value
+        self._table[key] = value
 
     def __delitem__(self, key: str) -> None:
-        del self._chains[key]
+        del self._table[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._chains)
+        return iter(self._table)
 
     def __len__(self) -> int:
-        return len(self._chains)
+        return len(self._table)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._chains
+        return key in self._table
 
 
 def _note(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
@@ -26,9 +25,8 @@ if TYPE_CHECKING:
     from drafter.compose.templating import TemplateSet
 
 
-@dataclass(frozen=True)
-class Job:
-    """One brief and the file its draft goes to."""
+class Job(NamedTuple):
+    """One brief and the file its draft goes to (a NamedTuple: cheaper to define than a dataclass)."""
 
     brief: Path
     output: Path

@@ -7,7 +7,6 @@ exist. Tags that no entry carries are warnings: they steer nothing, which is wor
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 
 from drafter.bank.load import Bank
@@ -71,6 +70,8 @@ def _warnings(loaded: LoadedBrief, bank: Bank) -> Iterator[tuple[Loc, str]]:
 
 
 def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a brief with a problem
+
     options = sorted(choices)
     close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""

@@ -9,8 +9,7 @@ checked; a diagnosis wants cases; any other point is a task and wants its measur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Purpose = Literal["why", "task", "guarantee", "problems", "exhort", "account"]
 
@@ -93,8 +92,7 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
     return f"{subject}的{'、'.join(wanted)}"
 
 
-@dataclass(frozen=True)
-class GapNote:
+class GapNote(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """A point the bank knew too little about: what the writer must add, about how many characters."""
 
     point: str  # the point's key, `s1.p2`

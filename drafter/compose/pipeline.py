@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
@@ -56,6 +57,7 @@ from drafter.compose.select import Catalog, Pick, Selector, key_terms, repeats_t
 from drafter.compose.templating import TEMPLATE_SUFFIX, TemplateSet, chinese_number
 from drafter.document import GAP_CLOSE, GAP_OPEN, Document, DocumentMeta
 from drafter.errors import SelectionError
+from drafter.patterns import LazyPattern
 from drafter.trace import TraceRow, trace_rows
 from drafter.vocabulary import KIND_SALUTATIONS, OCCASION_SALUTATIONS, kind_name
 
@@ -88,7 +90,7 @@ _BACK_REFERENCE = re.compile(r"^(?:这|那|其中|以上|上述)")
 
 
 # How a topic that names a thing, not an act, ends (`道路交通安全`, `防汛物资储备`, `企业主体责任`).
-_NOUN_TOPIC = re.compile(
+_NOUN_TOPIC = LazyPattern(
     r"(?:安全|工作|建设|管理|治理|保障|服务|储备|整治|防控|监管|项目|环境|体系|机制|制度|"
     r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资|排查|"
     r"学习|能力|本领|纪律|作风|规范|方法|责任|党建|监督|形势|任务)$"
@@ -96,7 +98,7 @@ _NOUN_TOPIC = re.compile(
 
 
 # A frame that calls its topic a foundation (`{topic}是…的重要基础`) fits a lasting good, not a task.
-_FOUNDATION = re.compile(r"(?:安全|保障|生态|环境|民生|就业|教育|体系|制度)$")
+_FOUNDATION = LazyPattern(r"(?:安全|保障|生态|环境|民生|就业|教育|体系|制度)$")
 
 
 def _thing(topic: str, frame: str) -> bool:
@@ -161,8 +163,7 @@ def _framed(function: str, pick: Pick) -> str:
     return ended
 
 
-@dataclass(frozen=True)
-class Enumerator:
+class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """A family of ordinals (`{n}是`, `第{n}，`) for one enumeration."""
 
     family: str
@@ -659,8 +660,7 @@ class _BankSources(Mapping[str, tuple[str, ...]]):
         return len(self.bank.entries)
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """A composed speech: the document, its markup, where each bank sentence came from, its length."""
 
     document: Document

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
@@ -19,6 +20,7 @@ from drafter.compose.gap_wording import Purpose, purpose
 from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
 from drafter.compose.templating import chinese_count
 from drafter.errors import SelectionError
+from drafter.patterns import LazyPattern
 from drafter.vocabulary import GENERAL_KINDS, KINDS, OCCASION_KINDS, kind_name
 
 
@@ -32,7 +34,7 @@ def bare(text: str) -> str:
     return strip_end(clean_user_text(text))
 
 
-_DID = re.compile(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了)(?:具体|全面|周密|详细)?(?:安排部署|部署)")
+_DID = LazyPattern(r"^对(.+?)(?:进行了|进行|作了|作出了|作出|做了)(?:具体|全面|周密|详细)?(?:安排部署|部署)")
 
 
 def earlier_work(did: str) -> str:
@@ -91,7 +93,7 @@ def _point_topic(heading: str, fillers: Mapping[str, str] | None, section_topic:
     return subject(heading) if heading else section_topic
 
 
-_COUNTED = re.compile(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
+_COUNTED = LazyPattern(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
 
 
 def namely(heading: str, members: Sequence[str]) -> str:
@@ -150,8 +152,7 @@ class SectionView:
         return chinese_count(len(self.points))
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Everything about a draft that does not depend on the bank's random choices."""
 
     sections: list[SectionView]
@@ -163,8 +164,7 @@ class Plan:
         return [p for s in self.sections for p in s.points]
 
 
-@dataclass(frozen=True)
-class HeadingSet:
+class HeadingSet(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Sibling headings built from a skeleton or a bank set, with the entry they came from, if any."""
 
     texts: tuple[str, ...]
@@ -241,8 +241,7 @@ def _heading_texts(
     return marked, plain, built
 
 
-@dataclass(frozen=True)
-class DraftWarning:
+class DraftWarning(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Something the writer should know about a draft, at a field of the brief (`loc`, pydantic-style)."""
 
     loc: tuple[str | int, ...]

@@ -20,9 +20,9 @@ import functools
 import marshal
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from drafter.bank import cache
 from drafter.vocabulary import DOMAINS
@@ -66,8 +66,7 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in found if t not in _STOP)
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """An entry id with its relevance score (mean BM25 weight per query bigram)."""
 
     id: str
@@ -80,8 +79,8 @@ class Index:
     ids: list[str]
     lengths: list[int]
     mean: float
-    idf: dict[str, float]
-    postings: dict[str, dict[int, int]]
+    idf: Mapping[str, float]
+    postings: Mapping[str, Mapping[int, int]]  # token -> {document number: times in it}
 
     def __init__(self, docs: Sequence[tuple[str, Sequence[str]]]) -> None:
         self.ids = [doc_id for doc_id, _ in docs]
@@ -92,21 +91,31 @@ class Index:
             for token in toks:
                 row = postings.setdefault(token, {})
                 row[number] = row.get(number, 0) + 1
-        count = len(docs)
-        self.idf = {
-            t: math.log(1 + (count - len(row) + 0.5) / (len(row) + 0.5)) for t, row in postings.items()
-        }
+        self.idf = {t: _idf(len(docs), len(row)) for t, row in postings.items()}
         self.postings = postings
 
     def plain(self) -> tuple[Any, ...]:
-        """The index as plain data (for the cache)."""
-        return (self.ids, self.lengths, self.mean, self.idf, self.postings)
+        """The index as plain data (for the cache): each token's postings packed in bytes, so that
+        reading an index back makes one object per token, not a dict per token (most are never
+        looked up: a 50,000-entry bank's indexes hold thousands of tokens)."""
+        if isinstance(self.postings, _PackedPostings):
+            packed = self.postings.packed
+        else:
+            packed = {
+                t: array("I", [n for pair in row.items() for n in pair]).tobytes()
+                for t, row in self.postings.items()
+            }
+        return (self.ids, self.lengths, self.mean, packed)
 
     @classmethod
     def from_plain(cls, data: tuple[Any, ...]) -> Index:
-        """The index `plain` gave."""
+        """The index `plain` gave (its postings and weights worked out when first looked up)."""
         index = cls.__new__(cls)
-        index.ids, index.lengths, index.mean, index.idf, index.postings = data
+        index.ids, index.lengths, index.mean, packed = data
+        if not isinstance(packed, dict):
+            raise TypeError("postings: expected a dict")
+        index.postings = postings = _PackedPostings(packed)
+        index.idf = _LazyIdf(len(index.ids), postings)
         return index
 
     def rank(self, query: Iterable[str], threshold: float = THRESHOLD) -> list[Scored]:
@@ -142,8 +151,60 @@ class Index:
         return sorted(ranked, key=lambda s: (-s.score, s.id))
 
 
+def _idf(documents: int, having: int) -> float:
+    """A token's BM25 weight, in `documents` documents of which `having` hold it."""
+    return math.log(1 + (documents - having + 0.5) / (having + 0.5))
+
+
+class _PackedPostings(Mapping[str, Mapping[int, int]]):
+    """Postings read back from the cache: token -> (document number, times) pairs packed as
+    unsigned ints, unpacked into a dict when the token is first looked up."""
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self.packed = packed
+        self._rows: dict[str, dict[int, int]] = {}
+
+    def __getitem__(self, token: str) -> dict[int, int]:
+        if (row := self._rows.get(token)) is None:
+            numbers = array("I", self.packed[token])
+            row = self._rows[token] = dict(zip(numbers[::2], numbers[1::2], strict=True))
+        return row
+
+    def documents(self, token: str) -> int:
+        """How many documents hold `token` (without unpacking its postings)."""
+        return len(self.packed[token]) // (2 * array("I").itemsize)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.packed)
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    def __contains__(self, token: object) -> bool:
+        return token in self.packed
+
+
+class _LazyIdf(Mapping[str, float]):
+    """The weights of an index read back from the cache, each worked out when first asked for."""
+
+    def __init__(self, documents: int, postings: _PackedPostings) -> None:
+        self.documents, self.postings = documents, postings
+        self._weights: dict[str, float] = {}
+
+    def __getitem__(self, token: str) -> float:
+        if (weight := self._weights.get(token)) is None:
+            weight = self._weights[token] = _idf(self.documents, self.postings.documents(token))
+        return weight
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.postings)
+
+    def __len__(self) -> int:
+        return len(self.postings)
+
+
 # What the cached indexes were built with: a change to the tokens makes earlier ones unreachable.
-_CACHE_SALT = "bm25-1;" + _CJK.pattern + _SLOT.pattern + ",".join(sorted(_STOP))
+_CACHE_SALT = "bm25-2;" + _CJK.pattern + _SLOT.pattern + ",".join(sorted(_STOP))
 
 
 def index_of(entries: Sequence[tuple[str, str, tuple[str, ...]]]) -> Index:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.compose.brief import Brief
+from drafter.patterns import LazyPattern
 
 # Levels of government, each with the one above it.
 _UPPER = {
@@ -27,10 +28,10 @@ _UPPER = {
 }
 _LEVEL = re.compile(r"(省|市|州|县|区|旗|镇|乡|街道)")
 # The heads of a party committee and of a government, by their post (`市委书记`, `副县长`, `区长`).
-_PARTY_HEAD = re.compile(r"^(?P<level>省|市|州|县|区|旗|镇|乡|街道)(?:党)?(?:委|工委)(?:副)?书记$")
-_GOV_HEAD = re.compile(r"^(?:常务)?(?:副)?(?P<level>省|市|州|县|区|旗|镇|乡)长$")
+_PARTY_HEAD = LazyPattern(r"^(?P<level>省|市|州|县|区|旗|镇|乡|街道)(?:党)?(?:委|工委)(?:副)?书记$")
+_GOV_HEAD = LazyPattern(r"^(?:常务)?(?:副)?(?P<level>省|市|州|县|区|旗|镇|乡)长$")
 # A department of a government (`市应急管理局局长` → `市应急管理局`), the post's tail dropped.
-_DEPARTMENT = re.compile(
+_DEPARTMENT = LazyPattern(
     r"^(?P<org>(?P<level>省|市|州|县|区|旗|镇|乡)[^，、\s]{1,14}?(?:局|委员会|委|办公室|办|厅|署|中心|部))"
     r"(?:党组|党委)?(?:副)?(?:局长|主任|部长|厅长|书记|负责人)?$"
 )
@@ -100,7 +101,7 @@ def audience_org(brief: Brief) -> str:
 
 
 # An earlier speaker named by surname and post (`张县长`, `李副县长`, `王书记`).
-_NAMED_GOV_HEAD = re.compile(r"(?:常务)?副?(?:省|市|州|县|区|旗|镇|乡)长$")
+_NAMED_GOV_HEAD = LazyPattern(r"(?:常务)?副?(?:省|市|州|县|区|旗|镇|乡)长$")
 
 
 def outranks(who: str, post: str) -> bool:

@@ -7,14 +7,13 @@ format name (one of `FORMATS`), which is also the output file's suffix.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.document import Document
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Options that only some writers use; the others ignore them."""
 
     font_profile: str | None = None  # .docx: a profile name, or None for the brief's / the default

@@ -11,8 +11,7 @@ theme fonts. Names avoid the Chinese display names of Word's built-in styles (æ­
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -21,8 +20,7 @@ from drafter.writers.docx import layout
 from drafter.writers.docx.fonts import FontProfile
 
 
-@dataclass(frozen=True)
-class StyleSpec:
+class StyleSpec(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """One named style of the built-in layout."""
 
     name: str  # what Word shows, and what a reference document is searched for
