@@ -180,6 +180,17 @@ class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
         return end_sentence(ordinal + heading) if heading else ordinal
 
 
+Ranked = list[tuple[float, str, Entry]]  # (score, function, entry), best first
+
+
+class PointMaterial:
+    """What the points' material is (`SpeechContext._about`, `_best`), worked out once per draft."""
+
+    def __init__(self) -> None:
+        self.about: dict[tuple[str, tuple[str, ...]], Ranked] = {}
+        self.best: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}
+
+
 class SpeechContext:
     """What a template sees as `speech` (and `phrase`): the planned parts and the selection helpers."""
 
@@ -190,13 +201,15 @@ class SpeechContext:
         selector: Selector,
         budgets: Mapping[str, int],
         extra: Mapping[str, int] | None = None,
+        memo: PointMaterial | None = None,
     ) -> None:
-        """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`."""
+        """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`;
+        `memo`: what each point's material is, shared by the renders of one draft."""
         self.brief = brief
         self._extra = extra or {}
         self.sections = plan.sections
         self._points = plan.points
-        self._abouts: dict[tuple[str, tuple[str, ...]], list[tuple[float, str, Entry]]] = {}
+        self._memo = PointMaterial() if memo is None else memo
         self._selector = selector
         self._budgets = budgets
         self._calls: dict[str, int] = {}
@@ -427,12 +440,20 @@ class SpeechContext:
         more about another point of the speech: that point's (`…大气环境治理…` is about `改善空气
         质量`, not its sibling `加强水环境治理`, though both say 环境治理)."""
         found = self._about(point, tuple(functions))
-        rivals: dict[str, float] = {}
-        for other in self._points:
-            if other.key != point.key:
-                for score, _, entry in self._about(other, tuple(functions)):
-                    rivals[entry.id] = max(score, rivals.get(entry.id, 0.0))
-        return [r for r in found if rivals.get(r[2].id, 0.0) <= r[0]]
+        best = self._best(tuple(functions))
+        return [r for r in found if best[r[2].id][0] == point.key or best[r[2].id][1] <= r[0]]
+
+    def _best(self, functions: tuple[str, ...]) -> dict[str, tuple[str, float]]:
+        """Entry id → the point it is most about (by `_about`), and its score there."""
+        if (cached := self._memo.best.get(functions)) is not None:
+            return cached
+        best: dict[str, tuple[str, float]] = {}
+        for point in self._points:
+            for score, _, entry in self._about(point, functions):
+                if score > best.get(entry.id, ("", 0.0))[1]:
+                    best[entry.id] = (point.key, score)
+        self._memo.best[functions] = best
+        return best
 
     def _about(self, point: PointView, functions: tuple[str, ...]) -> list[tuple[float, str, Entry]]:
         """The material of `functions` about a point, best first: ranked by relevance (`query`),
@@ -442,7 +463,7 @@ class SpeechContext:
         the field alone make a sentence about a sibling (`防汛物资` under `堤防巡查`), and one word
         in passing is not a subject (`实践中` under `要在实践中磨炼`). Worked out once per point."""
         key = (point.key, functions)
-        if (cached := self._abouts.get(key)) is not None:
+        if (cached := self._memo.about.get(key)) is not None:
             return cached
         own = key_terms(" ".join([point.heading_plain, *point.text]))
         common = {function: self._selector.catalog.common(function) for function in functions}
@@ -467,7 +488,7 @@ class SpeechContext:
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
-        self._abouts[key] = found = sorted(found, key=lambda r: -r[0])
+        self._memo.about[key] = found = sorted(found, key=lambda r: -r[0])
         return found
 
     def _kindred(self, entry: Entry) -> bool:
@@ -720,6 +741,7 @@ def compose(
     target = brief.length.target_chars
 
     catalog = Catalog(bank, brief.template, said=own_words(brief, plan), domain=domain, role=brief.role)
+    memo = PointMaterial()  # what each point's material is: the same in every render
     notes: list[GapNote] = []
 
     def render(
@@ -734,7 +756,7 @@ def compose(
             avoid=brief.phrases.avoid,
             speech=brief.occasion or "",
         )
-        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra)
+        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra, memo)
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
         )
