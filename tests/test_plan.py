@@ -150,3 +150,20 @@ def test_an_occasion_of_a_kind_of_its_own_warns_a_general_template() -> None:
     assert warning("training_opening", "全市年轻干部培训班开班式") == ""
     assert warning("chair_script", "全市民营企业座谈会") == ""  # a script serves any meeting
     assert warning("work_meeting", "全县安全生产工作会议") == ""
+
+
+def test_the_opening_lists_the_sections_in_parallel() -> None:
+    def topics(*headings: str) -> str:
+        brief = parse_brief(
+            {
+                "template": "work_meeting",
+                "occasion": "全县森林防灭火工作会议",
+                "speaker": {"post": "县长"},
+                "date": "2026-11-30",
+                "sections": [{"heading": h, "points": [{"text": ["话。"]}]} for h in headings],
+            }
+        )
+        return plan_draft(brief, heading_sets()).slots["topics"]
+
+    assert topics("严管火源", "提升扑救能力") == "严管火源和提升扑救能力"  # not `严管火源和扑救能力`
+    assert topics("提升扑救能力", "加强队伍建设") == "扑救能力和队伍建设"

@@ -387,6 +387,15 @@ def goal_shape(goal: str) -> str:
     return "plain"
 
 
+def _parallel_topics(sections: Sequence[SectionView]) -> list[str]:
+    """The sections' topics as an opening lists them (`围绕{topics}…`): parallel, so the headings as
+    they stand when only some lost their verbs (`严管火源和提升扑救能力`, not `严管火源和扑救能力`)."""
+    topics = [s.topic for s in sections]
+    headings = [bare(s.heading_plain) for s in sections]
+    kept = [t == h for t, h in zip(topics, headings, strict=True)]
+    return headings if any(kept) and not all(kept) and all(headings) else topics
+
+
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:
     """Brief-wide values of the named slots (`vocabulary.SLOTS`); places add their own."""
     values = {
@@ -398,7 +407,7 @@ def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str
         "audience": brief.audience or "",
         "purpose": purpose_phrase(brief.purpose) if brief.purpose else "",
         "thanks_to": brief.thanks_to or "",
-        "topics": _join_cn([s.topic for s in sections]),
+        "topics": _join_cn(_parallel_topics(sections)),
         "count": chinese_count(len(sections)),
         "achievement": "，".join(bare(a) for a in brief.achievements),
         "goal": goal_phrase(brief.closing.goal) if brief.closing.goal else "",
