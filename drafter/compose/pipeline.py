@@ -435,7 +435,7 @@ class SpeechContext:
             around.append(self.domain)
         return [*tokens(" ".join(own)) * 2, *tokens(" ".join(around))]
 
-    def material(self, point: PointView, functions: Sequence[str]) -> list[tuple[float, str, Entry]]:
+    def material(self, point: PointView, functions: Sequence[str]) -> Ranked:
         """The material of `functions` about a point, best first (`_about`), leaving out what is
         more about another point of the speech: that point's (`…大气环境治理…` is about `改善空气
         质量`, not its sibling `加强水环境治理`, though both say 环境治理)."""
@@ -455,7 +455,7 @@ class SpeechContext:
         self._memo.best[functions] = best
         return best
 
-    def _about(self, point: PointView, functions: tuple[str, ...]) -> list[tuple[float, str, Entry]]:
+    def _about(self, point: PointView, functions: tuple[str, ...]) -> Ranked:
         """The material of `functions` about a point, best first: ranked by relevance (`query`),
         the point's bans left out, and only entries sharing a bigram with the point's own words
         (heading, the writer's sentences), `about.ABOUT_CHARS` characters' worth, one of the heading's
