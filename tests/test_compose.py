@@ -343,8 +343,9 @@ def _one_point(use: tuple[str, ...] = (), **section: Any) -> list[dict[str, Any]
 
 
 def _point_body(draft: Draft) -> list[str | None]:
+    """The sources of a point's sentences in order (None: the writer's), its gap aside."""
     point = next(b for b in draft.document.blocks if isinstance(b, Heading) and b.run_in)
-    return [span.entry_id for span in point.body]
+    return [span.entry_id for span in point.body if not span.gap]
 
 
 def test_a_points_bank_sentences_go_why_what_how_close_after_the_writers_own(tmp_path: Path) -> None:
@@ -419,3 +420,11 @@ def test_a_count_of_one_is_never_announced(rich_bank: Bank) -> None:
     blocks = compose(brief(sections=sections, headings=None), rich_bank, TEMPLATES).document.blocks
     text = "".join(b.text for b in blocks)
     assert "两个方面" in text
+
+
+def test_a_short_draft_marks_a_point_its_material_half_fills(tmp_path: Path) -> None:
+    """Four sentences under a point of a draft far below its length: the writer must still add."""
+    bank = _staged_bank(tmp_path, "requirement", STAGED)
+    short = compose(brief(sections=_one_point(tuple(STAGED)), length={"chars": 6000}), bank, TEMPLATES)
+    point = next(b for b in short.document.blocks if isinstance(b, Heading) and b.run_in)
+    assert any(span.gap for span in point.body) and _point_body(short)[1:] == list(STAGED)

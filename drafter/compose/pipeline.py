@@ -74,6 +74,9 @@ MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
 # A point on why the work matters takes at most this many: its substance is the local situation.
 WHY_CAP = 1
 GAP_SHARE = 0.5  # a point whose material fills less than this share of its budget gets a gap
+# ... and in a draft that falls short of its length, this share: there a point padded to half its
+# budget is as much in want of the writer's facts as an empty one (issue 8, fresh readers)
+SHORT_GAP_SHARE = 0.75
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
@@ -202,14 +205,18 @@ class SpeechContext:
         budgets: Mapping[str, int],
         extra: Mapping[str, int] | None = None,
         memo: PointMaterial | None = None,
+        gap_share: float = GAP_SHARE,
     ) -> None:
         """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`;
-        `memo`: what each point's material is, shared by the renders of one draft."""
+        `memo`: what each point's material is, shared by the renders of one draft; `gap_share`: of
+        its budget, what a point's material must fill for it to have no gap."""
         self.brief = brief
         self._extra = extra or {}
         self.sections = plan.sections
         self._points = plan.points
         self._memo = PointMaterial() if memo is None else memo
+        self._gap_share = gap_share
+        self.thin = False  # whether a point without a gap was filled below `SHORT_GAP_SHARE`
         self._selector = selector
         self._budgets = budgets
         self._calls: dict[str, int] = {}
@@ -332,9 +339,9 @@ class SpeechContext:
         """An earlier speaker acknowledged: a deployment approved (`刚才，…进行了安排部署，我都同意。`,
         from the bank when it has the words, else in the writer's); a report, a summary or a
         superior's speech said back, not approved (`刚才，张县长对…作了全面总结。`)."""
-        if roles.outranks(who, self.brief.speaker.post):  # a superior's words: agreed and passed on
+        if roles.outranks(who, self.brief.speaker.post):  # a superior is not approved: his words are taken up
             self._deferred = True
-            return f"刚才，{who}{did}，我完全赞同，请大家认真抓好贯彻落实。"
+            return f"刚才，{who}{did}，我们要认真抓好落实。"
         if not work:  # a report is heard, not approved
             return f"刚才，{who}{did}。"
         bank = self.phrase("opening.acknowledge", earlier_speaker=who, earlier_work=work)
@@ -597,8 +604,12 @@ class SpeechContext:
         self._closed_with_run = run
         gap = ""
         missing = budget - material_spent
-        if cap and budget and taken < base and material_spent < budget * GAP_SHARE:
+        # a point its cap filled wants no more of the bank; in a short draft, it wants the writer's
+        wants = taken < base or self._gap_share != GAP_SHARE
+        if cap and budget and wants and material_spent < budget * self._gap_share:
             gap = self._gap(point, missing)
+        elif cap and budget and material_spent < budget * SHORT_GAP_SHARE:
+            self.thin = True
         staged = [(stage(f, text, run), said) for f, text, said in result if f not in ("quote", "parallel")]
         body = [said for _, said in sorted(staged, key=lambda s: s[0])]
         end = [said for function, _, said in result if function == "parallel"]
@@ -744,8 +755,10 @@ def compose(
     memo = PointMaterial()  # what each point's material is: the same in every render
     notes: list[GapNote] = []
 
+    thin = [False]  # whether the last render left a point thin without a gap (`SpeechContext.thin`)
+
     def render(
-        budgets: list[int], extra: Mapping[str, int] | None = None
+        budgets: list[int], extra: Mapping[str, int] | None = None, gap_share: float = GAP_SHARE
     ) -> tuple[str, Document, list[GapNote]]:
         selector = Selector(
             catalog,
@@ -756,12 +769,15 @@ def compose(
             avoid=brief.phrases.avoid,
             speech=brief.occasion or "",
         )
-        context = SpeechContext(brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra, memo)
+        context = SpeechContext(
+            brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra, memo, gap_share
+        )
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
         )
         if not gaps:
             markup = _GAP_MARKUP.sub("", markup)
+        thin[0] = context.thin
         return markup, parse_outline(markup, sources, name=name, meta=_meta(brief, context)), context.gaps
 
     if target is None:
@@ -795,6 +811,8 @@ def compose(
             capped = sibling_capped(budgets, notes, own, keys)
             if capped != budgets:  # balance comes before the length: the short sibling's gap says it
                 markup, document, notes = render(capped, extra)
+            if thin[0] and not within(document.body_chars(), target):  # a short draft: same text,
+                markup, document, notes = render(capped, extra, SHORT_GAP_SHARE)  # more gaps said
 
     missing = sum(n.chars for n in notes)
     length = LengthFigures(document.body_chars(), brief.length.rate, target, len(notes), missing)
