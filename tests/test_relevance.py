@@ -239,3 +239,10 @@ def test_an_entry_without_roles_fits_a_role_unless_it_says_another_roles_words()
             said = {other for other, words in ROLE_WORDS.items() if any(w in text for w in words)}
             word_by_word = role is None or said <= {role}
             assert fits_role(entry, role) == word_by_word, (role, text)
+
+
+def test_every_alias_names_one_field() -> None:
+    from drafter.vocabulary import DOMAINS
+
+    names = [alias for _, aliases in DOMAINS.values() for alias in aliases] + list(DOMAINS)
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
