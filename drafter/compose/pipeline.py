@@ -791,13 +791,13 @@ def compose(
             own = [len(p.heading_plain) + sum(len(t) for t in p.text) for p in plan.points]
             budgets = balance(target - fixed, own)
             extra: dict[str, int] = {}
-            best: tuple[int, str, Document, list[GapNote], list[int], dict[str, int]]
-            best = (target - fixed, markup, document, notes, budgets, extra)
+            best: tuple[int, str, Document, list[GapNote], list[int], dict[str, int], bool]
+            best = (target - fixed, markup, document, notes, budgets, extra, thin[0])
             for _ in range(MAX_PASSES):
                 markup, document, notes = render(budgets, extra)
                 actual = document.body_chars()
                 if abs(actual - target) <= best[0]:  # a tie: the pass that marks its gaps
-                    best = (abs(actual - target), markup, document, notes, budgets, extra)
+                    best = (abs(actual - target), markup, document, notes, budgets, extra, thin[0])
                 if within(actual, target, AIM) or len(notes) == len(keys):
                     break
                 wider = extra
@@ -807,12 +807,13 @@ def compose(
                 if (rescaled, wider) == (budgets, extra):  # the next pass would draft the same again
                     break
                 budgets, extra = rescaled, wider
-            _, markup, document, notes, budgets, extra = best
+            _, markup, document, notes, budgets, extra, was_thin = best
             capped = sibling_capped(budgets, notes, own, keys)
-            if capped != budgets:  # balance comes before the length: the short sibling's gap says it
-                markup, document, notes = render(capped, extra)
-            if thin[0] and not within(document.body_chars(), target):  # a short draft: same text,
-                markup, document, notes = render(capped, extra, SHORT_GAP_SHARE)  # more gaps said
+            # a short draft marks the points its material fills below `SHORT_GAP_SHARE` too
+            share = GAP_SHARE if within(document.body_chars(), target) else SHORT_GAP_SHARE
+            # balance comes before the length: the short sibling's gap says it
+            if capped != budgets or (was_thin and share != GAP_SHARE):
+                markup, document, notes = render(capped, extra, share)
 
     missing = sum(n.chars for n in notes)
     length = LengthFigures(document.body_chars(), brief.length.rate, target, len(notes), missing)
