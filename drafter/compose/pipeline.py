@@ -205,17 +205,17 @@ class SpeechContext:
         budgets: Mapping[str, int],
         extra: Mapping[str, int] | None = None,
         memo: PointMaterial | None = None,
-        gap_share: float = GAP_SHARE,
+        short: bool = False,
     ) -> None:
         """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`;
-        `memo`: what each point's material is, shared by the renders of one draft; `gap_share`: of
-        its budget, what a point's material must fill for it to have no gap."""
+        `memo`: what each point's material is, shared by the renders of one draft; `short`:
+        whether the draft falls short of its length (a point then wants `SHORT_GAP_SHARE`)."""
         self.brief = brief
         self._extra = extra or {}
         self.sections = plan.sections
         self._points = plan.points
         self._memo = PointMaterial() if memo is None else memo
-        self._gap_share = gap_share
+        self._short = short
         self.thin = False  # whether a point without a gap was filled below `SHORT_GAP_SHARE`
         self._selector = selector
         self._budgets = budgets
@@ -528,7 +528,6 @@ class SpeechContext:
         # the subject, not a repetition: the echo test keeps out a sentence restating the writer's)
         place = [*point.nearby, point.topic, self.domain or ""]
         shared = [*place, *point.text]
-        subject = frozenset().union(*(key_terms(t) for t in shared))
         # ... but two of the bank's that share words beyond the place's say one thing twice
         # (`抓实河湖长制…幸福河湖` and `深入实施河湖长制，建设幸福河湖`)
         among_bank = frozenset().union(*(key_terms(t) for t in place))
@@ -547,11 +546,10 @@ class SpeechContext:
             if not pin and run_at_start and run_at_start in openings:  # `要不断学习…` twice
                 continue
             written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
-            paragraph = [key_terms(t) for t in written]
-            if not pin and repeats_terms(pick.text, paragraph, subject, share=0.0):  # `极端天气` again
-                continue
+            # against the writer's sentences, `usable`'s echo test; against the bank's said before,
+            # the words beyond the place's (`极端天气` again, `河湖长制…幸福河湖` twice)
             drafted = [key_terms(t) for _, t, _ in result]
-            if not pin and repeats_terms(pick.text, drafted, among_bank, share=0.0):  # the bank's twice
+            if not pin and repeats_terms(pick.text, drafted, among_bank, share=0.0):
                 continue
             if not pin and piles(point.topic, "".join(written), pick.text):  # `特色产业` a fifth time
                 continue
@@ -605,8 +603,8 @@ class SpeechContext:
         gap = ""
         missing = budget - material_spent
         # a point its cap filled wants no more of the bank; in a short draft, it wants the writer's
-        wants = taken < base or self._gap_share != GAP_SHARE
-        if cap and budget and wants and material_spent < budget * self._gap_share:
+        share = SHORT_GAP_SHARE if self._short else GAP_SHARE
+        if cap and budget and (taken < base or self._short) and material_spent < budget * share:
             gap = self._gap(point, missing)
         elif cap and budget and material_spent < budget * SHORT_GAP_SHARE:
             self.thin = True
@@ -758,7 +756,7 @@ def compose(
     thin = [False]  # whether the last render left a point thin without a gap (`SpeechContext.thin`)
 
     def render(
-        budgets: list[int], extra: Mapping[str, int] | None = None, gap_share: float = GAP_SHARE
+        budgets: list[int], extra: Mapping[str, int] | None = None, short: bool = False
     ) -> tuple[str, Document, list[GapNote]]:
         selector = Selector(
             catalog,
@@ -770,7 +768,7 @@ def compose(
             speech=brief.occasion or "",
         )
         context = SpeechContext(
-            brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra, memo, gap_share
+            brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra, memo, short
         )
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
@@ -810,10 +808,10 @@ def compose(
             _, markup, document, notes, budgets, extra, was_thin = best
             capped = sibling_capped(budgets, notes, own, keys)
             # a short draft marks the points its material fills below `SHORT_GAP_SHARE` too
-            share = GAP_SHARE if within(document.body_chars(), target) else SHORT_GAP_SHARE
+            short = not within(document.body_chars(), target)
             # balance comes before the length: the short sibling's gap says it
-            if capped != budgets or (was_thin and share != GAP_SHARE):
-                markup, document, notes = render(capped, extra, share)
+            if capped != budgets or (was_thin and short):
+                markup, document, notes = render(capped, extra, short)
 
     missing = sum(n.chars for n in notes)
     length = LengthFigures(document.body_chars(), brief.length.rate, target, len(notes), missing)
