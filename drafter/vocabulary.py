@@ -110,6 +110,7 @@ SLOTS: dict[str, str] = {
     "goal": "结尾提出的目标",
     "slogan": "结尾口号",
     "honoured": "受表彰的对象，如“受到表彰的先进集体和先进个人”",
+    "gathering": "活动的类别，从会议名称看出，如“论坛”“培训班”“大会”（看不出时为“会议”）",
 }
 
 # Topic tags the built-in bank uses; teams may add their own (unknown tags are warnings, not errors).

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from drafter.compose.about import about, piles, retells
+from drafter.compose.about import about, piles, retells, straddling, subject_of
 from drafter.compose.select import key_terms
 
 
 def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None:
     def said_about(heading: str, topic: str, writer: str, text: str, common: set[str]) -> bool:
         own = key_terms(heading + writer)
-        return about(own, key_terms(topic), text, topic, lambda term: term in common)
+        generic = common.__contains__
+        return about(own, subject_of(topic, generic), text, generic)
 
     writer = "各项惠企政策要不折不扣兑现到企业。"
     aside = "规范招商引资行为，共享支持政策、企业信息，推动资金加快到位。"
@@ -25,6 +26,34 @@ def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None
     assert not said_about("要抓好道路交通安全", "道路交通安全", "重点盯住客运车辆。", catalogue, set())
 
 
+def test_a_sentence_sharing_only_generic_words_of_the_subject_is_not_about_it() -> None:
+    generic = {"环境", "治理", "公共", "管理", "保障", "基本"}.__contains__
+    heading, topic = "要加强水环境治理", "水环境治理"
+    subject = subject_of(topic, generic)
+    # `境治` straddles `环境` and `治理`: any 环境治理 says it, so it is no word of the subject's
+    assert subject.words == {"水环", "环境", "治理"} and subject.distinctive == {"水环"}
+    air = "以减少重污染天气为重点，全面提升大气环境治理能力和治理成效。"
+    assert not about(key_terms(heading + "抓好水环境治理。"), subject, air, generic)
+    assert about(key_terms(heading), subject, "加强水环境保护，推进重点流域综合治理。", generic)
+    # a subject of generic words only: two of them, not one
+    subject = subject_of("公共管理", generic)
+    own = key_terms("要加强公共管理")
+    assert not subject.distinctive
+    assert about(own, subject, "提升公共管理服务水平。", generic)
+    assert not about(own, subject, "统筹公共文化设施，提升文化空间运营效能。", generic)
+
+
+def test_a_writers_run_of_generic_words_only_does_not_make_a_sentence_about_the_point() -> None:
+    generic = {"基本", "公共", "服务"}.__contains__
+    assert straddling("创新基本公共服务供给方式", generic) == {"本公", "共服"}
+    subject = subject_of("待遇保障", generic)
+    writer = ["落实基本公共卫生服务补助，逐步解决村医养老保障问题。"]
+    own = key_terms("提高待遇保障" + writer[0])
+    text = "加快完善公共服务资源配置机制，创新基本公共服务供给方式。"
+    assert not about(own, subject, text, generic, writer)
+    assert about(own, subject, "健全村医养老保障制度，提高村医收入。", generic, writer)
+
+
 def test_a_paragraph_does_not_pile_up_its_subjects_words() -> None:
     said = "要壮大特色产业。依托茶叶基地做大特色产业规模。推动乡村特色产业集群化。"
     assert not piles("特色产业", said, "培育“农村+”特色产业。")
@@ -36,13 +65,14 @@ def test_a_sentence_saying_a_run_of_the_writers_words_is_about_the_point() -> No
     heading, topic, writer = "要加强水环境治理", "水环境治理", "落实河湖长制，抓好黑臭水体整治。"
     own = key_terms(heading + writer)
     text = "深入推进入河排污口排查整治，巩固黑臭水体治理成效。"
-    assert not about(own, key_terms(topic), text, topic, lambda term: term == "治理")
-    assert about(own, key_terms(topic), text, topic, lambda term: term == "治理", [writer])
+    generic = {"治理", "环境"}.__contains__
+    assert not about(own, subject_of(topic, generic), text, generic)
+    assert about(own, subject_of(topic, generic), text, generic, [writer])
     # a word of attitude any field says is no subject (`牢固树立红线意识` / `牢固树立宗旨意识`)
     heading, topic, writer = "要强化反向问责", "反向问责", "牢固树立红线意识和底线思维，严肃问责。"
     own = key_terms(heading + writer)
     text = "要强化宗旨意识，牢固树立全心全意为人民服务的宗旨意识。"
-    assert not about(own, key_terms(topic), text, topic, lambda term: False, [writer])
+    assert not about(own, subject_of(topic, lambda term: False), text, writer=[writer])
 
 
 def test_a_paragraph_retells_a_run_of_the_writers_words_three_times_at_most() -> None:

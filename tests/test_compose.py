@@ -422,6 +422,24 @@ def test_a_count_of_one_is_never_announced(rich_bank: Bank) -> None:
     assert "两个方面" in text
 
 
+def test_sections_with_points_are_announced_as_parts_not_as_points() -> None:
+    """`这里，我着重强调两点` announces two points; two sections of two points each are two parts."""
+    bank = load_bank()
+    sections = [
+        {"heading": heading, "points": [{"heading": p, "text": [f"{p}。"]} for p in points]}
+        for heading, points in (
+            ("提升政务服务效能", ("要推进一网通办", "要压缩审批时限")),
+            ("强化惠企政策落实", ("要兑现惠企政策", "要帮助企业纾困")),
+        )
+    ]
+    for seed in range(12):
+        data = brief_data(template="work_meeting", sections=sections, acknowledge=[], headings=None)
+        blocks = compose(parse_brief(data), bank, TEMPLATES, seed=seed).document.blocks
+        first = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and not b.run_in and i)
+        opening = "".join(b.text for b in blocks[:first])
+        assert "两点" not in opening, opening
+
+
 def test_a_short_draft_marks_a_point_its_material_half_fills(tmp_path: Path) -> None:
     """Four sentences under a point of a draft far below its length: the writer must still add."""
     bank = _staged_bank(tmp_path, "requirement", STAGED)

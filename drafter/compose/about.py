@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
+from drafter.compose.generic import GENERIC_TERMS
 from drafter.compose.select import key_terms, shingles
 
 ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
@@ -19,50 +21,97 @@ WRITER_RUN = 4  # ... or characters in a row it shares with the writer's sentenc
 # them does not make a sentence about the point.
 GENERIC_WORDS = ("牢固树立", "下功夫", "积极性", "主动性", "创造性", "紧迫感", "责任感", "使命感")
 CATALOGUE_ITEMS = 5  # a sentence listing this many items (four 、) is a catalogue, about no one point
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+class Subject(NamedTuple):
+    """What a point's heading is about: its topic, the topic's words (`words`: key terms, the
+    bigrams that straddle two generic words aside: `境治` of `水环境治理`, said by every `环境治理`),
+    those of them that are not generic (`distinctive`: `水环`), and, when all are, the one said
+    least in the genre (`head`: `整合` of `统筹整合能力`)."""
+
+    topic: str
+    words: frozenset[str]
+    distinctive: frozenset[str]
+    head: str = ""
+
+
+def subject_of(topic: str, generic: Callable[[str], bool]) -> Subject:
+    """The `Subject` of a point whose heading's subject is `topic` (its verbs aside)."""
+    words = key_terms(topic) - straddling(topic, generic)
+    distinctive = frozenset(t for t in words if not generic(t))
+    if distinctive or not words:
+        return Subject(topic, words, distinctive)
+    # a word generic only in this speech (its field's name, or common in its material) is said most
+    head = max(words, key=lambda t: (GENERIC_TERMS.get(t, -1), topic.rfind(t)))
+    return Subject(topic, words, distinctive, head)
+
+
+def straddling(text: str, generic: Callable[[str], bool]) -> frozenset[str]:
+    """The bigrams of `text` that straddle two vague words (`境治` in `环境治理`, `本公` in `基本公共`):
+    a bigram between two generic ones (or stop bigrams) is most likely no word of its own."""
+    found = set()
+    for run in _CJK.findall(text):
+        for i in range(1, len(run) - 2):
+            if _vague(run[i - 1 : i + 1], generic) and _vague(run[i + 1 : i + 3], generic):
+                found.add(run[i : i + 2])
+    return frozenset(found)
+
+
+def _vague(term: str, generic: Callable[[str], bool]) -> bool:
+    return generic(term) or term not in key_terms(term)  # a stop bigram or one with a function word
 
 
 def about(
     own: frozenset[str],
-    heading: frozenset[str],
+    subject: Subject,
     text: str,
-    topic: str = "",
-    common: Callable[[str], bool] = lambda term: False,
+    generic: Callable[[str], bool] = lambda term: False,
     writer: Sequence[str] = (),
 ) -> bool:
-    """Whether `text` shares key terms covering `ABOUT_CHARS` characters with a point's own words,
-    one of them its heading's subject's (`heading`: the point's topic, the heading's verbs aside, so
-    that `推进一网通办` does not share `进一` with `引进一批企业`): a sentence on 招商 is not about
-    `重团结` because the writer's sentence under it mentions 招商; the subject's words shared cover
-    three characters of it, or one of them is not `common` in the bank (`隐患` under `隐患排查`,
-    not `政策` under `惠企政策` nor `监管` under `部门监管责任`). A catalogue (`道路交通、水上运输、
-    燃气、消防、危化品、矿山…`) is about everything it lists, so about no one point. Any other
-    sentence that says the point's whole subject (`topic`, three characters or more) is about it,
-    and so is one that says a distinctive run of the `writer`'s sentences under the point
-    (`黑臭水体` under `要加强水环境治理` whose sentence is `抓好黑臭水体整治`): the writer said what
-    the point is about in so many words."""
+    """Whether `text` is about a point. It shares key terms covering `ABOUT_CHARS` characters
+    with the point's own words, and its heading's subject:
+    - one of the subject's distinctive words (`隐患` under `隐患排查`, `水环` under `水环境治理`;
+      not `保障` under `待遇保障`, nor `公共` and `管理` under `公共秩序管理`);
+    - or, when every word of the subject is `generic`, its head (`整合` under `统筹整合能力`)
+      or words of it covering three characters (`监管责任` under `部门监管责任`).
+    A catalogue (`道路交通、水上运输、燃气、消防、危化品、矿山…`) is about everything it lists,
+    so about no one point. Any other sentence that says the point's whole topic (three
+    characters or more) is about it, and so is one that says a distinctive run of the
+    `writer`'s sentences under the point (`黑臭水体` under `要加强水环境治理` whose sentence is
+    `抓好黑臭水体整治`): the writer said what the point is about in so many words."""
     if catalogue(text):
         return False
-    if len(topic) >= 3 and topic in text:
+    if len(subject.topic) >= 3 and subject.topic in text:
         return True
     terms = key_terms(text)
     shared = own & terms
     if len({c for term in shared for c in term}) < ABOUT_CHARS:
         return False
-    # the subject's words, not a common one of them in passing: `支持政策` is not about `惠企政策`
-    anchors = heading & terms
-    chars = {c for term in anchors for c in term}
-    if not heading or len(chars) >= 3 or any(not common(term) for term in anchors):
+    if not subject.words:
         return True
-    return says_writers_words(writer, text, common)
+    if subject.distinctive:
+        if subject.distinctive & terms:
+            return True
+    elif subject.head in terms or len({c for term in subject.words & terms for c in term}) >= 3:
+        return True
+    return says_writers_words(writer, text, generic)
 
 
-def says_writers_words(writer: Sequence[str], text: str, common: Callable[[str], bool]) -> bool:
+def says_writers_words(writer: Sequence[str], text: str, generic: Callable[[str], bool]) -> bool:
     """Whether `text` shares `WRITER_RUN` characters in a row with one of the `writer`'s sentences,
-    a run not made only of `common` words (`黑臭水体`, not `加强监管`)."""
+    a run with a word of its own: a bigram neither `generic` nor straddling two vague words of
+    `text` (`黑臭水体`, not `加强监管` nor `基本公共`)."""
     said = frozenset().union(*(shingles(sentence, WRITER_RUN) for sentence in writer))
     runs = shingles(text, WRITER_RUN) & said
+    if not runs:
+        return False
+    across = straddling(text, generic)
     return any(
-        not all(common(run[i : i + 2]) for i in range(WRITER_RUN - 1))
+        any(
+            not _vague(b, generic) and b not in across
+            for b in (run[i : i + 2] for i in range(WRITER_RUN - 1))
+        )
         and not any(word in run for word in GENERIC_WORDS)
         for run in runs
     )

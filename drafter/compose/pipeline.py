@@ -9,16 +9,17 @@ the rendering until the length lands near the target (`drafter.compose.length`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose import roles
-from drafter.compose.about import about, catalogue, piles, retells
+from drafter.compose.about import about, catalogue, piles, retells, subject_of
 from drafter.compose.brief import Brief
 from drafter.compose.gap_wording import GapNote, gap_wanted
+from drafter.compose.generic import GENERIC_TERMS
 from drafter.compose.length import (
     AIM,
     DEFAULT_POINT_BUDGET,
@@ -81,10 +82,26 @@ SHORT_GAP_SHARE = 0.75
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
 # What an occasion is, as `这次{gathering}的主要任务是…` names it (`SpeechContext.gathering`).
-_GATHERINGS = ("培训班", "研讨班", "座谈会", "论坛", "推进会", "动员大会", "表彰大会", "大会")
+_GATHERINGS = (
+    "培训班",
+    "研讨班",
+    "座谈会",
+    "论坛",
+    "推进会",
+    "动员大会",
+    "表彰大会",
+    "大会",
+    "运动会",
+    "大赛",
+    "博览会",
+)
 ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
 _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
+# A closing that opens on its call (`让我们…`, `我们要…`), not on a motto before it (`新的征程已经启航，
+# …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
+_PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们)")
+_HOLDS = re.compile(r"^(?:举办|举行|召开)")  # a purpose that holds the event (`举办这期培训班，…`)
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
 _AFTER_ACHIEVEMENTS = re.compile(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
 # The verbs that announce a speech's or a part's points (said once: `强调两点` … `强调两点`).
@@ -206,16 +223,20 @@ class SpeechContext:
         extra: Mapping[str, int] | None = None,
         memo: PointMaterial | None = None,
         short: bool = False,
+        fair: Mapping[str, int] | None = None,
     ) -> None:
         """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`;
         `memo`: what each point's material is, shared by the renders of one draft; `short`:
-        whether the draft falls short of its length (a point then wants `SHORT_GAP_SHARE`)."""
+        whether the draft falls short of its length (a point then wants `SHORT_GAP_SHARE` of its
+        `fair` budget, its even share before a sibling's cap: the cap keeps the bank's sentences
+        balanced, and the gap says what the length still wants)."""
         self.brief = brief
         self._extra = extra or {}
         self.sections = plan.sections
         self._points = plan.points
         self._memo = PointMaterial() if memo is None else memo
         self._short = short
+        self._fair = fair or {}
         self.thin = False  # whether a point without a gap was filled below `SHORT_GAP_SHARE`
         self._selector = selector
         self._budgets = budgets
@@ -300,6 +321,10 @@ class SpeechContext:
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
         offered = self._texts(function) if accept is None else accept  # `only` naming none: none
+        if function == "closing.call" and not roles.heads(self.brief.speaker.post):
+            # the mottos that open a governor's closing (`时代赋予使命，奋斗铸就辉煌。让我们…`) are
+            # too grand for a deputy's or a department head's: he closes on the call alone
+            accept = offered = [t for t in offered if _PLAIN_CALL.match(t)]
         if function == "section.lead_in":
             accept = [t for t in offered if self._fits_lead_in(t, site, values)]
         elif function == "opening.purpose":
@@ -381,12 +406,15 @@ class SpeechContext:
 
     def task(self) -> str:
         """The opening's purpose in the template's own words, when the bank has none that fits: the
-        convener names the meeting's task (`这次会议的主要任务是…`); a visitor does not set another's
-        meeting its task, he speaks to it (`根据会议安排，我就做好防汛抗旱工作讲几点意见。`)."""
+        convener names the meeting's task (`这次会议的主要任务是…`), or the event a purpose holds
+        (`今天，我们在这里举办这期培训班，…`); a visitor does not set another's meeting its task, he
+        speaks to it (`根据会议安排，我就做好防汛抗旱工作讲几点意见。`)."""
         if self.brief.role == "guest" and _CONVENERS_ACT.match(self.purpose):
             self._points_said = True  # the opening transition would announce them again
             work = _CONVENERS_ACT.sub("", strip_marks(self.purpose)).rstrip("。")
             return f"根据会议安排，我就做好{work}讲几点意见。"
+        if _HOLDS.match(self.purpose):  # the purpose holds the event: not `…的主要任务是举办…`
+            return f"今天，我们在这里{self.purpose}"
         gathering = self.gathering
         if len(gathering) > 2 and self.purpose.startswith(gathering[:2]):  # `动员大会…是动员…`
             gathering = gathering[2:]
@@ -396,8 +424,11 @@ class SpeechContext:
         """Whether an opening transition fits: none once the opening said points follow; `再讲…`
         only after others spoke; no `强调` or `要求` after agreeing with a superior (it would
         override him); a count only of two parts or more (`我着重强调一点` before a part of two
-        points announces the wrong thing)."""
+        points announces the wrong thing); points (`着重强调三点`) only of parts that are points,
+        not of sections with points of their own (there: `讲三个问题`)."""
         if self._points_said or ("再" in text and not self.acknowledgements):
+            return False
+        if "{count}点" in text and any(len(section.points) > 1 for section in self.sections):
             return False
         if self._deferred and ("强调" in text or "要求" in text):
             return False
@@ -473,9 +504,9 @@ class SpeechContext:
         if (cached := self._memo.about.get(key)) is not None:
             return cached
         own = key_terms(" ".join([point.heading_plain, *point.text]))
-        common = {function: self._selector.catalog.common(function) for function in functions}
-        subject = point.topic if point.heading_plain else ""  # the heading's subject, verbs aside
-        heading = key_terms(subject)
+        generic = {function: self._generic(function) for function in functions}
+        # the heading's subject, verbs aside
+        subjects = {f: subject_of(point.topic if point.heading_plain else "", generic[f]) for f in functions}
         query = self.query(point)
         avoid = set(point.avoid)
         # the writer's runs make a requirement about a point on what to do, not on why (a
@@ -491,12 +522,20 @@ class SpeechContext:
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid
             and not roles.beyond_level(self._rank, entry.text)
-            and (not own or about(own, heading, entry.text, subject, common[function], writer))
+            and (not own or about(own, subjects[function], entry.text, generic[function], writer))
         ]
         # kindred material only when it is clearly about the point (its own field's comes first)
         found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
         self._memo.about[key] = found = sorted(found, key=lambda r: -r[0])
         return found
+
+    def _generic(self, function: str) -> Callable[[str], bool]:
+        """Whether a bigram says little about a sentence's subject: generic in the genre
+        (`generic.GENERIC_TERMS`), common in this speech's material of `function`, or a word of the
+        speech's field's name (`环境` in a 生态环境 speech)."""
+        common = self._selector.catalog.common(function)
+        field = key_terms(self.domain or "")
+        return lambda term: term in GENERIC_TERMS or term in field or common(term)
 
     def _kindred(self, entry: Entry) -> bool:
         return bool(self.domain) and entry.domain not in (None, self.domain)
@@ -601,6 +640,8 @@ class SpeechContext:
                 run = True
         self._closed_with_run = run
         gap = ""
+        if self._short:
+            budget = max(budget, self._fair.get(point.key, 0))
         missing = budget - material_spent
         # a point its cap filled wants no more of the bank; in a short draft, it wants the writer's
         share = SHORT_GAP_SHARE if self._short else GAP_SHARE
@@ -756,7 +797,10 @@ def compose(
     thin = [False]  # whether the last render left a point thin without a gap (`SpeechContext.thin`)
 
     def render(
-        budgets: list[int], extra: Mapping[str, int] | None = None, short: bool = False
+        budgets: list[int],
+        extra: Mapping[str, int] | None = None,
+        short: bool = False,
+        fair: Sequence[int] = (),
     ) -> tuple[str, Document, list[GapNote]]:
         selector = Selector(
             catalog,
@@ -768,7 +812,14 @@ def compose(
             speech=brief.occasion or "",
         )
         context = SpeechContext(
-            brief, plan, selector, dict(zip(keys, budgets, strict=True)), extra, memo, short
+            brief,
+            plan,
+            selector,
+            dict(zip(keys, budgets, strict=True)),
+            extra,
+            memo,
+            short,
+            dict(zip(keys, fair, strict=False)),  # none but for the last render
         )
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
@@ -811,7 +862,7 @@ def compose(
             short = not within(document.body_chars(), target)
             # balance comes before the length: the short sibling's gap says it
             if capped != budgets or (was_thin and short):
-                markup, document, notes = render(capped, extra, short)
+                markup, document, notes = render(capped, extra, short, budgets)
 
     missing = sum(n.chars for n in notes)
     length = LengthFigures(document.body_chars(), brief.length.rate, target, len(notes), missing)

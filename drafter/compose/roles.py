@@ -119,6 +119,13 @@ def outranks(who: str, post: str) -> bool:
     return who.endswith("书记") and "副" not in who and bool(_GOV_HEAD.match(post))
 
 
+def heads(post: str) -> bool:
+    """Whether `post` heads a party committee or a government (`市委书记`, `县长`), not a deputy
+    (`副县长`, `常务副市长`) nor a department's head (`市应急管理局局长`)."""
+    post = post.strip()
+    return "副" not in post and bool(_PARTY_HEAD.match(post) or _GOV_HEAD.match(post))
+
+
 # How high a level is: a town's speech does not take a county's or a province's work as its own.
 _RANK = {"省": 3, "市": 2, "州": 2, "县": 1, "区": 1, "旗": 1, "镇": 0, "乡": 0, "街道": 0}
 # Words that name the scope of a level's work (`推进县域基础设施一体化` is a county's).
