@@ -440,6 +440,16 @@ def test_sections_with_points_are_announced_as_parts_not_as_points() -> None:
         assert "两点" not in opening, opening
 
 
+def test_a_deputy_closes_on_the_call_without_a_governors_motto() -> None:
+    """`新的征程已经启航，…。让我们…` opens a governor's closing; a deputy closes on the call alone."""
+    bank = load_bank()
+    for seed in range(12):
+        data = brief_data(template="work_meeting", speaker={"post": "副县长"}, acknowledge=[], headings=None)
+        blocks = compose(parse_brief(data), bank, TEMPLATES, seed=seed).document.blocks
+        call = next(b.text for b in reversed(blocks) if "奋斗" in b.text or "贡献" in b.text)
+        assert call.startswith(("让我们", "我们", "同志们，让我们", "同志们，我们")), call
+
+
 def test_a_short_draft_marks_a_point_its_material_half_fills(tmp_path: Path) -> None:
     """Four sentences under a point of a draft far below its length: the writer must still add."""
     bank = _staged_bank(tmp_path, "requirement", STAGED)

@@ -74,6 +74,23 @@ def test_a_superior_is_recognised_by_the_posts(who: str, post: str, expected: bo
     assert roles.outranks(who, post) is expected
 
 
+@pytest.mark.parametrize(
+    ("post", "expected"),
+    [
+        ("县长", True),
+        ("市委书记", True),
+        ("镇党委书记", True),
+        ("副县长", False),
+        ("常务副市长", False),
+        ("县委副书记", False),
+        ("市应急管理局局长", False),
+        ("区委常委、区总工会主席", False),
+    ],
+)
+def test_the_head_of_a_committee_or_a_government_is_told_by_the_post(post: str, expected: bool) -> None:
+    assert roles.heads(post) is expected
+
+
 def test_a_town_does_not_take_a_countys_work_as_its_own() -> None:
     town = _brief("镇党委书记", region="全镇")
     county = _brief("县长", region="全县")

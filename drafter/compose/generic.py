@@ -5,7 +5,7 @@
 heading does not make a sentence about the point (`about.about`). A term is generic when the
 built-in bank's material says it in at least `GENERIC_FIELDS` of its fields, or in at least
 `GENERIC_SHARE` of its material. The list is derived from the built-in bank (`derive`) and kept here
-as data, so that a draft never counts it (issue 12); `tests/compose/test_generic.py` holds it to the
+as data, so that a draft never counts it (issue 12); `tests/test_generic.py` holds it to the
 bank: after curating the bank, write it again with `python -m drafter.compose.generic`.
 
 The same facts hold of a team's bank mined from an archive of the same genre; its own field's
