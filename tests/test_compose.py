@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +47,16 @@ def rich_bank_files() -> dict[str, list[dict[str, Any]]]:
     topics = TOPICS
 
     def sentence(lead: str) -> str:
-        # long sentences (a point says its subject in three at most: `MENTIONS`) of clauses on the
-        # writer's subjects (see `brief`), each with some words of its own
-        # (a sentence on one or two subjects: two on the same pair would say the same thing again)
-        subjects = rng.sample(topics, 2)
+        # long sentences (a point says its subject in two at most: `MENTIONS`) of clauses on one of
+        # the writer's subjects (see `brief`; a sentence naming two points' subjects spans them:
+        # `SpeechContext._elsewhere`), said in one clause of it (sentences opening alike are not
+        # said in one paragraph), each with some words of its own
+        subject = rng.choice(topics)
+        count = rng.randint(12, 16)
+        at = rng.randrange(count)
         clauses = [
-            (subjects[i] if i < 2 else "") + "".join(rng.choice(words) for _ in range(rng.randint(4, 8)))
-            for i in range(rng.randint(9, 12))
+            (subject if i == at else "") + "".join(rng.choice(words) for _ in range(rng.randint(4, 8)))
+            for i in range(count)
         ]
         return f"{lead}{'，'.join(clauses)}。"
 
@@ -129,7 +133,8 @@ def brief_data(**changes: Any) -> dict[str, Any]:
                 # the writer's words are about what the bank's material says (so that it is relevant)
                 "points": [
                     {
-                        "heading": f"要{TOPICS[(3 * i + j) % 12]}",
+                        # a heading that says its subject with a verb of its own (`about.restates`)
+                        "heading": f"要抓好{TOPICS[(3 * i + j) % 12]}",
                         "text": [f"我们{TOPICS[(3 * i + j) % 12]}，{TOPICS[(3 * i + j + 5) % 12]}。"],
                     }
                     for j in range(3)
@@ -158,8 +163,8 @@ def test_draft_structure_follows_the_template(rich_bank: Bank) -> None:
     ]
     points = [h.text for h in headings if h.level == 3]
     assert points[:3] in (
-        ["一是要统筹推进。", "二是要深化改革。", "三是要强化担当。"],
-        ["一要统筹推进。", "二要深化改革。", "三要强化担当。"],
+        ["一是要抓好统筹推进。", "二是要抓好深化改革。", "三是要抓好强化担当。"],
+        ["一要抓好统筹推进。", "二要抓好深化改革。", "三要抓好强化担当。"],
     )
     # one numbering style for all the sections' points
     assert len({p[1] for p in points}) == 1 and len(points) == 9
@@ -306,6 +311,15 @@ def test_a_run_in_label_keeps_a_bank_headings_provenance() -> None:
     assert Enumerator("{n}是").label(1, heading) == "一是" + heading + "。"
     assert Enumerator("{n}要").label(2, heading) == "二" + heading + "。"  # 二要 + 要讲大局: one 要
     assert Enumerator("第{n}，").label(3, "政策清楚。") == "第三，政策清楚。"
+    assert Enumerator("{n}是").label(1, "这是新任干部转变角色的需要") == "一是新任干部转变角色的需要。"
+
+
+def test_the_call_rallies_around_the_party_committee_alone(rich_bank: Bank) -> None:
+    b = brief(superior="市委、市政府")
+    plan = plan_draft(b, rich_bank)
+    speech = SpeechContext(b, plan, Selector(rich_bank, kind=b.template, seed=0, slots=plan.slots), {})
+    assert speech._rally("让我们更加紧密地团结在市委、市政府周围，…") == "让我们更加紧密地团结在市委周围，…"
+    assert speech._rally("我们要在市委、市政府的正确领导下，…") == "我们要在市委、市政府的正确领导下，…"
 
 
 def test_point_headings_from_a_bank_set_are_said_without_their_marker(rich_bank: Bank) -> None:
@@ -446,8 +460,14 @@ def test_a_deputy_closes_on_the_call_without_a_governors_motto() -> None:
     for seed in range(12):
         data = brief_data(template="work_meeting", speaker={"post": "副县长"}, acknowledge=[], headings=None)
         blocks = compose(parse_brief(data), bank, TEMPLATES, seed=seed).document.blocks
-        call = next(b.text for b in reversed(blocks) if "奋斗" in b.text or "贡献" in b.text)
-        assert call.startswith(("让我们", "我们", "同志们，让我们", "同志们，我们")), call
+        call = next(
+            b.text
+            for b in reversed(blocks)
+            if any((span.entry_id or "").startswith("closing.call.") for span in getattr(b, "spans", ()))
+            or "奋斗" in b.text
+        )
+        # the call itself: 让我们…, 我们要…, 全市各级各部门要…; no motto before it
+        assert re.match(r"^(?:同志们，)?(?:让我们|我们|[^，。！]+要)", call), call
 
 
 def test_a_short_draft_marks_a_point_its_material_half_fills(tmp_path: Path) -> None:

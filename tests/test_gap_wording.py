@@ -31,7 +31,13 @@ def test_a_reason_is_asked_for_by_topic_not_by_a_heading_that_argues_already() -
 
 
 def test_a_point_under_an_arguing_section_asks_for_local_facts() -> None:
-    assert gap_wanted("麻痹思想", "要克服麻痹思想", "why") == "能说明“克服麻痹思想”的本地实情和典型事例"
+    assert gap_wanted("麻痹思想", "要克服麻痹思想", "why") == "本地实情和典型事例，说明为什么要克服麻痹思想"
+    # a finding is shown, not argued for; a recognition says what it recognises
+    assert (
+        gap_wanted("应急管理任务", "应急管理任务越来越重", "why")
+        == "本地实情和典型事例，说明应急管理任务越来越重"
+    )
+    assert gap_wanted("付出", "要充分肯定大家的付出", "why") == "本地实情和典型事例，说明大家的付出"
 
 
 def test_a_task_is_named_by_its_heading_verb_and_all() -> None:

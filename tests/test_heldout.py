@@ -72,11 +72,18 @@ def test_a_visitor_speaks_to_the_meeting_and_does_not_set_its_task(bank: Bank) -
 
 
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:
-    """`minsheng_xian`: a 副县长 after the 县长's summary."""
+    """`minsheng_xian`: a 副县长 after the 县长's summary hears it (a summary is not carried out),
+    does not add to it (`再讲一讲`) nor override it (`强调`, `要求`)."""
     text = _draft_of("minsheng_xian", bank)
-    assert "作了全面总结，我们要认真抓好落实。" in text
+    assert "刚才，张县长对今年民生实事工作作了全面总结。" in text
     opening = text.split("##")[0]
-    assert "强调" not in opening and "要求" not in opening
+    assert "强调" not in opening and "要求" not in opening and "再讲" not in opening
+
+
+def test_a_resolve_is_said_as_it_stands(bank: Bank) -> None:
+    """One does not 奋斗 for what must not happen (`senlin_fanghuo`: 确保不发生重特大森林火灾)."""
+    text = _draft_of("senlin_fanghuo", bank)
+    assert "全力以赴，确保不发生重特大森林火灾！" in text and "为确保不发生" not in text
 
 
 def test_the_closing_fits_the_shape_of_the_goal(bank: Bank) -> None:
@@ -103,3 +110,38 @@ def test_a_rally_is_not_followed_by_a_chats_close(path: Path, bank: Bank) -> Non
     blocks = [b.text for b in compose(load_brief(path, TEMPLATES.names()), bank, TEMPLATES).document.blocks]
     for before, after in itertools.pairwise(blocks):
         assert not (before.endswith("！") and after.startswith("我今天就讲这么多")), before
+
+
+def test_a_sentence_naming_another_points_subject_is_said_at_neither(bank: Bank) -> None:
+    """`anquan_xian`: `加强矿山、危化、消防、建筑施工等领域安全监管` names the sibling 危化品 under
+    `抓好建筑施工安全`; `小型房屋建筑工程` is no 部门监管责任."""
+    text = _draft_of("anquan_xian", bank)
+    assert "建筑施工等领域安全监管" not in text and "小型房屋建筑工程" not in text
+    assert "在建工地要落实安全防护措施" in text  # the writer's own sentence stays
+
+
+def test_a_task_is_not_closed_on_a_run_about_conduct(bank: Bank) -> None:
+    """The genre's runs (`畅通急事、疏通难事、融通特事`) close points asking for conduct, not the
+    tasks of a commendation (`要加大教育投入`)."""
+    text = _draft_of("biaozhang_jiaoshi", bank)
+    assert "畅通急事" not in text
+
+
+def test_a_sentence_restating_its_heading_is_not_said(bank: Bank) -> None:
+    """`jiceng_zhili`: `坚持和发展新时代“枫桥经验”，…` under `要坚持和发展新时代枫桥经验`."""
+    assert "坚持和发展新时代“枫桥经验”，" not in _draft_of("jiceng_zhili", bank)
+
+
+def test_a_commendation_and_a_review_ask_for_their_facts(bank: Bank) -> None:
+    """The models are named and the achievements counted by the writer: a gap asks for them."""
+    text = _draft_of("biaozhang_jiaoshi", bank)
+    assert "一两位先进典型的姓名和事迹，体现他们甘守三尺讲台的敬业精神" in text
+    text = _draft_of("shengtai_zongjie", bank)
+    assert "空气质量持续改善的具体数据" in text
+
+
+def test_a_hope_is_followed_by_a_plain_call(bank: Bank) -> None:
+    """`wenming_dongyuan`: no motto (`时代赋予使命，…`) between the hope and the call."""
+    text = _draft_of("wenming_dongyuan", bank)
+    closing = text[text.index("希望全区") :]
+    assert "时代赋予使命" not in closing and "新的征程" not in closing

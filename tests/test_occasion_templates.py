@@ -174,7 +174,7 @@ def test_a_chair_numbers_the_wrap_up_points_on_across_sections(tmp_path: Path, b
         "二要",
         "三要",
     ]
-    assert "我再强调三点意见。" in "".join(_paragraphs(draft))
+    assert "我再强调三点。" in "".join(_paragraphs(draft))
 
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"

@@ -111,8 +111,8 @@ CLOSES = {
 HOPES = {
     "closing.call.danshang-shiming",
     "closing.call.zhuiqiu-zhuoyue",
-    "closing.call.manhuai-xiwang",
     "closing.call.pinbo-fengxian",
+    "closing.call.yongtiao-zhongdan",
 }
 
 

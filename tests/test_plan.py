@@ -10,10 +10,12 @@ from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import validate_entry
 from drafter.compose.brief_build import parse_brief
 from drafter.compose.plan import (
+    _join_cn,
     bank_heading_set,
     bare,
     build_heading_set,
     earlier_work,
+    gathering_of,
     goal_shape,
     plan_draft,
     sentence,
@@ -135,6 +137,14 @@ def test_a_goal_is_said_by_its_shape() -> None:
     assert goal_shape("确保全县安全生产形势持续稳定") == "pledge"
     assert goal_shape("成长为堪当重任的优秀干部") == "aim"
     assert goal_shape("以项目建设的新成效推动高质量发展") == "means"
+    assert goal_shape("确保不发生重特大森林火灾") == goal_shape("坚决打赢防汛抗旱这场硬仗") == "resolve"
+
+
+def test_a_meeting_of_two_is_a_gathering() -> None:
+    assert gathering_of("全区2026年工作总结暨表彰大会") == "大会"
+    assert gathering_of("全县城乡环境综合整治动员大会") == "动员大会"
+    assert gathering_of("年轻干部培训班开班式") == "培训班"
+    assert gathering_of("全市政府办公室工作会议") == "会议"
     assert goal_shape("开创新局面") == "plain"
 
 
@@ -167,3 +177,8 @@ def test_the_opening_lists_the_sections_in_parallel() -> None:
 
     assert topics("严管火源", "提升扑救能力") == "严管火源和提升扑救能力"  # not `严管火源和扑救能力`
     assert topics("提升扑救能力", "加强队伍建设") == "扑救能力和队伍建设"
+
+
+def test_parts_named_with_and_are_listed_with_commas() -> None:
+    assert _join_cn(["办好就业和教育实事", "办好医疗和养老实事"]) == "办好就业和教育实事、办好医疗和养老实事"
+    assert _join_cn(["严管火源", "提升扑救能力"]) == "严管火源和提升扑救能力"

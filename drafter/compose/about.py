@@ -117,16 +117,18 @@ def says_writers_words(writer: Sequence[str], text: str, generic: Callable[[str]
     )
 
 
-MENTIONS = 4  # a paragraph says a word of its point's subject at most this many times (its heading aside)
+# the bank's sentences of a paragraph say a word of its point's subject in this many at most (the
+# heading and the writer's sentences aside)
+MENTIONS = 2
 
 
 _SENTENCE = re.compile(r"(?<=[。！？；])")
 
 
 def piles(topic: str, said: str, text: str) -> bool:
-    """Whether `text` would make a paragraph say a word of its subject in more than `MENTIONS`
-    sentences (`特色产业` in five sentences of one paragraph reads as padding; one sentence saying
-    `社区养老、居家养老和互助养老` says it once)."""
+    """Whether `text` would make the bank's sentences of a paragraph (`said`) say a word of its
+    subject in more than `MENTIONS` sentences (`空气质量` in three of them reads as padding; one
+    sentence saying `社区养老、居家养老和互助养老` says it once)."""
     sentences = [s for s in _SENTENCE.split(said) if s]
     terms = [term for term in key_terms(topic) if term in text]
     return any(sum(term in sentence for sentence in sentences) + 1 > MENTIONS for term in terms)
@@ -147,3 +149,17 @@ def retells(writer: Sequence[str], topic: str, said: str, text: str) -> bool:
 def catalogue(text: str) -> bool:
     """Whether `text` lists `CATALOGUE_ITEMS` items or more (a list of nouns is about no one point)."""
     return text.count("、") >= CATALOGUE_ITEMS - 1
+
+
+RESTATED = 4  # characters of a heading's task a sentence says word for word to restate it
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|要)")
+_QUOTES = str.maketrans("", "", "“”‘’「」《》")
+
+
+def restates(heading: str, text: str) -> bool:
+    """Whether `text` says its point's heading again, verb and all (`坚持和发展新时代“枫桥经验”，…`
+    under `要坚持和发展新时代枫桥经验`, `增强斗争本领，…` under `要增强斗争本领`): right after the
+    heading it reads as saying it twice. Its subject alone is no restatement (`提升农村道路交通安全
+    设施标准` under `要抓好道路交通安全`)."""
+    task = _LEAD.sub("", heading).translate(_QUOTES).rstrip("。！；")
+    return len(task) >= RESTATED and task in text.translate(_QUOTES)

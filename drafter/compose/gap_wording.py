@@ -41,6 +41,14 @@ _RECOGNISES = re.compile(
 )
 
 
+# A point heading that asks the listeners for conduct (`严肃政治纪律`, `要讲大局`, `要持续转作风`,
+# `坚持学习`): it wants its demands and examples, as a training class's points do, in any speech.
+_CONDUCT = re.compile(
+    r"纪律|作风|四风|八项规定|大局|团结|廉洁|自律|担当|担责|本领|(?<!传达)学习|意识|站位|党性|修养|"
+    r"精神状态|干事创业"
+)
+
+
 def purpose(kind: str, section_heading: str, point_heading: str, problems: bool) -> Purpose:
     """What a point does: its own heading decides first, then its section's, then the kind."""
     if problems:
@@ -52,7 +60,7 @@ def purpose(kind: str, section_heading: str, point_heading: str, problems: bool)
             return "why"
         if _GUARANTEE.search(heading):
             return "guarantee"
-    if kind in EXHORTING_KINDS:
+    if kind in EXHORTING_KINDS or _CONDUCT.search(point_heading):
         return "exhort"
     return "account" if kind in ACCOUNTING_KINDS else "task"
 
@@ -75,8 +83,14 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
         return f"联系本地实际，讲清{argued.group(1) if argued else topic}的现实意义和紧迫性"
     named = 2 < len(task) <= HEADING_CHARS and role != "problems"
     subject = (task if named else topic) or "本要点"
-    if role == "why":  # a point of a section that argues (`要克服麻痹思想` under `充分认识…`)
-        return f"能说明“{subject}”的本地实情和典型事例"
+    if role == "why":
+        # a recognition says what it recognises (`要充分肯定大家的付出`: 大家的付出); a point of a
+        # section that argues (`要克服麻痹思想` under `充分认识…`), why it is asked
+        if (recognises := _RECOGNISES.match(task)) and task[recognises.end() :]:
+            return f"本地实情和典型事例，说明{task[recognises.end() :]}"
+        if (lead := _ORDINAL_LEAD.match(heading)) and lead.group().endswith("要"):
+            return f"本地实情和典型事例，说明为什么要{task}"
+        return f"本地实情和典型事例，说明{task or subject}"  # a finding (`应急管理任务越来越重`)
     if role == "problems":
         return f"{subject}方面的具体表现和典型事例"
     if role == "guarantee":

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose import roles
-from drafter.compose.about import about, catalogue, piles, retells, subject_of
+from drafter.compose.about import about, catalogue, piles, restates, retells, subject_of
 from drafter.compose.brief import Brief
 from drafter.compose.gap_wording import GapNote, gap_wanted
 from drafter.compose.generic import GENERIC_TERMS
@@ -81,31 +81,29 @@ SHORT_GAP_SHARE = 0.75
 # Functions whose entries may point back (`这里面主要包含…`, `这就要求…`): said only after the writer's
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
-# What an occasion is, as `这次{gathering}的主要任务是…` names it (`SpeechContext.gathering`).
-_GATHERINGS = (
-    "培训班",
-    "研讨班",
-    "座谈会",
-    "论坛",
-    "推进会",
-    "动员大会",
-    "表彰大会",
-    "大会",
-    "运动会",
-    "大赛",
-    "博览会",
-)
 ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
 _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 # A closing that opens on its call (`让我们…`, `我们要…`), not on a motto before it (`新的征程已经启航，
 # …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
-_PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们)")
+_PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
 _HOLDS = re.compile(r"^(?:举办|举行|召开)")  # a purpose that holds the event (`举办这期培训班，…`)
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
 _AFTER_ACHIEVEMENTS = re.compile(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
 # The verbs that announce a speech's or a part's points (said once: `强调两点` … `强调两点`).
 _ANNOUNCING = re.compile(r"强调|把握|讲(?=[几一两三四五六七八九十{])|提(?=[几一两三四五六七八九十{])")
+# A figure in a reviewed achievement (`新建…养老服务中心四个`, `覆盖过半行政村`, `下降12%`).
+_FIGURE = LazyPattern(
+    r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|家|所|项|名|人|次|户|条|座|处|公里|亩|万|亿|倍|成|批)|"
+    r"百分之|过半|翻番"
+)
+_FESTIVAL = LazyPattern(r"(?:教师|护士|医师|记者|警察|劳动|青年|儿童|建军|重阳)节")
+_NAMED = LazyPattern(r"[\u4e00-\u9fff]{2,3}同志")  # a person named (`张华同志`)
+_LEARNT = LazyPattern(r"^要?(?:学习|学)(?:他们|她们)(.{2,})$")  # what a point learns from the honoured
+FACT_CHARS = 60  # about what a gap for a review's figures or a model's deeds wants written
+# What an earlier speaker did: reviewed (`作了全面总结`), or asked for work (`作了部署`, `提出了要求`).
+_REVIEWED = LazyPattern(r"总结|通报|汇报|报告|回顾")
+_ASKED = LazyPattern(r"部署|安排|要求|讲话|指示")
 _BACK_REFERENCE = re.compile(r"^(?:这|那|其中|以上|上述)")
 
 
@@ -170,7 +168,7 @@ def _fits_goal(text: str, shape: str) -> bool:
         return "{goal}而" in text and "前进" not in text
     if shape == "aim":
         return "努力{goal}" in text
-    return "为{goal}" not in text  # a means
+    return "为{goal}" not in text  # a means, a resolve
 
 
 def _framed(function: str, pick: Pick) -> str:
@@ -193,10 +191,13 @@ class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
         return fill(self.family, {"n": chinese_number(n)})
 
     def label(self, n: int, heading: str) -> str:
-        """A run-in point heading: ordinal + heading + 。 (`一要` + `要讲大局` gives `一要讲大局`)."""
+        """A run-in point heading: ordinal + heading + 。 (`一要` + `要讲大局` gives `一要讲大局`, `一是`
+        + `这是…的需要` gives `一是…的需要`)."""
         ordinal = self.at(n)
         if ordinal.endswith("要") and strip_marks(heading).startswith("要"):
             ordinal = ordinal[:-1]
+        if ordinal.endswith("是") and heading.startswith("这是"):
+            heading = heading[2:]
         return end_sentence(ordinal + heading) if heading else ordinal
 
 
@@ -209,6 +210,7 @@ class PointMaterial:
     def __init__(self) -> None:
         self.about: dict[tuple[str, tuple[str, ...]], Ranked] = {}
         self.best: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}
+        self.elsewhere: dict[tuple[str, str], frozenset[str]] = {}
 
 
 class SpeechContext:
@@ -247,6 +249,7 @@ class SpeechContext:
         self._deferred = False  # whether the speaker agreed with a superior who spoke before him
         self._points_said = False  # whether the opening said already that points follow
         self._rallied = False  # whether the closing call ended on a rally (`…而奋斗！`)
+        self._hoped = False  # whether the close said its hopes for the audience (`希望大家…`)
         self._rank = roles.rank(brief)  # the speaker's level (`roles.beyond_level`)
         self.domain = selector.catalog.domain
         self.gaps: list[GapNote] = []
@@ -278,11 +281,15 @@ class SpeechContext:
         self.slogan = plan.slots.get("slogan", "")
 
     @property
+    def festive(self) -> bool:
+        """Whether the speech is given on a festival of its audience's (`庆祝第四十二个教师节`): its
+        greeting is the festival's (`致以节日的热烈祝贺和诚挚问候`)."""
+        return any(_FESTIVAL.search(text) for text in (self.brief.occasion or "", self.purpose))
+
+    @property
     def gathering(self) -> str:
-        """What the speech's occasion is, as `这次{gathering}的主要任务是…` says it: a 培训班 is not a
-        会议 (nor a 论坛, a 座谈会)."""
-        occasion = self.brief.occasion or ""
-        return next((word for word in _GATHERINGS if word in occasion), "会议")
+        """What the speech's occasion is (`plan.gathering_of`), as `这次{gathering}的主要任务是…` says it."""
+        return self._selector.slots.get("gathering", "会议")
 
     def _site(self, function: str) -> str:
         count = self._calls.get(function, 0)
@@ -321,10 +328,10 @@ class SpeechContext:
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
         offered = self._texts(function) if accept is None else accept  # `only` naming none: none
-        if function == "closing.call" and not roles.heads(self.brief.speaker.post):
-            # the mottos that open a governor's closing (`时代赋予使命，奋斗铸就辉煌。让我们…`) are
-            # too grand for a deputy's or a department head's: he closes on the call alone
-            accept = offered = [t for t in offered if _PLAIN_CALL.match(t)]
+        if function == "closing.call" and not self._grand:  # the call alone, or a hope (once)
+            accept = offered = [
+                t for t in offered if _PLAIN_CALL.match(t) or (t.startswith("希望") and not self._hoped)
+            ]
         if function == "section.lead_in":
             accept = [t for t in offered if self._fits_lead_in(t, site, values)]
         elif function == "opening.purpose":
@@ -338,7 +345,31 @@ class SpeechContext:
             self._announced |= set(_ANNOUNCING.findall(pick.entry.text))
             if "{count}点" in pick.entry.text:  # `这里，我着重强调两点。` counts the points already
                 self._announced.add("{count}点")
-        return mark(pick.entry.id, pick.text) if pick is not None else ""
+        if pick is None:
+            return ""
+        text = pick.text
+        if function == "closing.call":
+            self._hoped = self._hoped or text.startswith("希望")
+            text = self._rally(text)
+        return mark(pick.entry.id, text)
+
+    @property
+    def _grand(self) -> bool:
+        """Whether the closing call may open on a motto (`时代赋予使命，奋斗铸就辉煌。让我们…`,
+        `新的征程已经启航，…`): a governor's or a secretary's, on the whole of the work (no field:
+        a safety or a flood meeting closes on its task), and not after his hopes (`希望大家…`: a
+        motto between hope and call stacks three perorations). A deputy or a department head
+        closes on the call alone."""
+        return not self._hoped and not self.domain and roles.heads(self.brief.speaker.post)
+
+    def _rally(self, text: str) -> str:
+        """A call to rally around the party committee alone: one unites around `县委`, not around
+        `县委、县政府` (under their leadership, both: `在县委、县政府的正确领导下`)."""
+        superior = self._selector.slots.get("superior", "")
+        party, _, government = superior.partition("、")
+        if not government:
+            return text
+        return text.replace(f"团结在{superior}周围", f"团结在{party}周围")
 
     def call(self) -> str:
         """The call that ends the speech on its goal: from the bank when an entry fits the goal's
@@ -353,6 +384,8 @@ class SpeechContext:
             return f"希望大家努力{self.goal}！"
         if shape == "means":
             return f"同志们，让我们团结一心、真抓实干，{self.goal}！"
+        if shape == "resolve":
+            return f"同志们，让我们团结一心、全力以赴，{self.goal}！"
         return f"同志们，让我们团结一心、真抓实干，为{self.goal}而努力奋斗！"
 
     def acknowledged(self) -> list[str]:
@@ -366,6 +399,8 @@ class SpeechContext:
         superior's speech said back, not approved (`刚才，张县长对…作了全面总结。`)."""
         if roles.outranks(who, self.brief.speaker.post):  # a superior is not approved: his words are taken up
             self._deferred = True
+            if _REVIEWED.search(did) and not _ASKED.search(did):  # a summary is heard, not carried out
+                return f"刚才，{who}{did}。"
             return f"刚才，{who}{did}，我们要认真抓好落实。"
         if not work:  # a report is heard, not approved
             return f"刚才，{who}{did}。"
@@ -422,11 +457,12 @@ class SpeechContext:
 
     def _fits_transition(self, text: str, values: Mapping[str, str]) -> bool:
         """Whether an opening transition fits: none once the opening said points follow; `再讲…`
-        only after others spoke; no `强调` or `要求` after agreeing with a superior (it would
-        override him); a count only of two parts or more (`我着重强调一点` before a part of two
-        points announces the wrong thing); points (`着重强调三点`) only of parts that are points,
-        not of sections with points of their own (there: `讲三个问题`)."""
-        if self._points_said or ("再" in text and not self.acknowledgements):
+        only after others spoke, none of them a superior (his words are not added to); no `强调`
+        or `要求` after agreeing with a superior (it would override him); a count only of two
+        parts or more (`我着重强调一点` before a part of two points announces the wrong thing);
+        points (`着重强调三点`) only of parts that are points, not of sections with points of
+        their own (there: `讲三个问题`)."""
+        if self._points_said or ("再" in text and (not self.acknowledgements or self._deferred)):
             return False
         if "{count}点" in text and any(len(section.points) > 1 for section in self.sections):
             return False
@@ -479,7 +515,31 @@ class SpeechContext:
         质量`, not its sibling `加强水环境治理`, though both say 环境治理)."""
         found = self._about(point, tuple(functions))
         best = self._best(tuple(functions))
-        return [r for r in found if best[r[2].id][0] == point.key or best[r[2].id][1] <= r[0]]
+        return [
+            r
+            for r in found
+            if (best[r[2].id][0] == point.key or best[r[2].id][1] <= r[0])
+            and key_terms(r[2].text).isdisjoint(self._elsewhere(point, r[1]))
+        ]
+
+    def _elsewhere(self, point: PointView, function: str) -> frozenset[str]:
+        """The distinctive words of the other points' subjects (`about.Subject`) that this point's
+        own words do not say: a sentence naming one spans two points (`加强矿山、危化、消防、建筑施工等
+        领域安全监管` under `抓好建筑施工安全`, whose sibling is `抓好危化品安全`)."""
+        key = (point.key, function)
+        if (cached := self._memo.elsewhere.get(key)) is not None:
+            return cached
+        generic = self._generic(function)
+        own = key_terms(" ".join([point.heading_plain, point.topic, *point.text]))
+        words = frozenset().union(
+            *(
+                subject_of(other.topic, generic).distinctive
+                for other in self._points
+                if other.key != point.key
+            )
+        )
+        self._memo.elsewhere[key] = found = words - own
+        return found
 
     def _best(self, functions: tuple[str, ...]) -> dict[str, tuple[str, float]]:
         """Entry id → the point it is most about (by `_about`), and its score there."""
@@ -584,13 +644,15 @@ class SpeechContext:
             run_at_start = opening_run(pick.text)
             if not pin and run_at_start and run_at_start in openings:  # `要不断学习…` twice
                 continue
+            if not pin and restates(point.heading_plain, pick.text):  # `…学深悟透` under `要学深悟透`
+                continue
             written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
             # against the writer's sentences, `usable`'s echo test; against the bank's said before,
             # the words beyond the place's (`极端天气` again, `河湖长制…幸福河湖` twice)
             drafted = [key_terms(t) for _, t, _ in result]
             if not pin and repeats_terms(pick.text, drafted, among_bank, share=0.0):
                 continue
-            if not pin and piles(point.topic, "".join(written), pick.text):  # `特色产业` a fifth time
+            if not pin and piles(point.topic, "".join(t for _, t, _ in result), pick.text):  # a third time
                 continue
             if not pin and retells(point.text, point.topic, "".join(written), pick.text):  # `黑臭水体` again
                 continue
@@ -664,15 +726,22 @@ class SpeechContext:
     def _close(self, point: PointView, query: Sequence[str], near: Sequence[str]) -> Pick | None:
         """A four-character run that closes the point: material about it, else a formula on one of
         the point's topic tags. An untagged point gets no formula run: a general one (`大胆闯、
-        大胆试、大胆干`) under `压实企业主体责任` is about something else."""
+        大胆试、大胆干`) under `压实企业主体责任` is about something else; nor does a point whose
+        heading does not say the tag the run shares with it (`畅通急事、疏通难事、融通特事`, tagged
+        `服务`, under `要加大教育投入`, tagged `服务`).
+        The genre's runs are on the cadres' conduct (`干中学、学中干`, `抓铁有痕、踏石留印`): they
+        close a point that asks for conduct (`exhort`), not a task (`日常工作能尽责…` under
+        `压实属地和部门监管责任`, `围绕中心、服务大局` under `补齐养老服务短板`)."""
         for _, _, entry in self.material(point, ("parallel",)):
             pick = self._selector.usable(entry, near=near, about=[*point.nearby, point.topic])
             if pick is not None:
                 return pick
-        if not point.tags:
+        if not point.tags or point.purpose != "exhort":
             return None
         pick = self._formula("parallel", point, "close", near)
-        if pick is None or not set(pick.entry.tags) & set(point.tags):
+        if pick is None or not any(
+            tag in point.heading_plain for tag in set(pick.entry.tags) & set(point.tags)
+        ):
             return None
         return None if catalogue(pick.text) else pick  # a list of nouns sums up nothing
 
@@ -701,8 +770,28 @@ class SpeechContext:
     def _gap(self, point: PointView, missing: int) -> str:
         """The marked gap of a point, worded for it, and counted for the summary."""
         wanted = gap_wanted(point.topic, point.heading_plain, point.purpose, tuple(point.text))
+        return self._noted(point, wanted, missing)
+
+    def _noted(self, point: PointView, wanted: str, missing: int) -> str:
         self.gaps.append(GapNote(point.key, wanted, max(missing, 0)))
         return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
+
+    def figures_gap(self, point: PointView) -> str:
+        """A gap after a reviewed achievement the writer gave no figure for (`全年优良天数比例同比
+        提高`): a review that goes out without its numbers says nothing; "" when it has one."""
+        if any(_FIGURE.search(text) for text in point.text):
+            return ""
+        return self._noted(point, f"{point.topic or point.heading_plain}的具体数据", FACT_CHARS)
+
+    def deeds_gap(self, point: PointView) -> str:
+        """A gap after a point on what to learn from the honoured whose writer's sentences name
+        none of them (`有的老师在山区学校一干就是三十年`): a commendation names its models; "" when
+        they do (`…张华同志…`)."""
+        if any(_NAMED.search(text) for text in point.text):
+            return ""
+        learnt = _LEARNT.match(point.heading_plain)
+        shown = f"，体现他们{learnt.group(1)}" if learnt else ""  # `学习他们…的敬业精神`: 他们…
+        return self._noted(point, f"一两位先进典型的姓名和事迹{shown}", FACT_CHARS)
 
     def _reframe(self, point: PointView, said: Sequence[str], framed: str) -> str:
         """A framed run (`切实做到……。`) led by a frame the paragraph does not say already."""

@@ -48,10 +48,13 @@ def earlier_work(did: str) -> str:
 
 
 def _join_cn(items: Sequence[str]) -> str:
-    """A、B和C; quoted items stand side by side without 、 (“三个清楚”“三种能力”和“三项纪律”)."""
+    """A、B和C; quoted items stand side by side without 、 (“三个清楚”“三种能力”和“三项纪律”);
+    items that hold 和 are listed with 、 alone (`办好就业和教育实事、办好医疗和养老实事`)."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
+    if any("和" in item for item in items):
+        return "、".join(items)
     head = items[0]
     for item in items[1:-1]:
         head += ("" if head.endswith("”") and item.startswith("“") else "、") + item
@@ -373,13 +376,22 @@ def purpose_phrase(purpose: str) -> str:
     return plain + "工作" if _DEPLOYS_A_FIELD.match(plain) else plain
 
 
+_PREVENTS = LazyPattern(
+    r"^(?:确保|力争|保证).*(?:不发生|不出现|零发生|零事故|不反弹)|^(?:防止|杜绝|遏制|严防)"
+)
+
+
 def goal_shape(goal: str) -> str:
     """How a closing may say the goal: a pledge (`确保…`, `力争…`) or a battle (`夺取…胜利`, `打赢…`)
     fits `为{goal}而努力奋斗`, not `为{goal}作出贡献` (nor `而奋勇前进`); a person's aim (`成长为…`)
     fits `努力{goal}`, not `为成长为…而奋斗`; a means (`以项目建设的新成效推动…`) is said as it
-    stands, never after 为 (`为以…`); any other goal fits every call (`plain`)."""
+    stands, never after 为 (`为以…`), and so is a resolve to win or to prevent (`坚决打赢…这场硬仗`,
+    `确保不发生重特大森林火灾`: one does not 奋斗 for what must not happen); any other goal fits
+    every call (`plain`)."""
     if goal.startswith(("以", "用")):
         return "means"
+    if goal.startswith("坚决") or _PREVENTS.search(goal):
+        return "resolve"
     if goal.startswith(("成长", "成为", "争做", "争当")):
         return "aim"
     if goal.startswith(("确保", "力争", "保证", "坚决", "夺取", "打赢", "打好")):
@@ -396,10 +408,35 @@ def _parallel_topics(sections: Sequence[SectionView]) -> list[str]:
     return headings if any(kept) and not all(kept) and all(headings) else topics
 
 
+# What an occasion is, as `这次{gathering}的主要任务是…` names it (`gathering_of`).
+_GATHERINGS = (
+    "培训班",
+    "研讨班",
+    "座谈会",
+    "论坛",
+    "推进会",
+    "动员大会",
+    "表彰大会",
+    "大会",
+    "运动会",
+    "大赛",
+    "博览会",
+)
+
+
+def gathering_of(occasion: str) -> str:
+    """What an occasion is, said after 这次: a 培训班 is not a 会议 (nor a 论坛, a 座谈会); a meeting
+    of two (`总结暨表彰大会`) is a 大会, not its second part."""
+    if "暨" in occasion and occasion.endswith("大会"):
+        return "大会"
+    return next((word for word in _GATHERINGS if word in occasion), "会议")
+
+
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:
     """Brief-wide values of the named slots (`vocabulary.SLOTS`); places add their own."""
     values = {
         "occasion": brief.occasion or "",
+        "gathering": gathering_of(brief.occasion or ""),
         "org": roles.own_org(brief),
         "superior": roles.superior(brief),
         "audience_org": roles.audience_org(brief),
