@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.compose.about import about, piles, retells, straddling, subject_of
+from drafter.compose.about import about, piles, retells, says_writers_words, straddling, subject_of
 from drafter.compose.select import key_terms
 
 
@@ -93,3 +93,14 @@ def test_a_sentence_saying_its_subject_thrice_says_it_once() -> None:
 def test_a_subject_word_with_a_function_character_is_a_key_term() -> None:
     assert "就业" in key_terms("要稳定就业") and "要素" in key_terms("强化要素保障")
     assert "就是" not in key_terms("就是要")
+
+
+def test_a_run_that_modifies_the_writers_word_is_not_his_subject() -> None:
+    """`公共卫生` of `落实基本公共卫生服务补助` (a subsidy) does not make `…突发公共卫生事件…` about
+    `提高待遇保障`; `黑臭水体` of `抓好黑臭水体整治` (the task is on it) makes its sentence about
+    `加强水环境治理`; a conjunct ends where 和 begins (`垃圾污水治理和村容村貌提升`)."""
+    generic = {"治理", "环境", "公共", "服务", "保障", "整治"}.__contains__
+    text = "完善急救服务和血液保障体系，提高突发公共卫生事件应对能力。"
+    assert not says_writers_words(["落实基本公共卫生服务补助，逐步解决村医养老保障问题。"], text, generic)
+    assert says_writers_words(["抓好黑臭水体整治。"], "巩固黑臭水体治理成效。", generic)
+    assert says_writers_words(["抓好垃圾污水治理和村容村貌提升。"], "加强生活垃圾污水治理。", generic)

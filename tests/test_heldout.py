@@ -145,3 +145,10 @@ def test_a_hope_is_followed_by_a_plain_call(bank: Bank) -> None:
     text = _draft_of("wenming_dongyuan", bank)
     closing = text[text.index("希望全区") :]
     assert "时代赋予使命" not in closing and "新的征程" not in closing
+
+
+def test_a_symposium_answers_and_directs_no_one(bank: Bank) -> None:
+    """`xiangyi_zuotan`: the 县长 answers the village doctors he heard (`县里要为大家解决实际困难`):
+    no `重点把握好两点`, no `再提…要求`."""
+    text = _draft_of("xiangyi_zuotan", bank)
+    assert "把握好" not in text and "提两方面要求" not in text

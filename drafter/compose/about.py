@@ -113,7 +113,29 @@ def says_writers_words(writer: Sequence[str], text: str, generic: Callable[[str]
             for b in (run[i : i + 2] for i in range(WRITER_RUN - 1))
         )
         and not any(word in run for word in GENERIC_WORDS)
+        and any(_heads(run, sentence, generic) for sentence in writer)
         for run in runs
+    )
+
+
+# Words after a noun that make it a task without changing what it is about (`黑臭水体整治`).
+TASK_WORDS = frozenset(
+    {"整治", "治理", "管理", "保护", "防治", "建设", "工作", "改造", "提升", "攻坚", "行动", "项目", "问题"}
+)
+_CLAUSE_END = re.compile(r"[，。；：、！？,;:和与及并]")  # a clause, or a conjunct of it
+
+
+def _heads(run: str, sentence: str, generic: Callable[[str], bool]) -> bool:
+    """Whether `run` is what the writer's `sentence` is about where it says it, not a word that
+    modifies another (`公共卫生` of `落实基本公共卫生服务补助`, `县级医院` of `到县级医院进修`): the rest
+    of its clause after it says nothing of its own (`抓好黑臭水体整治`: 整治)."""
+    at = sentence.find(run)
+    if at < 0:
+        return False
+    rest = _CLAUSE_END.split(sentence[at + len(run) :], maxsplit=1)[0]
+    rest = "".join(_CJK.findall(rest))
+    return all(
+        _vague(rest[i : i + 2], generic) or rest[i : i + 2] in TASK_WORDS for i in range(0, len(rest) - 1, 2)
     )
 
 

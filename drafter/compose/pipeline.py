@@ -97,6 +97,7 @@ _FIGURE = LazyPattern(
     r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|家|所|项|名|人|次|户|条|座|处|公里|亩|万|亿|倍|成|批)|"
     r"百分之|过半|翻番"
 )
+_DIRECTS = LazyPattern(r"把握|强调|要求")  # a lead-in that directs its listeners
 _FESTIVAL = LazyPattern(r"(?:教师|护士|医师|记者|警察|劳动|青年|儿童|建军|重阳)节")
 _NAMED = LazyPattern(r"[\u4e00-\u9fff]{2,3}同志")  # a person named (`张华同志`)
 _LEARNT = LazyPattern(r"^要?(?:学习|学)(?:他们|她们)(.{2,})$")  # what a point learns from the honoured
@@ -281,6 +282,11 @@ class SpeechContext:
         self.slogan = plan.slots.get("slogan", "")
 
     @property
+    def _answering(self) -> bool:
+        """Whether the speech answers those it heard (a symposium): it directs no one."""
+        return kind_name(self.brief.template) == "symposium"
+
+    @property
     def festive(self) -> bool:
         """Whether the speech is given on a festival of its audience's (`庆祝第四十二个教师节`): its
         greeting is the festival's (`致以节日的热烈祝贺和诚挚问候`)."""
@@ -415,7 +421,10 @@ class SpeechContext:
         `在肯定成绩的同时…` only after achievements; a count only of two points or more (`重点强调
         一点` announces nothing); `关于{topic}方面`, `{topic}包括…` only of a topic that names a
         thing (not `关于驰而不息纠治四风方面`); none saying the opening's verb again (`这里，我着重
-        强调两点` then `重点强调两点`)."""
+        强调两点` then `重点强调两点`); at a symposium, none that directs (`重点把握好两点`: what the
+        speaker says there answers those he heard)."""
+        if self._answering and _DIRECTS.search(text):
+            return False
         first = site.endswith("#0")
         if first and ("再" in text or (_AFTER_ACHIEVEMENTS.match(text) and not self.achievements)):
             return False
@@ -463,6 +472,8 @@ class SpeechContext:
         points (`着重强调三点`) only of parts that are points, not of sections with points of
         their own (there: `讲三个问题`)."""
         if self._points_said or ("再" in text and (not self.acknowledgements or self._deferred)):
+            return False
+        if self._answering and _DIRECTS.search(text):  # `再提两方面要求` to the entrepreneurs heard
             return False
         if "{count}点" in text and any(len(section.points) > 1 for section in self.sections):
             return False
