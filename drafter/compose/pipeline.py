@@ -31,6 +31,7 @@ from drafter.compose.length import (
     widened,
     within,
 )
+from drafter.compose.limits import Limits
 from drafter.compose.outline import (
     clean_user_text,
     end_sentence,
@@ -119,6 +120,15 @@ _NOUN_TOPIC = LazyPattern(
 
 # A frame that calls its topic a foundation (`{topic}是…的重要基础`) fits a lasting good, not a task.
 _FOUNDATION = LazyPattern(r"(?:安全|保障|生态|环境|民生|就业|教育|体系|制度)$")
+
+
+def caps(point: PointView, extra: int = 0) -> tuple[int, int]:
+    """How many bank sentences a point takes: its base by its `material` (`MATERIAL_CAP`), and its
+    cap, the base and the `extra` a long draft of few points grants one whose `material` is unset."""
+    base = MATERIAL_CAP[point.material]
+    if point.purpose == "why":  # the bank's requirements say how, not why: the writer's facts do
+        return min(base, WHY_CAP), min(base, WHY_CAP)
+    return base, base + (extra if point.material is None else 0)
 
 
 def _thing(topic: str, frame: str) -> bool:
@@ -219,27 +229,23 @@ class SpeechContext:
         brief: Brief,
         plan: Plan,
         selector: Selector,
-        budgets: Mapping[str, int],
-        extra: Mapping[str, int] | None = None,
+        limits: Limits | None = None,
         memo: PointMaterial | None = None,
         short: bool = False,
-        fair: Mapping[str, int] | None = None,
     ) -> None:
-        """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`;
+        """`limits`: each point's budget and cap (`caps`); none: no bank material in the points;
         `memo`: what each point's material is, shared by the renders of one draft; `short`:
         whether the draft falls short of its length (a point then wants `SHORT_GAP_SHARE` of its
-        `fair` budget, its even share before a sibling's cap: the cap keeps the bank's sentences
-        balanced, and the gap says what the length still wants)."""
+        budget or of its floor in `limits`, its even share before a sibling's cap: the cap keeps
+        the bank's sentences balanced, and the gap says what the length still wants)."""
         self.brief = brief
-        self._extra = extra or {}
         self.sections = plan.sections
         self._points = plan.points
         self._memo = PointMaterial() if memo is None else memo
         self._short = short
-        self._fair = fair or {}
         self.thin = False  # whether a point without a gap was filled below `SHORT_GAP_SHARE`
         self._selector = selector
-        self._budgets = budgets
+        self.limits = Limits({}, {}) if limits is None else limits
         self._calls: dict[str, int] = {}
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
         self._closed_with_run = False  # whether the point drafted last ended on a four-character run
@@ -250,6 +256,7 @@ class SpeechContext:
         self._rank = roles.rank(brief)  # the speaker's level (`roles.beyond_level`)
         self.domain = selector.catalog.domain
         self.gaps: list[GapNote] = []
+        self.filled: list[int] = []  # for each gap, the characters its point's material filled
         title = brief.title
         if isinstance(title, list):
             self.title_lines = [clean_user_text(t) for t in title]
@@ -543,12 +550,8 @@ class SpeechContext:
     def elaborate(self, point: PointView) -> Elaboration:
         """Bank sentences for a point (marked): a formula for why, the material about the point its
         budget holds (what, how), a close; and a gap when the bank knows too little about it."""
-        budget = self._budgets.get(point.key, 0)
-        base = MATERIAL_CAP[point.material]
-        extra = self._extra.get(point.key, 0) if point.material is None else 0
-        if point.purpose == "why":  # the bank's requirements say how, not why: the writer's facts do
-            base, extra = min(base, WHY_CAP), 0
-        cap = base + extra
+        limits, key = self.limits, point.key  # the budget and cap: asked of `limits` only
+        base = caps(point)[0]
         near = [*point.nearby, *point.text]
         query = self.query(point)
         slots = {"topic": point.topic}
@@ -571,7 +574,7 @@ class SpeechContext:
         # (`抓实河湖长制…幸福河湖` and `深入实施河湖长制，建设幸福河湖`)
         among_bank = frozenset().union(*(key_terms(t) for t in place))
         for _, function, entry in ranked:
-            if taken >= cap or spent >= budget:
+            if limits.full(key, taken) or limits.spent(key, spent):
                 break
             pin = entry.id in pins  # the writer's choice: said whatever the checks below think
             pick = self._selector.usable(
@@ -596,7 +599,7 @@ class SpeechContext:
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
-            if not pin and spent and spent + size / 2 > budget:
+            if not pin and spent and limits.overrun(key, spent + size / 2):
                 continue
             self._selector.commit(pick)
             result.append((function, pick.text, said))
@@ -605,7 +608,7 @@ class SpeechContext:
             taken += 1
         material_spent = spent
         lead: list[str] = []
-        if budget and point.purpose == "why" and cap:
+        if point.purpose == "why" and not limits.spent(key, 0) and not limits.full(key, 0):
             # a formula says why the point matters, at a point on why (one at most)
             # a frame on the point's topic (`做好{topic}工作意义重大`): a formula without it was
             # written for one place of one kind of speech (a template names it with `only=`)
@@ -640,14 +643,12 @@ class SpeechContext:
                 run = True
         self._closed_with_run = run
         gap = ""
-        if self._short:
-            budget = max(budget, self._fair.get(point.key, 0))
-        missing = budget - material_spent
+        some = not limits.full(key, 0) and limits.below(key, 0, 1)  # a cap and a gap budget
         # a point its cap filled wants no more of the bank; in a short draft, it wants the writer's
         share = SHORT_GAP_SHARE if self._short else GAP_SHARE
-        if cap and budget and (taken < base or self._short) and material_spent < budget * share:
-            gap = self._gap(point, missing)
-        elif cap and budget and material_spent < budget * SHORT_GAP_SHARE:
+        if some and (taken < base or self._short) and limits.below(key, material_spent, share):
+            gap = self._gap(point, material_spent)
+        elif some and limits.below(key, material_spent, SHORT_GAP_SHARE):
             self.thin = True
         staged = [(stage(f, text, run), said) for f, text, said in result if f not in ("quote", "parallel")]
         body = [said for _, said in sorted(staged, key=lambda s: s[0])]
@@ -698,10 +699,12 @@ class SpeechContext:
             about=[*point.nearby, point.topic],
         )
 
-    def _gap(self, point: PointView, missing: int) -> str:
-        """The marked gap of a point, worded for it, and counted for the summary."""
+    def _gap(self, point: PointView, filled: int) -> str:
+        """The marked gap of a point whose material filled `filled` characters, worded for it, and
+        counted for the summary."""
         wanted = gap_wanted(point.topic, point.heading_plain, point.purpose, tuple(point.text))
-        self.gaps.append(GapNote(point.key, wanted, max(missing, 0)))
+        self.gaps.append(GapNote(point.key, wanted, max(self.limits.owed(point.key, filled), 0)))
+        self.filled.append(filled)
         return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
 
     def _reframe(self, point: PointView, said: Sequence[str], framed: str) -> str:
@@ -774,6 +777,17 @@ def speech_domain(brief: Brief, plan: Plan) -> str | None:
     return infer_domain(words)
 
 
+class _Pass(NamedTuple):
+    """One render of a draft: with what limits, what it drafted, which gaps it marked."""
+
+    limits: Limits
+    short: bool
+    markup: str
+    document: Document
+    gaps: list[tuple[GapNote, int]]  # each gap, and the characters its point's material filled
+    thin: bool
+
+
 def compose(
     brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None = None, *, gaps: bool = True
 ) -> Draft:
@@ -795,6 +809,7 @@ def compose(
     notes: list[GapNote] = []
 
     thin = [False]  # whether the last render left a point thin without a gap (`SpeechContext.thin`)
+    passes: list[_Pass] = []  # the renders so far
 
     def render(
         budgets: list[int],
@@ -802,6 +817,23 @@ def compose(
         short: bool = False,
         fair: Sequence[int] = (),
     ) -> tuple[str, Document, list[GapNote]]:
+        """The draft with these budgets and extra sentences (`short`: marking the gaps a draft short
+        of its length has against the `fair` budgets): rendered, or the earlier render that would
+        draft the same (`Limits.alike`)."""
+        limits = Limits(
+            dict(zip(keys, budgets, strict=True)),
+            {p.key: caps(p, (extra or {}).get(p.key, 0))[1] for p in plan.points},
+            dict(zip(keys, fair, strict=True)) if short else None,
+        )
+        done = next((p for p in passes if p.short == short and p.limits.alike(limits)), None)
+        if done is None:
+            done = _render(limits, short)
+            passes.append(done)
+        thin[0] = done.thin
+        notes = [note._replace(chars=max(limits.owed(note.point, filled), 0)) for note, filled in done.gaps]
+        return done.markup, done.document, notes
+
+    def _render(limits: Limits, short: bool) -> _Pass:
         selector = Selector(
             catalog,
             kind=brief.template,
@@ -815,19 +847,18 @@ def compose(
             brief,
             plan,
             selector,
-            dict(zip(keys, budgets, strict=True)),
-            extra,
+            limits,
             memo,
             short,
-            dict(zip(keys, fair, strict=False)),  # none but for the last render
         )
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
         )
         if not gaps:
             markup = _GAP_MARKUP.sub("", markup)
-        thin[0] = context.thin
-        return markup, parse_outline(markup, sources, name=name, meta=_meta(brief, context)), context.gaps
+        document = parse_outline(markup, sources, name=name, meta=_meta(brief, context))
+        gap_fills = list(zip(context.gaps, context.filled, strict=True))
+        return _Pass(limits, short, markup, document, gap_fills, context.thin)
 
     if target is None:
         markup, document, notes = render([DEFAULT_POINT_BUDGET] * len(keys))
