@@ -201,6 +201,7 @@ class Catalog:
         self._ranks: dict[tuple[str, tuple[str, ...], float], list[Scored]] = {}
         self.said: frozenset[str] = frozenset().union(*(shingles(text, NEAR) for text in said))
         self._groups: dict[str, _Group] = {}
+        self._group_keys: dict[str, tuple[object, ...]] = {}  # what `Bank.memo` keeps each group under
         self._ranked: dict[
             tuple[str, frozenset[str], frozenset[str]], list[tuple[tuple[int, int], _Candidate]]
         ] = {}
@@ -228,6 +229,7 @@ class Catalog:
                 )
                 group = _remember(self.bank, key, group)
             self._groups[function] = group
+            self._group_keys[function] = key
         return self._groups[function]
 
     def _fitting_key(self, function: str) -> tuple[object, ...]:
@@ -259,13 +261,14 @@ class Catalog:
     def index(self, function: str) -> Index:
         """The BM25 index of the function's material (once per draft, shared by drafts, cached on disk)."""
         if function not in self._indexes:
-            # drafts from one bank share an index over the same entries (`Bank.memo`)
-            material = [c.entry for c in self.group(function).all if is_material(c.entry)]
-            # the field is left out: material of other fields is already filtered out, and every
-            # document of the field sharing its name's bigrams with the query made them key terms
-            key = ("bm25", tuple((e.id, e.text, e.tags) for e in material))
+            # drafts from one bank share the index of the same group (`Bank.memo`)
+            group = self.group(function)
+            key = ("bm25", self._group_keys[function])
             if (index := self.bank.memo.get(key)) is None:
-                index = _remember(self.bank, key, index_of(key[1]))
+                material = [c.entry for c in group.all if is_material(c.entry)]
+                # the field is left out: material of other fields is already filtered out, and every
+                # document of the field sharing its name's bigrams with the query made them key terms
+                index = _remember(self.bank, key, index_of([(e.id, e.text, e.tags) for e in material]))
             self._indexes[function] = index
         return self._indexes[function]
 
@@ -274,7 +277,7 @@ class Catalog:
         it, and in three entries or more): `安全` in a 安全生产 bank says little about a sentence."""
         index = self.index(function)
         most = max(2, int(COMMON_SHARE * len(index.ids)))
-        return lambda term: len(index.postings.get(term, ())) > most
+        return lambda term: index.documents(term) > most
 
     def ranked(
         self, function: str, tags: frozenset[str], context: frozenset[str] = frozenset()
