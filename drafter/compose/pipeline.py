@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from drafter.bank.load import Bank
@@ -144,20 +143,20 @@ KINDRED_WEIGHT = 0.5
 KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the relevance threshold)
 
 
-@dataclass(frozen=True)
-class Elaboration:
+class Elaboration:  # not a dataclass: cheaper to define (issue 12)
     """A point's bank material, in the order a speech says it.
 
     `lead`: why the point matters, said right after the heading (`做好道路交通安全工作意义重大。`);
     `body`: requirement
     or problem sentences, after the writer's own, by `stage` (why, what, how, close); `end`:
-    four-character runs (`切实做到……`) that sum up. Iterating gives all of them in that order.
+    four-character runs (`切实做到……`) that sum up; `gap`: a marked gap (`〔待补：…〕`) when the
+    bank had too little about the point. Iterating gives all of them in that order.
     """
 
-    lead: list[str]
-    body: list[str]
-    end: list[str]
-    gap: str = ""  # a marked gap (`〔待补：…〕`) when the bank had too little about the point
+    __slots__ = ("body", "end", "gap", "lead")
+
+    def __init__(self, lead: list[str], body: list[str], end: list[str], gap: str = "") -> None:
+        self.lead, self.body, self.end, self.gap = lead, body, end, gap
 
     def __iter__(self) -> Iterator[str]:
         return iter([*self.lead, *self.body, *self.end, *([self.gap] if self.gap else [])])

@@ -23,7 +23,6 @@ import functools
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from drafter.bank.load import Bank
@@ -158,12 +157,12 @@ def repeats_terms(
 SCAN = 64  # drafted sentences up to which `Selector._repeats` compares with each
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    index: int  # position in its group (groups are sorted by id)
-    entry: Entry
-    slots: frozenset[str]
-    tags: frozenset[str]
+class _Candidate:  # not a NamedTuple (a field is named `index`), nor a dataclass: cheaper to define
+    __slots__ = ("entry", "index", "slots", "tags")
+
+    def __init__(self, index: int, entry: Entry, slots: frozenset[str], tags: frozenset[str]) -> None:
+        self.index = index  # position in its group (groups are sorted by id)
+        self.entry, self.slots, self.tags = entry, slots, tags
 
 
 class _Group(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
@@ -212,14 +211,12 @@ class Catalog:
             said = self.said
             # the entries repeating the writer's words, by place: most drafts leave out none, and
             # drafts leaving out the same share the group built for them (`Bank.memo`)
-            out = tuple(
-                i for i, s in enumerate(shared) if said and not shingles(s[0].text, NEAR).isdisjoint(said)
-            )
+            out = tuple(i for i, s in enumerate(shared) if not s[3].isdisjoint(said)) if said else ()
             key = ("group", self._fitting_key(function), out)
             if (group := self.bank.memo.get(key)) is None:
                 left_out = set(out)
                 kept = [s for i, s in enumerate(shared) if i not in left_out]
-                found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags) in enumerate(kept)]
+                found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags, _) in enumerate(kept)]
                 by_tag: dict[str, list[_Candidate]] = {}
                 for candidate in found:
                     for tag in candidate.tags:
@@ -235,9 +232,10 @@ class Catalog:
     def _fitting_key(self, function: str) -> tuple[object, ...]:
         return ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
 
-    def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str]]]:
-        """The function's entries fit for this kind, role and field, sorted by id, with their slots
-        and tags: the same for every draft of that kind from this bank, so shared (`Bank.memo`)."""
+    def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str], frozenset[str]]]:
+        """The function's entries fit for this kind, role and field, sorted by id, with their slots,
+        tags and runs of `NEAR` characters: the same for every draft of that kind from this bank, so
+        shared (`Bank.memo`)."""
         key = self._fitting_key(function)
         if (found := self.bank.memo.get(key)) is None:
             entries = sorted(
@@ -248,7 +246,11 @@ class Catalog:
                 ),
                 key=lambda e: e.id,
             )
-            found = _remember(self.bank, key, [(e, frozenset(e.slots), frozenset(e.tags)) for e in entries])
+            found = _remember(
+                self.bank,
+                key,
+                [(e, frozenset(e.slots), frozenset(e.tags), shingles(e.text, NEAR)) for e in entries],
+            )
         return found
 
     def rank(self, function: str, query: Sequence[str], threshold: float) -> list[Scored]:
