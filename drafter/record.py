@@ -1,4 +1,4 @@
-"""`Record`: the plain frozen class of a brief's parts and of bank entries, cheap to define and build.
+"""`Record`: the plain frozen class of a brief's parts, of bank entries and of a draft's plan views.
 
 Not a dataclass: defining the brief's ten of those costs about 2 ms at import, these nothing; not a
 pydantic model: importing pydantic costs more than the rest of a draft (issue 12). Validation is

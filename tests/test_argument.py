@@ -4,6 +4,8 @@ right after a slogan list, no sentence saying again in other words what the para
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ from test_relevance import SCAFFOLD, _brief, entry, write_bank
 
 from drafter.bank.load import load_bank
 from drafter.compose.outline import strip_marks
-from drafter.compose.paragraph import ends_on_slogan_list, opening_run
+from drafter.compose.paragraph import ends_on_slogan_list, opening_run, slogan_list
 from drafter.compose.pipeline import compose
 from drafter.compose.select import key_terms, repeats_terms
 from drafter.compose.templating import TemplateSet
@@ -56,6 +58,19 @@ def test_no_two_sentences_of_a_paragraph_open_with_the_same_run(tmp_path: Path) 
     runs = [r for r in runs if r]
     assert runs and len(runs) == len(set(runs)), paragraph
     assert sum(s.startswith("要加快推进") for s in sentences(paragraph)) == 1, paragraph
+
+
+def test_a_slogan_list_is_what_its_pattern_finds() -> None:
+    pattern = re.compile(r"(?:[\u4e00-\u9fff“”]{2,8}、){2,}[\u4e00-\u9fff“”]{2,8}$")
+    rng = random.Random(3)
+
+    def run(most: int) -> str:  # Chinese characters, quotation marks and others
+        return "".join(rng.choice("不打折扣“”丿不打a") for _ in range(rng.randint(0, most)))
+
+    clauses = [run(12) + "、".join(run(10) for _ in range(rng.randint(1, 4))) for _ in range(20000)]
+    clauses += [entry.text for entry in load_bank().entries.values()]
+    for clause in clauses:
+        assert slogan_list(clause) == bool(pattern.search(clause)), clause
 
 
 def test_no_zuodao_run_right_after_a_slogan_list(tmp_path: Path) -> None:

@@ -300,7 +300,7 @@ def test_phrase_only_limits_the_choice_to_the_named_entries(rich_bank: Bank) -> 
     b = brief()
     plan = plan_draft(b, rich_bank)
     selector = Selector(rich_bank, kind=b.template, seed=0, slots=plan.slots)
-    speech = SpeechContext(b, plan, selector, {})
+    speech = SpeechContext(b, plan, selector)
     assert "quote.q07" in speech.phrase("quote", only=["quote.q07"])
     assert speech.phrase("quote", only=["quote.q07"]) == ""  # used: nothing else may serve
     assert speech.phrase("quote", only=["quote.none"]) == ""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.bank import cache
 from drafter.cli import main
@@ -54,6 +55,31 @@ def test_a_template_cannot_reach_python(
     assert len(lines) == 1 and lines[0].startswith("mine/evil.j2:3: "), result.output
     assert "Traceback" not in result.output
     assert not marker.exists() and not (tmp_path / "out.md").exists()
+
+
+def test_the_remembered_attribute_check_answers_as_jinjas() -> None:
+    def function() -> None:
+        pass
+
+    generator = (n for n in range(1))
+    cases = [
+        (function, "__globals__"),
+        (function, "x"),
+        (str, "mro"),
+        (str, "upper"),
+        (type, "mro"),
+        ("", "upper"),
+        ("", "_private"),
+        (generator, "gi_frame"),
+        (generator, "send"),
+        (function.__code__, "co_consts"),
+        (TemplateSet().render, "__func__"),
+        (TemplateSet().render, "x"),
+    ]
+    remembered, plain = TemplateSet().env, SandboxedEnvironment()
+    for _ in range(2):  # asked again: answered from what was remembered
+        for obj, attr in cases:
+            assert remembered.is_safe_attribute(obj, attr, None) == plain.is_safe_attribute(obj, attr, None)
 
 
 def test_includes_stay_inside_the_template_folders(tmp_path: Path) -> None:

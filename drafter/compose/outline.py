@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from drafter.document import Block, Document, DocumentMeta, Heading, Paragraph, Span
 from drafter.errors import TemplateError
@@ -90,17 +89,16 @@ def clean_user_text(text: str) -> str:
     return "" if line == PARAGRAPH_END else line
 
 
-@dataclass
-class _Builder:
-    sources: Mapping[str, tuple[str, ...]]
-    name: str
-    title: list[str] = field(default_factory=list)
-    subtitle: list[str] = field(default_factory=list)
-    byline: list[str] = field(default_factory=list)
-    salutation: str | None = None
-    blocks: list[Block] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)  # the paragraph being collected
-    run_in: tuple[int, tuple[Span, ...]] | None = None  # a run-in heading awaiting its body
+class _Builder:  # not a dataclass: cheaper to define (issue 12)
+    def __init__(self, sources: Mapping[str, tuple[str, ...]], name: str) -> None:
+        self.sources, self.name = sources, name
+        self.title: list[str] = []
+        self.subtitle: list[str] = []
+        self.byline: list[str] = []
+        self.salutation: str | None = None
+        self.blocks: list[Block] = []
+        self.lines: list[str] = []  # the paragraph being collected
+        self.run_in: tuple[int, tuple[Span, ...]] | None = None  # a run-in heading awaiting its body
 
     def fail(self, number: int, message: str) -> TemplateError:
         return TemplateError(f"{self.name}: outline line {number}: {message}")

@@ -56,16 +56,33 @@ def opening_run(text: str) -> str:
 
 # A slogan list: the last clause of a sentence runs three or more short items side by side
 # (`不打折扣、不做选择、不搞变通。`), or achieves (`做到……`): a `做到` run after it piles list on list.
-_SLOGAN_LIST = re.compile(r"(?:[\u4e00-\u9fff“”]{2,8}、){2,}[\u4e00-\u9fff“”]{2,8}$")
+SLOGAN_ITEM = range(2, 9)  # the lengths of an item: Chinese characters and quotation marks
 _LAST_CLAUSE = re.compile(r"[^，；：。！？]*$")
 
 
+def _item_character(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff" or character in "“”"
+
+
+def slogan_list(clause: str) -> bool:
+    """Whether `clause` ends on three or more items parted by 、: the last two whole, the first the
+    end of what comes before (what `(?:[\u4e00-\u9fff“”]{2,8}、){2,}[\u4e00-\u9fff“”]{2,8}$`
+    finds in a clause not ending on a line break, without the 1.5 ms of compiling its three classes
+    of 21,000 characters at import)."""
+    parts = clause.split("、")
+    if len(parts) < 3:
+        return False
+    first, *items = parts[-3:]
+    whole = all(len(item) in SLOGAN_ITEM and all(map(_item_character, item)) for item in items)
+    return whole and len(first) >= 2 and _item_character(first[-2]) and _item_character(first[-1])
+
+
 def ends_on_slogan_list(text: str) -> bool:
-    """Whether a sentence ends on a slogan list or a 做到 clause (see `_SLOGAN_LIST`)."""
+    """Whether a sentence ends on a slogan list or a 做到 clause (see `slogan_list`)."""
     plain = text.rstrip("。！？；").rstrip()
     clause = _LAST_CLAUSE.search(plain)
     last = clause.group(0) if clause else plain
-    return bool(_SLOGAN_LIST.search(last)) or "做到" in last
+    return slogan_list(last) or "做到" in last
 
 
 def stage(function: str, text: str, run: bool = False) -> int:

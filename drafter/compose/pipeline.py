@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from drafter.bank.load import Bank
@@ -31,6 +30,7 @@ from drafter.compose.length import (
     widened,
     within,
 )
+from drafter.compose.limits import Limits
 from drafter.compose.outline import (
     clean_user_text,
     end_sentence,
@@ -120,6 +120,15 @@ _NOUN_TOPIC = LazyPattern(
 _FOUNDATION = LazyPattern(r"(?:安全|保障|生态|环境|民生|就业|教育|体系|制度)$")
 
 
+def caps(point: PointView, extra: int = 0) -> tuple[int, int]:
+    """How many bank sentences a point takes: its base by its `material` (`MATERIAL_CAP`), and its
+    cap, the base and the `extra` a long draft of few points grants one whose `material` is unset."""
+    base = MATERIAL_CAP[point.material]
+    if point.purpose == "why":  # the bank's requirements say how, not why: the writer's facts do
+        return min(base, WHY_CAP), min(base, WHY_CAP)
+    return base, base + (extra if point.material is None else 0)
+
+
 def _thing(topic: str, frame: str) -> bool:
     """Whether `topic` names a thing a frame can say (`做好{topic}工作`, not `做好学深悟透工作`;
     `安全生产是…的重要基础`, not `隐患排查是…的重要基础`)."""
@@ -133,20 +142,20 @@ KINDRED_WEIGHT = 0.5
 KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the relevance threshold)
 
 
-@dataclass(frozen=True)
-class Elaboration:
+class Elaboration:  # not a dataclass: cheaper to define (issue 12)
     """A point's bank material, in the order a speech says it.
 
     `lead`: why the point matters, said right after the heading (`做好道路交通安全工作意义重大。`);
     `body`: requirement
     or problem sentences, after the writer's own, by `stage` (why, what, how, close); `end`:
-    four-character runs (`切实做到……`) that sum up. Iterating gives all of them in that order.
+    four-character runs (`切实做到……`) that sum up; `gap`: a marked gap (`〔待补：…〕`) when the
+    bank had too little about the point. Iterating gives all of them in that order.
     """
 
-    lead: list[str]
-    body: list[str]
-    end: list[str]
-    gap: str = ""  # a marked gap (`〔待补：…〕`) when the bank had too little about the point
+    __slots__ = ("body", "end", "gap", "lead")
+
+    def __init__(self, lead: list[str], body: list[str], end: list[str], gap: str = "") -> None:
+        self.lead, self.body, self.end, self.gap = lead, body, end, gap
 
     def __iter__(self) -> Iterator[str]:
         return iter([*self.lead, *self.body, *self.end, *([self.gap] if self.gap else [])])
@@ -222,27 +231,23 @@ class SpeechContext:
         brief: Brief,
         plan: Plan,
         selector: Selector,
-        budgets: Mapping[str, int],
-        extra: Mapping[str, int] | None = None,
+        limits: Limits | None = None,
         memo: PointMaterial | None = None,
         short: bool = False,
-        fair: Mapping[str, int] | None = None,
     ) -> None:
-        """`extra`: by point key, sentences a point of unset `material` may take beyond `MATERIAL_CAP`;
+        """`limits`: each point's budget and cap (`caps`); none: no bank material in the points;
         `memo`: what each point's material is, shared by the renders of one draft; `short`:
         whether the draft falls short of its length (a point then wants `SHORT_GAP_SHARE` of its
-        `fair` budget, its even share before a sibling's cap: the cap keeps the bank's sentences
-        balanced, and the gap says what the length still wants)."""
+        budget or of its floor in `limits`, its even share before a sibling's cap: the cap keeps
+        the bank's sentences balanced, and the gap says what the length still wants)."""
         self.brief = brief
-        self._extra = extra or {}
         self.sections = plan.sections
         self._points = plan.points
         self._memo = PointMaterial() if memo is None else memo
         self._short = short
-        self._fair = fair or {}
         self.thin = False  # whether a point without a gap was filled below `SHORT_GAP_SHARE`
         self._selector = selector
-        self._budgets = budgets
+        self.limits = Limits({}, {}) if limits is None else limits
         self._calls: dict[str, int] = {}
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
         self._closed_with_run = False  # whether the point drafted last ended on a four-character run
@@ -254,6 +259,8 @@ class SpeechContext:
         self._rank = roles.rank(brief)  # the speaker's level (`roles.beyond_level`)
         self.domain = selector.catalog.domain
         self.gaps: list[GapNote] = []
+        # for each gap, the characters its point's material filled (None: a gap for the writer's facts)
+        self.filled: list[int | None] = []
         title = brief.title
         if isinstance(title, list):
             self.title_lines = [clean_user_text(t) for t in title]
@@ -614,12 +621,8 @@ class SpeechContext:
     def elaborate(self, point: PointView) -> Elaboration:
         """Bank sentences for a point (marked): a formula for why, the material about the point its
         budget holds (what, how), a close; and a gap when the bank knows too little about it."""
-        budget = self._budgets.get(point.key, 0)
-        base = MATERIAL_CAP[point.material]
-        extra = self._extra.get(point.key, 0) if point.material is None else 0
-        if point.purpose == "why":  # the bank's requirements say how, not why: the writer's facts do
-            base, extra = min(base, WHY_CAP), 0
-        cap = base + extra
+        limits, key = self.limits, point.key  # the budget and cap: asked of `limits` only
+        base = caps(point)[0]
         near = [*point.nearby, *point.text]
         query = self.query(point)
         slots = {"topic": point.topic}
@@ -642,7 +645,7 @@ class SpeechContext:
         # (`抓实河湖长制…幸福河湖` and `深入实施河湖长制，建设幸福河湖`)
         among_bank = frozenset().union(*(key_terms(t) for t in place))
         for _, function, entry in ranked:
-            if taken >= cap or spent >= budget:
+            if limits.full(key, taken) or limits.spent(key, spent):
                 break
             pin = entry.id in pins  # the writer's choice: said whatever the checks below think
             pick = self._selector.usable(
@@ -669,7 +672,7 @@ class SpeechContext:
                 continue
             said = _framed(function, pick)
             size = len(strip_marks(said))
-            if not pin and spent and spent + size / 2 > budget:
+            if not pin and spent and limits.overrun(key, spent + size / 2):
                 continue
             self._selector.commit(pick)
             result.append((function, pick.text, said))
@@ -678,7 +681,7 @@ class SpeechContext:
             taken += 1
         material_spent = spent
         lead: list[str] = []
-        if budget and point.purpose == "why" and cap:
+        if point.purpose == "why" and not limits.spent(key, 0) and not limits.full(key, 0):
             # a formula says why the point matters, at a point on why (one at most)
             # a frame on the point's topic (`做好{topic}工作意义重大`): a formula without it was
             # written for one place of one kind of speech (a template names it with `only=`)
@@ -713,14 +716,12 @@ class SpeechContext:
                 run = True
         self._closed_with_run = run
         gap = ""
-        if self._short:
-            budget = max(budget, self._fair.get(point.key, 0))
-        missing = budget - material_spent
+        some = not limits.full(key, 0) and limits.below(key, 0, 1)  # a cap and a gap budget
         # a point its cap filled wants no more of the bank; in a short draft, it wants the writer's
         share = SHORT_GAP_SHARE if self._short else GAP_SHARE
-        if cap and budget and (taken < base or self._short) and material_spent < budget * share:
-            gap = self._gap(point, missing)
-        elif cap and budget and material_spent < budget * SHORT_GAP_SHARE:
+        if some and (taken < base or self._short) and limits.below(key, material_spent, share):
+            gap = self._gap(point, material_spent)
+        elif some and limits.below(key, material_spent, SHORT_GAP_SHARE):
             self.thin = True
         staged = [(stage(f, text, run), said) for f, text, said in result if f not in ("quote", "parallel")]
         body = [said for _, said in sorted(staged, key=lambda s: s[0])]
@@ -778,13 +779,18 @@ class SpeechContext:
             about=[*point.nearby, point.topic],
         )
 
-    def _gap(self, point: PointView, missing: int) -> str:
-        """The marked gap of a point, worded for it, and counted for the summary."""
+    def _gap(self, point: PointView, filled: int) -> str:
+        """The marked gap of a point whose material filled `filled` characters, worded for it, and
+        counted for the summary."""
         wanted = gap_wanted(point.topic, point.heading_plain, point.purpose, tuple(point.text))
-        return self._noted(point, wanted, missing)
+        self.gaps.append(GapNote(point.key, wanted, max(self.limits.owed(point.key, filled), 0)))
+        self.filled.append(filled)
+        return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
 
-    def _noted(self, point: PointView, wanted: str, missing: int) -> str:
-        self.gaps.append(GapNote(point.key, wanted, max(missing, 0)))
+    def _noted(self, point: PointView, wanted: str) -> str:
+        """A marked gap for facts only the writer has (`FACT_CHARS` of them, whatever the budgets)."""
+        self.gaps.append(GapNote(point.key, wanted, FACT_CHARS))
+        self.filled.append(None)
         return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
 
     def figures_gap(self, point: PointView) -> str:
@@ -792,7 +798,7 @@ class SpeechContext:
         提高`): a review that goes out without its numbers says nothing; "" when it has one."""
         if any(_FIGURE.search(text) for text in point.text):
             return ""
-        return self._noted(point, f"{point.topic or point.heading_plain}的具体数据", FACT_CHARS)
+        return self._noted(point, f"{point.topic or point.heading_plain}的具体数据")
 
     def deeds_gap(self, point: PointView) -> str:
         """A gap after a point on what to learn from the honoured whose writer's sentences name
@@ -802,7 +808,7 @@ class SpeechContext:
             return ""
         learnt = _LEARNT.match(point.heading_plain)
         shown = f"，体现他们{learnt.group(1)}" if learnt else ""  # `学习他们…的敬业精神`: 他们…
-        return self._noted(point, f"一两位先进典型的姓名和事迹{shown}", FACT_CHARS)
+        return self._noted(point, f"一两位先进典型的姓名和事迹{shown}")
 
     def _reframe(self, point: PointView, said: Sequence[str], framed: str) -> str:
         """A framed run (`切实做到……。`) led by a frame the paragraph does not say already."""
@@ -874,6 +880,17 @@ def speech_domain(brief: Brief, plan: Plan) -> str | None:
     return infer_domain(words)
 
 
+class _Pass(NamedTuple):
+    """One render of a draft: with what limits, what it drafted, which gaps it marked."""
+
+    limits: Limits
+    short: bool
+    markup: str
+    document: Document
+    gaps: list[tuple[GapNote, int | None]]  # each gap, and what its point's material filled
+    thin: bool
+
+
 def compose(
     brief: Brief, bank: Bank, templates: TemplateSet, seed: int | None = None, *, gaps: bool = True
 ) -> Draft:
@@ -895,6 +912,7 @@ def compose(
     notes: list[GapNote] = []
 
     thin = [False]  # whether the last render left a point thin without a gap (`SpeechContext.thin`)
+    passes: list[_Pass] = []  # the renders so far
 
     def render(
         budgets: list[int],
@@ -902,6 +920,26 @@ def compose(
         short: bool = False,
         fair: Sequence[int] = (),
     ) -> tuple[str, Document, list[GapNote]]:
+        """The draft with these budgets and extra sentences (`short`: marking the gaps a draft short
+        of its length has against the `fair` budgets): rendered, or the earlier render that would
+        draft the same (`Limits.alike`)."""
+        limits = Limits(
+            dict(zip(keys, budgets, strict=True)),
+            {p.key: caps(p, (extra or {}).get(p.key, 0))[1] for p in plan.points},
+            dict(zip(keys, fair, strict=True)) if short else None,
+        )
+        done = next((p for p in passes if p.short == short and p.limits.alike(limits)), None)
+        if done is None:
+            done = _render(limits, short)
+            passes.append(done)
+        thin[0] = done.thin
+        notes = [
+            note if filled is None else note._replace(chars=max(limits.owed(note.point, filled), 0))
+            for note, filled in done.gaps
+        ]
+        return done.markup, done.document, notes
+
+    def _render(limits: Limits, short: bool) -> _Pass:
         selector = Selector(
             catalog,
             kind=brief.template,
@@ -915,19 +953,18 @@ def compose(
             brief,
             plan,
             selector,
-            dict(zip(keys, budgets, strict=True)),
-            extra,
+            limits,
             memo,
             short,
-            dict(zip(keys, fair, strict=False)),  # none but for the last render
         )
         markup = templates.render(
             brief.template, {"brief": brief, "speech": context, "phrase": context.phrase}
         )
         if not gaps:
             markup = _GAP_MARKUP.sub("", markup)
-        thin[0] = context.thin
-        return markup, parse_outline(markup, sources, name=name, meta=_meta(brief, context)), context.gaps
+        document = parse_outline(markup, sources, name=name, meta=_meta(brief, context))
+        gap_fills = list(zip(context.gaps, context.filled, strict=True))
+        return _Pass(limits, short, markup, document, gap_fills, context.thin)
 
     if target is None:
         markup, document, notes = render([DEFAULT_POINT_BUDGET] * len(keys))

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill, slots_of
@@ -21,6 +20,7 @@ from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_e
 from drafter.compose.templating import chinese_count
 from drafter.errors import SelectionError
 from drafter.patterns import LazyPattern
+from drafter.record import Record
 from drafter.vocabulary import GENERAL_KINDS, KINDS, OCCASION_KINDS, kind_name
 
 
@@ -116,10 +116,34 @@ def namely(heading: str, members: Sequence[str]) -> str:
     return "、".join(items)
 
 
-@dataclass
-class PointView:
+class PointView(Record):  # not a dataclass: cheaper to define (issue 12)
     """A point as templates see it."""
 
+    __slots__ = (
+        "avoid",
+        "heading",
+        "heading_plain",
+        "index",
+        "key",
+        "material",
+        "nearby",
+        "own_tags",
+        "problems",
+        "purpose",
+        "tags",
+        "text",
+        "topic",
+        "use",
+    )
+    DEFAULTS: ClassVar[dict[str, Any]] = {
+        "topic": "",
+        "own_tags": list,
+        "nearby": list,
+        "material": None,
+        "purpose": "task",
+        "use": list,
+        "avoid": list,
+    }
     index: int
     key: str
     heading: str  # marked text, "" when the point has none
@@ -127,19 +151,30 @@ class PointView:
     text: list[str]  # the writer's own sentences, each ending in punctuation
     tags: list[str]
     problems: bool
-    topic: str = ""  # what the point is about (its heading's subject, else the section's topic)
-    own_tags: list[str] = field(default_factory=list)  # the point's own, before its section's
-    nearby: list[str] = field(default_factory=list)  # the writer's words around it: lead-in, heading
-    material: str | None = None  # the brief's `material`: none, few, more or unset
-    purpose: Purpose = "task"  # what the point does in the speech (`gap_wording.purpose`)
-    use: list[str] = field(default_factory=list)  # entries pinned for this point
-    avoid: list[str] = field(default_factory=list)  # entries banned for this point
+    topic: str  # what the point is about (its heading's subject, else the section's topic)
+    own_tags: list[str]  # the point's own, before its section's
+    nearby: list[str]  # the writer's words around it: lead-in, heading
+    material: str | None  # the brief's `material`: none, few, more or unset
+    purpose: Purpose  # what the point does in the speech (`gap_wording.purpose`)
+    use: list[str]  # entries pinned for this point
+    avoid: list[str]  # entries banned for this point
 
 
-@dataclass
-class SectionView:
+class SectionView(Record):  # not a dataclass: cheaper to define (issue 12)
     """A section as templates see it."""
 
+    __slots__ = (
+        "enumerator",
+        "heading",
+        "heading_plain",
+        "index",
+        "lead_in",
+        "points",
+        "problems",
+        "tags",
+        "topic",
+    )
+    DEFAULTS: ClassVar[dict[str, Any]] = {"enumerator": None, "points": list}
     index: int
     heading: str  # marked text, "" when the section has none
     heading_plain: str
@@ -147,8 +182,8 @@ class SectionView:
     lead_in: str
     tags: list[str]
     problems: bool
-    enumerator: str | None = None  # the brief's numbering for the points, e.g. "{n}要"
-    points: list[PointView] = field(default_factory=list)
+    enumerator: str | None  # the brief's numbering for the points, e.g. "{n}要"
+    points: list[PointView]
 
     @property
     def count(self) -> str:

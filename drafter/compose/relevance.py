@@ -93,6 +93,13 @@ class Index:
                 row[number] = row.get(number, 0) + 1
         self.idf = {t: _idf(len(docs), len(row)) for t, row in postings.items()}
         self.postings = postings
+        self._start()
+
+    def _start(self) -> None:
+        # what queries work out, kept for later ones: the drafts of one process share an index
+        self._norms: list[float] | None = None
+        self._terms: dict[tuple[str, int], tuple[dict[int, float], bool] | None] = {}
+        self._documents: dict[str, int] = {}
 
     def plain(self) -> tuple[Any, ...]:
         """The index as plain data (for the cache): each token's postings packed in bytes, so that
@@ -116,7 +123,37 @@ class Index:
             raise TypeError("postings: expected a dict")
         index.postings = postings = _PackedPostings(packed)
         index.idf = _LazyIdf(len(index.ids), postings)
+        index._start()
         return index
+
+    def documents(self, token: str) -> int:
+        """How many documents hold `token`."""
+        if (found := self._documents.get(token)) is None:
+            postings = self.postings
+            if isinstance(postings, _PackedPostings):
+                found = postings.documents(token) if token in postings else 0
+            else:
+                found = len(postings.get(token, ()))
+            self._documents[token] = found
+        return found
+
+    def _term(self, token: str, times: int) -> tuple[dict[int, float], bool] | None:
+        """What a query token said `times` adds to each document holding it, and whether it is rare
+        (in at most `RARE` of the documents, or 3); None for a token no document holds."""
+        key = (token, times)
+        if key in self._terms:
+            return self._terms[key]
+        idf = self.idf.get(token)
+        found = None
+        if idf is not None:
+            if self._norms is None:
+                self._norms = [K1 * (1 - B + B * length / self.mean) for length in self.lengths]
+            norms = self._norms
+            row = self.postings[token]
+            scores = {n: times * idf * tf * (K1 + 1) / (tf + norms[n]) for n, tf in row.items()}
+            found = (scores, len(row) <= max(3, int(RARE * len(self.ids))))
+        self._terms[key] = found
+        return found
 
     def rank(self, query: Iterable[str], threshold: float = THRESHOLD) -> list[Scored]:
         """Documents scoring at least `threshold`, best first (ties in id order)."""
@@ -125,29 +162,29 @@ class Index:
             counts[token] = counts.get(token, 0) + 1
         if not counts:
             return []
-        scores: dict[int, float] = {}
-        keys: dict[int, int] = {}
-        rare = max(3, int(RARE * len(self.ids)))
-        size = 0  # query bigrams the bank knows: one no entry has cannot make any entry less relevant
-        for token, times in counts.items():
-            idf = self.idf.get(token)
-            if idf is None:
-                continue
-            size += times
-            row = self.postings[token]
-            if len(row) <= rare:
-                for number in row:
-                    keys[number] = keys.get(number, 0) + 1
-            for number, tf in row.items():
-                norm = K1 * (1 - B + B * self.lengths[number] / self.mean)
-                scores[number] = scores.get(number, 0.0) + times * idf * tf * (K1 + 1) / (tf + norm)
-        if not size:
+        terms = [(times, term) for token, times in counts.items() if (term := self._term(token, times))]
+        size = sum(times for times, _ in terms)  # query bigrams the bank knows: one no entry has
+        if not size:  # cannot make any entry less relevant
             return []
-        ranked = [
-            Scored(self.ids[n], s / size)
-            for n, s in scores.items()
-            if s / size >= threshold and (keys.get(n, 0) >= KEY_TERMS or len(self.ids) < KEY_TERMS_FROM)
-        ]
+        scores: dict[int, float] = {}
+        if len(self.ids) < KEY_TERMS_FROM:
+            for _, (added, _) in terms:
+                for number, score in added.items():
+                    scores[number] = scores.get(number, 0.0) + score
+        else:  # only documents sharing `KEY_TERMS` rare tokens with the query can qualify: score those
+            keys: dict[int, int] = {}
+            for _, (added, rare) in terms:
+                if rare:
+                    for number in added:
+                        keys[number] = keys.get(number, 0) + 1
+            for number, shared in keys.items():
+                if shared >= KEY_TERMS:
+                    total = 0.0  # added one by one in the tokens' order, as above (not `sum`, which
+                    for _, (added, _) in terms:  # compensates its rounding from Python 3.12 on)
+                        if (part := added.get(number)) is not None:
+                            total += part
+                    scores[number] = total
+        ranked = [Scored(self.ids[n], s / size) for n, s in scores.items() if s / size >= threshold]
         return sorted(ranked, key=lambda s: (-s.score, s.id))
 
 

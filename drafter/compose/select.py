@@ -23,7 +23,6 @@ import functools
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from drafter.bank.load import Bank
@@ -158,12 +157,12 @@ def repeats_terms(
 SCAN = 64  # drafted sentences up to which `Selector._repeats` compares with each
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    index: int  # position in its group (groups are sorted by id)
-    entry: Entry
-    slots: frozenset[str]
-    tags: frozenset[str]
+class _Candidate:  # not a NamedTuple (a field is named `index`), nor a dataclass: cheaper to define
+    __slots__ = ("entry", "index", "slots", "tags")
+
+    def __init__(self, index: int, entry: Entry, slots: frozenset[str], tags: frozenset[str]) -> None:
+        self.index = index  # position in its group (groups are sorted by id)
+        self.entry, self.slots, self.tags = entry, slots, tags
 
 
 class _Group(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
@@ -201,6 +200,7 @@ class Catalog:
         self._ranks: dict[tuple[str, tuple[str, ...], float], list[Scored]] = {}
         self.said: frozenset[str] = frozenset().union(*(shingles(text, NEAR) for text in said))
         self._groups: dict[str, _Group] = {}
+        self._group_keys: dict[str, tuple[object, ...]] = {}  # what `Bank.memo` keeps each group under
         self._ranked: dict[
             tuple[str, frozenset[str], frozenset[str]], list[tuple[tuple[int, int], _Candidate]]
         ] = {}
@@ -211,14 +211,12 @@ class Catalog:
             said = self.said
             # the entries repeating the writer's words, by place: most drafts leave out none, and
             # drafts leaving out the same share the group built for them (`Bank.memo`)
-            out = tuple(
-                i for i, s in enumerate(shared) if said and not shingles(s[0].text, NEAR).isdisjoint(said)
-            )
+            out = tuple(i for i, s in enumerate(shared) if not s[3].isdisjoint(said)) if said else ()
             key = ("group", self._fitting_key(function), out)
             if (group := self.bank.memo.get(key)) is None:
                 left_out = set(out)
                 kept = [s for i, s in enumerate(shared) if i not in left_out]
-                found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags) in enumerate(kept)]
+                found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags, _) in enumerate(kept)]
                 by_tag: dict[str, list[_Candidate]] = {}
                 for candidate in found:
                     for tag in candidate.tags:
@@ -228,14 +226,16 @@ class Catalog:
                 )
                 group = _remember(self.bank, key, group)
             self._groups[function] = group
+            self._group_keys[function] = key
         return self._groups[function]
 
     def _fitting_key(self, function: str) -> tuple[object, ...]:
         return ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
 
-    def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str]]]:
-        """The function's entries fit for this kind, role and field, sorted by id, with their slots
-        and tags: the same for every draft of that kind from this bank, so shared (`Bank.memo`)."""
+    def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str], frozenset[str]]]:
+        """The function's entries fit for this kind, role and field, sorted by id, with their slots,
+        tags and runs of `NEAR` characters: the same for every draft of that kind from this bank, so
+        shared (`Bank.memo`)."""
         key = self._fitting_key(function)
         if (found := self.bank.memo.get(key)) is None:
             entries = sorted(
@@ -246,7 +246,11 @@ class Catalog:
                 ),
                 key=lambda e: e.id,
             )
-            found = _remember(self.bank, key, [(e, frozenset(e.slots), frozenset(e.tags)) for e in entries])
+            found = _remember(
+                self.bank,
+                key,
+                [(e, frozenset(e.slots), frozenset(e.tags), shingles(e.text, NEAR)) for e in entries],
+            )
         return found
 
     def rank(self, function: str, query: Sequence[str], threshold: float) -> list[Scored]:
@@ -259,13 +263,14 @@ class Catalog:
     def index(self, function: str) -> Index:
         """The BM25 index of the function's material (once per draft, shared by drafts, cached on disk)."""
         if function not in self._indexes:
-            # drafts from one bank share an index over the same entries (`Bank.memo`)
-            material = [c.entry for c in self.group(function).all if is_material(c.entry)]
-            # the field is left out: material of other fields is already filtered out, and every
-            # document of the field sharing its name's bigrams with the query made them key terms
-            key = ("bm25", tuple((e.id, e.text, e.tags) for e in material))
+            # drafts from one bank share the index of the same group (`Bank.memo`)
+            group = self.group(function)
+            key = ("bm25", self._group_keys[function])
             if (index := self.bank.memo.get(key)) is None:
-                index = _remember(self.bank, key, index_of(key[1]))
+                material = [c.entry for c in group.all if is_material(c.entry)]
+                # the field is left out: material of other fields is already filtered out, and every
+                # document of the field sharing its name's bigrams with the query made them key terms
+                index = _remember(self.bank, key, index_of([(e.id, e.text, e.tags) for e in material]))
             self._indexes[function] = index
         return self._indexes[function]
 
@@ -274,7 +279,7 @@ class Catalog:
         it, and in three entries or more): `安全` in a 安全生产 bank says little about a sentence."""
         index = self.index(function)
         most = max(2, int(COMMON_SHARE * len(index.ids)))
-        return lambda term: len(index.postings.get(term, ())) > most
+        return lambda term: index.documents(term) > most
 
     def ranked(
         self, function: str, tags: frozenset[str], context: frozenset[str] = frozenset()

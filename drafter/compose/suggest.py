@@ -51,7 +51,7 @@ def suggest(brief: Brief, bank: Bank, top: int = 5) -> tuple[str | None, list[Po
         avoid=brief.phrases.avoid,
         speech=brief.occasion or "",
     )
-    context = SpeechContext(brief, plan, selector, {})
+    context = SpeechContext(brief, plan, selector)
     result: list[PointSuggestions] = []
     for s, section in enumerate(plan.sections):
         for p, point in enumerate(section.points):

@@ -17,17 +17,21 @@ templates are cached between runs, signed (`drafter.compose.template_cache`).
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drafter.compose.outline import end_sentence, one_line, strip_end
 from drafter.errors import TemplateError, display_path
 from drafter.vocabulary import CHINESE_NUMERALS
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATE_SUFFIX = ".j2"
 _DESCRIPTION = re.compile(r"\A\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
@@ -156,14 +160,13 @@ class TemplateSet:
     def __init__(self, extra_dir: Path | None = None) -> None:
         # here, not at the top: `drafter new` and `drafter check` only discover templates
         import jinja2
-        from jinja2.sandbox import SandboxedEnvironment
 
         from drafter.compose.template_cache import CompiledTemplates
 
         self.infos = discover_templates(extra_dir)
         search = [extra_dir] if extra_dir is not None else []
         search.append(builtin_templates_dir())
-        self.env = SandboxedEnvironment(
+        self.env = _environment_class()(
             loader=_folder_loader(search),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
@@ -209,6 +212,29 @@ class TemplateSet:
             if filename is None:
                 raise
             raise TemplateError(f"{_where(filename, line)}: template error: {exc}") from None
+
+
+@functools.cache
+def _environment_class() -> type[SandboxedEnvironment]:
+    """Jinja's `SandboxedEnvironment`, its check of each attribute a template reads remembered by
+    the object's type and the attribute's name, all that the check looks at (a draft reads some
+    thousand attributes, of a few dozen kinds)."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class SpeechEnvironment(SandboxedEnvironment):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._safe: dict[tuple[type, str], bool] = {}
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            kind = type(obj)
+            if (safe := self._safe.get((kind, attr))) is None:
+                safe = super().is_safe_attribute(obj, attr, value)
+                if obj.__class__ is kind:  # else `isinstance` may answer by the other class
+                    self._safe[kind, attr] = safe
+            return safe
+
+    return SpeechEnvironment
 
 
 def _folder_loader(folders: list[Path]) -> Any:
