@@ -152,3 +152,13 @@ def test_a_symposium_answers_and_directs_no_one(bank: Bank) -> None:
     no `重点把握好两点`, no `再提…要求`."""
     text = _draft_of("xiangyi_zuotan", bank)
     assert "把握好" not in text and "提两方面要求" not in text
+
+
+def test_a_part_is_led_in_on_its_own_subject(bank: Bank) -> None:
+    """`lianzheng_ju`: a lead-in on 作风 (`…作风好坏，影响…政府形象`) or on 纪律 (`…更高的自律要求`)
+    leads no part on 管党治党责任 or 纠治四风; a meeting on one field does not open its part on the
+    region's whole economy (`综合判断，…发展面临的战略机遇和风险挑战并存`)."""
+    text = _draft_of("lianzheng_ju", bank)
+    assert "作风好坏" not in text and "自律要求" not in text
+    for name in ("anquan_xian", "fangxun_shi"):
+        assert "综合判断" not in _draft_of(name, bank)

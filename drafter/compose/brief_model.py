@@ -107,7 +107,10 @@ class Point(_Model):
     tags: list[Text] = Field(default_factory=list, description="主题标签，决定选用哪些要求句、四字格和引语")
     material: MaterialAmount | None = Field(
         None,
-        description="本要点用多少词库素材：none 不用、few 至多两句、more 多用；不填按篇幅定（至多四句）",
+        description=(
+            "本要点用多少词库素材：none 不用、few 至多一句、more 多用（至多四句）；"
+            "不填按篇幅定（一般至多两句）"
+        ),
     )
     phrases: PhraseChoice = Field(
         default_factory=PhraseChoice, description="本要点优先选用和不要选用的词条编号"

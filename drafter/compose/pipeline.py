@@ -71,7 +71,7 @@ ONCE_PER_POINT = frozenset({"quote", "parallel"})  # more than one of these in a
 PARALLEL_FRAMES: tuple[str, ...] = ("真正做到", "切实做到", "要做到", "自觉做到")
 _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting so needs no frame
 # Bank material sentences a point may take, by the brief's `material` (unset: `None`).
-MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 2, None: 4, "more": 6}
+MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 1, None: 2, "more": 4}
 # A point on why the work matters takes at most this many: its substance is the local situation.
 WHY_CAP = 1
 GAP_SHARE = 0.5  # a point whose material fills less than this share of its budget gets a gap
@@ -346,7 +346,14 @@ class SpeechContext:
                 t for t in offered if _PLAIN_CALL.match(t) or (t.startswith("希望") and not self._hoped)
             ]
         if function == "section.lead_in":
-            accept = [t for t in offered if self._fits_lead_in(t, site, values)]
+            # a lead-in on a subject (`作风好坏，影响…政府形象`, tagged 作风) leads a part that says it
+            topic = values.get("topic", "")
+            said = {
+                e.text
+                for e in self._selector.candidates(function)
+                if not e.tags or any(tag in topic for tag in e.tags)
+            }
+            accept = [t for t in offered if t in said and self._fits_lead_in(t, site, values)]
         elif function == "opening.purpose":
             accept = [t for t in offered if self._fits_purpose(t, values)]
         elif function == "opening.transition":
@@ -428,9 +435,12 @@ class SpeechContext:
         `在肯定成绩的同时…` only after achievements; a count only of two points or more (`重点强调
         一点` announces nothing); `关于{topic}方面`, `{topic}包括…` only of a topic that names a
         thing (not `关于驰而不息纠治四风方面`); none saying the opening's verb again (`这里，我着重
-        强调两点` then `重点强调两点`); at a symposium, none that directs (`重点把握好两点`: what the
-        speaker says there answers those he heard)."""
+        强调两点` then `重点强调两点`); none on the region's development as a whole (`综合判断，
+        {region}发展面临…`) in a speech on one field; at a symposium, none that directs
+        (`重点把握好两点`: what the speaker says there answers those he heard)."""
         if self._answering and _DIRECTS.search(text):
+            return False
+        if self.domain and "{region}发展" in text:  # the region's whole economy, not one field's
             return False
         first = site.endswith("#0")
         if first and ("再" in text or (_AFTER_ACHIEVEMENTS.match(text) and not self.achievements)):
