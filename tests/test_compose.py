@@ -311,7 +311,7 @@ def test_a_run_in_label_keeps_a_bank_headings_provenance() -> None:
     assert Enumerator("{n}是").label(1, heading) == "一是" + heading + "。"
     assert Enumerator("{n}要").label(2, heading) == "二" + heading + "。"  # 二要 + 要讲大局: one 要
     assert Enumerator("第{n}，").label(3, "政策清楚。") == "第三，政策清楚。"
-    assert Enumerator("{n}是").label(1, "这是新任干部转变角色的需要") == "一是新任干部转变角色的需要。"
+    assert Enumerator("{n}是").label(1, "这是新任干部转变角色的需要") == "第一，这是新任干部转变角色的需要。"
 
 
 def test_the_call_rallies_around_the_party_committee_alone(rich_bank: Bank) -> None:

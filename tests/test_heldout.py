@@ -78,6 +78,7 @@ def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank
     assert "刚才，张县长对今年民生实事工作作了全面总结。" in text
     opening = text.split("##")[0]
     assert "强调" not in opening and "要求" not in opening and "再讲" not in opening
+    assert "下面，我就做好民生实事工作讲几点具体意见。" in text  # the details of the work, not 两个问题
 
 
 def test_a_resolve_is_said_as_it_stands(bank: Bank) -> None:

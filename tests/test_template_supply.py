@@ -152,6 +152,14 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "glue or one formula",
         "training:convener training:guest closing_remarks:closing",
     ),
+    # the corpus thanks whom a review names in two formulas (080's 在此，我代表…表示衷心的感谢, 001's
+    # 成绩的取得，与…密不可分, said after a year's work, not to a closing ceremony's judges); 003's
+    # 致以衷心的感谢和崇高的敬意 is for the honoured of a commendation, not for the speaker's own staff
+    "opening.review needs=['thanks_to']": (
+        "two formulas",
+        "work_meeting:convener work_meeting:guest annual_review:convener closing_address:closing "
+        "closing_address:convener",
+    ),
 }
 THIN: dict[tuple[str, str, str], str] = {
     (*case.split(":"), what): why for what, (why, cases_) in THIN_PLACES.items() for case in cases_.split()

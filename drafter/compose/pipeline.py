@@ -201,13 +201,13 @@ class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
         return fill(self.family, {"n": chinese_number(n)})
 
     def label(self, n: int, heading: str) -> str:
-        """A run-in point heading: ordinal + heading + 。 (`一要` + `要讲大局` gives `一要讲大局`, `一是`
-        + `这是…的需要` gives `一是…的需要`)."""
+        """A run-in point heading: ordinal + heading + 。 (`一要` + `要讲大局` gives `一要讲大局`; a
+        heading that says 这是 is counted 第一，, not `一是这是…`)."""
         ordinal = self.at(n)
         if ordinal.endswith("要") and strip_marks(heading).startswith("要"):
             ordinal = ordinal[:-1]
-        if ordinal.endswith("是") and heading.startswith("这是"):
-            heading = heading[2:]
+        if ordinal.endswith("是") and strip_marks(heading).startswith("这是"):
+            ordinal = f"第{chinese_number(n)}，"
         return end_sentence(ordinal + heading) if heading else ordinal
 
 
@@ -325,6 +325,9 @@ class SpeechContext:
         (`earlier_speaker=`, `topic=`, `count=`).
         """
         back = bool(slots.pop("after", ""))  # whether something is said before it that 这… can point to
+        if function == "opening.transition" and self._deferred and (work := self._work()):
+            # after a superior: his points are the meeting's; this speaker adds the details of the work
+            return f"下面，我就做好{work}讲几点具体意见。"
         values = {k: clean_user_text(str(v)) for k, v in slots.items() if v}
         site = self._site(function)
         accept = None
@@ -480,6 +483,11 @@ class SpeechContext:
         if len(gathering) > 2 and self.purpose.startswith(gathering[:2]):  # `动员大会…是动员…`
             gathering = gathering[2:]
         return f"这次{gathering}的主要任务是{self.purpose}"
+
+    def _work(self) -> str:
+        """The work a purpose sets (`部署森林防灭火工作`: 森林防灭火工作), or "" when it names none."""
+        work = _CONVENERS_ACT.sub("", strip_marks(self.purpose)).rstrip("。")
+        return work if work != strip_marks(self.purpose).rstrip("。") and work.endswith("工作") else ""
 
     def _fits_transition(self, text: str, values: Mapping[str, str]) -> bool:
         """Whether an opening transition fits: none once the opening said points follow; `再讲…`
