@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.compose.about import about, piles, retells, says_writers_words, straddling, subject_of
+from drafter.compose.about import about, catalogue, piles, retells, says_writers_words, straddling, subject_of
 from drafter.compose.select import key_terms
 
 
@@ -104,3 +104,10 @@ def test_a_run_that_modifies_the_writers_word_is_not_his_subject() -> None:
     assert not says_writers_words(["落实基本公共卫生服务补助，逐步解决村医养老保障问题。"], text, generic)
     assert says_writers_words(["抓好黑臭水体整治。"], "巩固黑臭水体治理成效。", generic)
     assert says_writers_words(["抓好垃圾污水治理和村容村貌提升。"], "加强生活垃圾污水治理。", generic)
+
+
+def test_a_busy_sentence_is_a_catalogue_and_a_run_is_not() -> None:
+    assert catalogue("开展燃气、危化品、高层建筑、“九小场所”等领域隐患排查整治。")
+    assert catalogue("实行流程式、全过程督查督办，紧紧抓住立项、实施、反馈等关键环节，强化过程督办。")
+    assert not catalogue("认真调研、充分准备、深入研究、反复酝酿")
+    assert not catalogue("重点盯住客运车辆、校车和重型货车。")

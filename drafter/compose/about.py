@@ -20,7 +20,7 @@ WRITER_RUN = 4  # ... or characters in a row it shares with the writer's sentenc
 # `牢固树立宗旨意识`, `在…上下功夫` with `在解决实际困难上下功夫`): a run of the writer's with one of
 # them does not make a sentence about the point.
 GENERIC_WORDS = ("牢固树立", "下功夫", "积极性", "主动性", "创造性", "紧迫感", "责任感", "使命感")
-CATALOGUE_ITEMS = 5  # a sentence listing this many items (four 、) is a catalogue, about no one point
+CATALOGUE_ITEMS = 4  # a sentence listing this many items (three 、) is a catalogue, about no one point
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -168,9 +168,23 @@ def retells(writer: Sequence[str], topic: str, said: str, text: str) -> bool:
     return any(said.count(run) >= RETOLD for run in shingles(text, WRITER_RUN) & runs)
 
 
+_CLAUSE = re.compile(r"[，；。！？：,;:]")
+
+
 def catalogue(text: str) -> bool:
-    """Whether `text` lists `CATALOGUE_ITEMS` items or more (a list of nouns is about no one point)."""
+    """Whether `text` lists `CATALOGUE_ITEMS` items or more (`开展燃气、危化品、高层建筑、“九小场所”等
+    领域…`, `加快补齐教育、医疗、养老、托幼等民生短板`, `实行流程式、全过程督查督办，紧紧抓住立项、实施、
+    反馈等关键环节`): a sentence that busy is a programme's, about no one point. A parallel run
+    alone is no list (`认真调研、充分准备、深入研究、反复酝酿`: one clause of items alike in length)."""
+    clauses = [c for c in _CLAUSE.split(text) if c]
+    if len(clauses) == 1 and _parallel(clauses[0].split("、")):
+        return False
     return text.count("、") >= CATALOGUE_ITEMS - 1
+
+
+def _parallel(items: list[str]) -> bool:
+    """Whether a clause's 、-list is a parallel run: no 等 ends it, its items alike in length."""
+    return "等" not in items[-1] and len({len(item) for item in items}) == 1
 
 
 RESTATED = 4  # characters of a heading's task a sentence says word for word to restate it

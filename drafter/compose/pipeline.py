@@ -476,6 +476,8 @@ class SpeechContext:
         if self.brief.role == "guest" and _CONVENERS_ACT.match(self.purpose):
             self._points_said = True  # the opening transition would announce them again
             work = _CONVENERS_ACT.sub("", strip_marks(self.purpose)).rstrip("。")
+            if self.gathering in ("培训班", "研讨班"):  # a class is taught, not set its work
+                return f"根据{self.gathering}安排，我就{work}同大家交流几点意见。"
             return f"根据会议安排，我就做好{work}讲几点意见。"
         if _HOLDS.match(self.purpose):  # the purpose holds the event: not `…的主要任务是举办…`
             return f"今天，我们在这里{self.purpose}"
