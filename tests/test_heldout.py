@@ -163,3 +163,9 @@ def test_a_part_is_led_in_on_its_own_subject(bank: Bank) -> None:
     assert "作风好坏" not in text and "自律要求" not in text
     for name in ("anquan_xian", "fangxun_shi"):
         assert "综合判断" not in _draft_of(name, bank)
+
+
+def test_a_bank_sentence_saying_the_writers_again_is_not_said(bank: Bank) -> None:
+    """`minsheng_xian`: `稳定和扩大高校毕业生、农民工、退役军人等重点群体就业` after the writer's
+    `重点帮扶高校毕业生和农民工就业` says it again in other order."""
+    assert "稳定和扩大高校毕业生" not in _draft_of("minsheng_xian", bank)

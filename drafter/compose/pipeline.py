@@ -74,6 +74,7 @@ _RUN_VERBS = ("要", "做到", "切实", "真正", "坚持")  # a run starting s
 MATERIAL_CAP: dict[str | None, int] = {"none": 0, "few": 1, None: 2, "more": 4}
 # A point on why the work matters takes at most this many: its substance is the local situation.
 WHY_CAP = 1
+WRITER_SHARE = 0.6  # of a writer's sentence's key terms a bank sentence says to say it again
 GAP_SHARE = 0.5  # a point whose material fills less than this share of its budget gets a gap
 # ... and in a draft that falls short of its length, this share: there a point padded to half its
 # budget is as much in want of the writer's facts as an empty one (issue 8, fresh readers)
@@ -664,6 +665,7 @@ class SpeechContext:
         # ... but two of the bank's that share words beyond the place's say one thing twice
         # (`抓实河湖长制…幸福河湖` and `深入实施河湖长制，建设幸福河湖`)
         among_bank = frozenset().union(*(key_terms(t) for t in place))
+        writers = [key_terms(t) - among_bank for t in point.text]
         for _, function, entry in ranked:
             if limits.full(key, taken) or limits.spent(key, spent):
                 break
@@ -685,6 +687,10 @@ class SpeechContext:
             # the words beyond the place's (`极端天气` again, `河湖长制…幸福河湖` twice)
             drafted = [key_terms(t) for _, t, _ in result]
             if not pin and repeats_terms(pick.text, drafted, among_bank, share=0.0):
+                continue
+            # ... and one that says most of a writer's sentence again in other order (`稳定和扩大高校
+            # 毕业生、农民工…就业` after `重点帮扶高校毕业生和农民工就业`) adds nothing to it
+            if not pin and repeats_terms(pick.text, writers, among_bank, share=WRITER_SHARE):
                 continue
             if not pin and piles(point.topic, "".join(t for _, t, _ in result), pick.text):  # a third time
                 continue
