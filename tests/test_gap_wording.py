@@ -31,13 +31,13 @@ def test_a_reason_is_asked_for_by_topic_not_by_a_heading_that_argues_already() -
 
 
 def test_a_point_under_an_arguing_section_asks_for_local_facts() -> None:
-    assert gap_wanted("麻痹思想", "要克服麻痹思想", "why") == "本地实情和典型事例，说明为什么要克服麻痹思想"
+    assert gap_wanted("麻痹思想", "要克服麻痹思想", "why") == "可举本地实情和事例，讲清为什么要克服麻痹思想"
     # a finding is shown, not argued for; a recognition says what it recognises
     assert (
         gap_wanted("应急管理任务", "应急管理任务越来越重", "why")
-        == "本地实情和典型事例，说明应急管理任务越来越重"
+        == "可举本地实情和数据，讲清应急管理任务越来越重"
     )
-    assert gap_wanted("付出", "要充分肯定大家的付出", "why") == "本地实情和典型事例，说明大家的付出"
+    assert gap_wanted("付出", "要充分肯定大家的付出", "why") == "可举一两个本地典型事例，讲讲大家的付出"
 
 
 def test_a_task_is_named_by_its_heading_verb_and_all() -> None:
@@ -61,3 +61,14 @@ def test_a_task_gap_does_not_ask_for_what_the_writer_gave() -> None:
 def test_an_occasion_that_assigns_no_work_asks_for_facts() -> None:
     assert purpose("commendation", "办好人民满意的教育", "要加大教育投入", False) == "account"
     assert gap_wanted("教育投入", "要加大教育投入", "account") == "加大教育投入的具体做法、实际数据或事例"
+
+
+def test_a_gap_says_no_de_twice_nor_asks_for_checks_of_checks() -> None:
+    """`办好群众“最忧”的事的具体举措` reads badly; `严格考核问责` wants its standards, not 督查办法."""
+    assert gap_wanted("最忧的事", "要办好群众“最忧”的事", "task") == (
+        "办好群众“最忧”的事，需写明具体举措、责任单位、时间节点"
+    )
+    assert gap_wanted("考核问责", "严格考核问责", "guarantee") == "严格考核问责的督查标准、通报频次和问责情形"
+    # the writer named the time limit (`办结时限`): it is not asked for again
+    said = ("会后，市政府办公室要把大家提出的问题列成清单，明确牵头部门和办结时限。",)
+    assert gap_wanted("意见建议", "要把企业家的意见建议逐条梳理", "task", said).endswith("，需写明具体举措")

@@ -23,7 +23,8 @@ ACCOUNTING_KINDS = frozenset({"commendation", "symposium", "opening_address", "c
 # `秋收前完成`): the gap does not ask for them again.
 _NAMES_UNIT = re.compile(r"局|部门|单位|中心|乡镇|街道|专班|指挥部|[县市区镇]委|政府|委员会")
 _NAMES_TIME = re.compile(
-    r"[每当本今明]年|[每本当]月|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前|前后|期间"
+    r"[每当本今明]年|[每本当]月|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前|前后|期间|"
+    r"时限|期限|限期|[一二三四五六七八九十两]+个?(?:月|周|天|日)内"
 )
 
 # A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).
@@ -87,23 +88,36 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
         # a recognition says what it recognises (`要充分肯定大家的付出`: 大家的付出); a point of a
         # section that argues (`要克服麻痹思想` under `充分认识…`), why it is asked
         if (recognises := _RECOGNISES.match(task)) and task[recognises.end() :]:
-            return f"本地实情和典型事例，说明{task[recognises.end() :]}"
+            return f"可举一两个本地典型事例，讲讲{task[recognises.end() :]}"
         if (lead := _ORDINAL_LEAD.match(heading)) and lead.group().endswith("要"):
-            return f"本地实情和典型事例，说明为什么要{task}"
-        return f"本地实情和典型事例，说明{task or subject}"  # a finding (`应急管理任务越来越重`)
+            return f"可举本地实情和事例，讲清为什么要{task}"
+        return f"可举本地实情和数据，讲清{task or subject}"  # a finding (`应急管理任务越来越重`)
     if role == "problems":
         return f"{subject}方面的具体表现和典型事例"
     if role == "guarantee":
-        return f"{subject}的责任分工、推进机制和督查办法"
+        if _CHECKS.search(subject):  # `严格督查考核`: not its 督查办法 again
+            return _of(subject, "督查标准、通报频次和问责情形")
+        return _of(subject, "责任分工、推进机制和督查办法")
     if role == "exhort":
-        return f"{subject}的具体要求，可举正反两方面的事例"
+        return _of(subject, "具体要求，可举正反两方面的事例")
     if role == "account":
-        return f"{subject}的具体做法、实际数据或事例"
+        return _of(subject, "具体做法、实际数据或事例")
     words = "".join(said)
     wanted = ["具体举措"]
     wanted += [] if _NAMES_UNIT.search(words) else ["责任单位"]
     wanted += [] if _NAMES_TIME.search(words) else ["时间节点"]
-    return f"{subject}的{'、'.join(wanted)}"
+    return _of(subject, "、".join(wanted))
+
+
+_CHECKS = re.compile(r"考核|问责|督查|督导|督办")
+
+
+def _of(subject: str, wanted: str) -> str:
+    """`{subject}的{wanted}`, or, when the subject says 的 itself (`办好群众“最忧”的事`),
+    `{subject}，需写明{wanted}` (no `…的事的具体举措`)."""
+    if "的" in subject:
+        return f"{subject}，需写明{wanted}"
+    return f"{subject}的{wanted}"
 
 
 class GapNote(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
