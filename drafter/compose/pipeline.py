@@ -503,6 +503,8 @@ class SpeechContext:
             return False
         if self._answering and _DIRECTS.search(text):  # `再提两方面要求` to the entrepreneurs heard
             return False
+        if set(_ANNOUNCING.findall(text)) & set(_ANNOUNCING.findall(strip_marks(self.purpose))):
+            return False  # `…就工作规范和工作方法提一些要求。这里，我提几点要求`
         if "{count}点" in text and any(len(section.points) > 1 for section in self.sections):
             return False
         if self._deferred and ("强调" in text or "要求" in text):
