@@ -211,8 +211,10 @@ def survey_source(source: SourceFile, spool_dir: str | None = None) -> Survey:
     if not lines:
         return Survey(source.name, f"{display_path(source.path)}: skipped: no text")
     keys = formula_keys(lines)
-    exact = hashlib.sha1("\n".join(keys).encode()).hexdigest()
-    hashes = sorted({zlib.crc32(key.encode()) for key in keys if len(key) >= 30})
+    joined = "\n".join(keys).encode()  # encoded once, not key by key
+    exact = hashlib.sha1(joined).hexdigest()
+    pieces = joined.split(b"\n")  # the keys, encoded: they hold no newline (spaces are ignored)
+    hashes = sorted({zlib.crc32(piece) for key, piece in zip(keys, pieces, strict=True) if len(key) >= 30})
     sample = tuple(h for h in hashes if h % 4 == 0) or tuple(hashes[:1])
     spool = keep(spool_dir, found, notes) if spool_dir is not None else None
     return Survey(source.name, None, frozenset(signatures(lines)), exact, sample, spool)

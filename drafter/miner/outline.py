@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -118,6 +119,41 @@ class Outline:
             starts.append(offset)
             offset += len(paragraph.text) + 1
         return starts
+
+    @cached_property
+    def marked(self) -> str:
+        """`text` with a NUL before every sentence, for finding sentences with one regex call.
+
+        Each paragraph is NUL, its text with a NUL after every `。！？；`, and a newline; a NUL ends
+        the whole. The stretches between two NULs are the pieces `sentences` strips, so a pattern
+        that opens with the NUL (a literal: scanned for at memory speed) is tried only where a
+        sentence starts, and stops at its end when it cannot cross a NUL.
+        """
+        if not self.paragraphs:
+            return ""
+        marked = "\0" + "\n\0".join([p.text for p in self.paragraphs]) + "\n\0"
+        for mark in "。！？；":
+            if mark in marked:  # split and join: twice as fast as str.replace
+                marked = (mark + "\0").join(marked.split(mark))
+        return marked
+
+    def sentence_matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[Paragraph, re.Match[str]]]:
+        """Each match of `pattern` in `marked`, in order, with the paragraph it starts in.
+
+        A pattern that opens with NUL, spaces taken possessively (`*+`) and something not a space
+        sees each sentence of `Paragraph.sentences` at its start: what it matches up to the next NUL,
+        `.rstrip()`, is the sentence itself.
+        """
+        paragraphs, marked = self.paragraphs, self.marked
+        index = last = 0
+        end = len(marked) - 1
+        for match in pattern.finditer(marked):
+            start = match.start()
+            if start == end:
+                break  # the final NUL opens no sentence
+            index += marked.count("\n", last, start)  # the paragraph: newlines before the match
+            last = start
+            yield paragraphs[index], match
 
     def paragraphs_saying(self, words: tuple[str, ...]) -> list[Paragraph]:
         """The paragraphs that hold one of `words`, in order (str tests: at memory speed, no regex)."""
