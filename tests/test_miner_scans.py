@@ -132,3 +132,11 @@ def test_one_scan_counts_the_speaker_and_news_words_as_counting_each_word(text: 
         sum(map(text.count, _SPEAKER_WORDS)),
         sum(map(text.count, _NEWS_WORDS)),
     )
+
+
+@given(outlines())
+@SCANS
+def test_the_sentences_saying_a_word_are_those_the_loop_over_every_sentence_finds(outline: Outline) -> None:
+    words = ("：", "要必")
+    expected = [(p.line, s) for p in outline.paragraphs for s in p.sentences if any(w in s for w in words)]
+    assert [(p.line, s) for p, s in outline.sentences_saying(words)] == expected

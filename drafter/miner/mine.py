@@ -12,7 +12,6 @@ import functools
 import hashlib
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -290,6 +289,8 @@ def tally_sources(
 def _map(function: Callable[[SourceFile], Survey], sources: Sequence[SourceFile], jobs: int) -> list[Survey]:
     if jobs <= 1 or len(sources) < 2:
         return [function(source) for source in sources]
+    from concurrent.futures import ProcessPoolExecutor  # only here: 25 ms of imports a run of one job skips
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(function, sources, chunksize=max(1, len(sources) // (jobs * 8))))
 
@@ -306,6 +307,8 @@ def _map_tally(
             yield tally_sources([source], boilerplate, [spool])
             reporter.advance(source.size)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     shares = [list(sources[i::jobs]) for i in range(jobs)]
     spooled = [list(spools[i::jobs]) for i in range(jobs)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -49,10 +49,13 @@ _MARKER_START = frozenset(
 # One pattern for all kinds, run once over the whole document; it opens with a character class and
 # checks the boundary by looking back, because a pattern that opens with a look-behind or an
 # alternation is scanned ten times slower.
+# (A circled digit needs nothing before it; every other kind a boundary, tested once for all of them before
+# the kinds one by one: the leading characters are common, and most have no boundary before them.)
 _INLINE_RE = re.compile(
-    f"[{CN_DIGITS}其第首再最①-⑩](?:(?<=[：。；，\\n][{CN_DIGITS}])是|(?<=[：。；\\n][{CN_DIGITS}])(?=要)"
+    f"[{CN_DIGITS}其第首再最①-⑩](?:(?<=[①-⑩])|(?<=[：。；，\\n].)"
+    f"(?:(?<=[：。；，\\n][{CN_DIGITS}])是|(?<=[：。；\\n][{CN_DIGITS}])(?=要)"
     f"|(?<=[：。；，\\n]其)[{CN_DIGITS}][，、]|(?<=[：。；\\n]第)[{CN_DIGITS}][，、]"
-    "|(?<=[：。；\\n]首)先[，、]|(?<=[：。；\\n][其再])次[，、]|(?<=[：。；\\n]最)后[，、]|(?<=[①-⑩]))"
+    "|(?<=[：。；\\n]首)先[，、]|(?<=[：。；\\n][其再])次[，、]|(?<=[：。；\\n]最)后[，、]))"
 )
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "第三": 3, "第四": 4}
 
@@ -154,6 +157,24 @@ class Outline:
             index += marked.count("\n", last, start)  # the paragraph: newlines before the match
             last = start
             yield paragraphs[index], match
+
+    def sentences_saying(self, words: tuple[str, ...]) -> Iterator[tuple[Paragraph, str]]:
+        """Each sentence of `Paragraph.sentences` that holds one of `words`, in order, with its paragraph.
+
+        Found where the words are (`str.find`: at memory speed), not by testing every sentence.
+        """
+        marked, paragraphs = self.marked, self.paragraphs
+        starts: set[int] = set()
+        for word in words:
+            position = marked.find(word)
+            while position >= 0:
+                starts.add(marked.rfind("\0", 0, position))
+                position = marked.find(word, position + len(word))
+        index = last = 0
+        for start in sorted(starts):
+            index += marked.count("\n", last, start)
+            last = start
+            yield paragraphs[index], marked[start + 1 : marked.find("\0", start + 1)].strip()
 
     def paragraphs_saying(self, words: tuple[str, ...]) -> list[Paragraph]:
         """The paragraphs that hold one of `words`, in order (str tests: at memory speed, no regex)."""
