@@ -140,3 +140,11 @@ def test_the_sentences_saying_a_word_are_those_the_loop_over_every_sentence_find
     words = ("：", "要必")
     expected = [(p.line, s) for p in outline.paragraphs for s in p.sentences if any(w in s for w in words)]
     assert [(p.line, s) for p, s in outline.sentences_saying(words)] == expected
+
+
+@given(outlines())
+@SCANS
+def test_the_paragraphs_saying_a_word_are_those_that_hold_it(outline: Outline) -> None:
+    words = ("：", "要必", "落实")
+    expected = [p for p in outline.paragraphs if any(word in p.text for word in words)]
+    assert outline.paragraphs_saying(words) == expected
