@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from drafter.miner import clean
 from drafter.miner.candidates import Candidate
 from drafter.miner.document_kind import _NEWS_WORDS, _SPEAKER_WORDS, _WORDS_RE
 from drafter.miner.extract import heading_sets, problems, quotes, requirements
@@ -148,3 +149,21 @@ def test_the_paragraphs_saying_a_word_are_those_that_hold_it(outline: Outline) -
     words = ("：", "要必", "落实")
     expected = [p for p in outline.paragraphs if any(word in p.text for word in words)]
     assert outline.paragraphs_saying(words) == expected
+
+
+PLAIN = "要的一是好学习落实 \u3000\u2003\ufeff\t：，。"  # and what a dateline, a credit, a title need:
+MARKED = PLAIN + "记者电日（2020年）小编"
+
+
+LINES = st.text(alphabet=PLAIN, min_size=20, max_size=60) | st.text(alphabet=MARKED, max_size=50)
+
+
+@given(st.lists(LINES, max_size=8))
+@SCANS
+def test_plain_lines_are_cleaned_as_every_line_is(lines: list[str]) -> None:
+    fast = clean.paragraphs(lines)
+    plain, clean._NO_MARKS = clean._NO_MARKS, None  # type: ignore[assignment]  # no line is plain
+    try:
+        assert fast == clean.paragraphs(lines)
+    finally:
+        clean._NO_MARKS = plain

@@ -129,9 +129,16 @@ def paragraphs(raw_lines: Iterable[str]) -> list[Line]:
     # (a credit cut out of a line may join what was around it: then any `（` may start a title's date)
     title = "（" in text if credit else _TITLE_DATE_RE.search(text) is not None
     marks = _Marks("日电" in text, credit, title)
+    plain = marks == _NO_MARKS
     for number, raw in enumerate(text.split("\n"), start=1):
         if number in noisy:
             continue
+        if plain:  # what most lines are: one paragraph, stripped, too long to be a label (`_segments`)
+            line = raw.strip()
+            unglued = len(line) <= 40 or (line.isprintable() and "  " not in line)
+            if len(line) > 24 and "\ufeff" not in (line[0], line[-1]) and unglued:
+                found.append(Line(number, line))
+                continue
         pieces = seen.get(raw)
         if pieces is None:
             pieces = [line for line in _segments(raw, marks) if not (len(line) <= 24 and is_noise(line))]
@@ -166,6 +173,7 @@ class _Marks(NamedTuple):
 
 
 _ALL_MARKS = _Marks(dateline=True, credit=True, title=True)
+_NO_MARKS = _Marks(dateline=False, credit=False, title=False)
 _CREDIT_WORDS = ("记者", "（附图片", "（图片来源")  # every credit holds one of them
 
 
