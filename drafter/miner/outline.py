@@ -220,16 +220,20 @@ def parse_outline(name: str, lines: list[Line]) -> Outline:
         outline.title.append(lines[start])
         start += 1
     headings: dict[str, Heading | None] = {}  # by text: a repeated line is parsed once
+    paragraphs = outline.paragraphs
     for line in lines[start:]:
-        if outline.salutation is None and not outline.paragraphs and _is_salutation(line.text):
+        text = line.text
+        if outline.salutation is None and not paragraphs and _is_salutation(text):
             outline.salutation = line
             continue
-        if line.text in headings:
-            heading = headings[line.text]
+        if not text or (text[0] not in _MARKER_START and not text[0].isdecimal()):
+            heading = None  # most paragraphs: no marker can start them (`_line_heading_marker`)
+        elif text in headings:
+            heading = headings[text]
             heading = heading._replace(line=line.number) if heading is not None else None
         else:
-            heading = headings[line.text] = _line_heading(line)
-        outline.paragraphs.append(Paragraph(line.number, line.text, heading))
+            heading = headings[text] = _line_heading(line)
+        paragraphs.append(Paragraph(line.number, text, heading))
     outline.sibling_runs = _line_sibling_runs(outline.paragraphs)
     outline.sibling_runs.extend(_inline_runs(outline))
     return outline
