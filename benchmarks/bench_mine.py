@@ -7,8 +7,9 @@ Run by hand (not a test):
     .venv/bin/python benchmarks/bench_mine.py --sizes 100 --against /tmp/old-tree --rounds 3
 
 `--against DIR` runs the tree at DIR (e.g. `git archive COMMIT | tar -x -C DIR`, imported first by
-PYTHONPATH) and this one in turn, alternating which goes first, and reports the CPU medians of each
-and their ratio: on a shared machine only such a ratio says what a change is worth.
+PYTHONPATH, the child run outside any source tree) and this one in turn, alternating which goes
+first, and reports the CPU medians of each and their ratio: on a shared machine only such a ratio
+says what a change is worth.
 
 Each speech is copied with variations (words swapped for others, numbers changed, body paragraphs
 shuffled, one file in ten saved as GBK) into a temporary folder until the corpus reaches the size;
@@ -31,6 +32,8 @@ import time
 from pathlib import Path
 
 from drafter.bank.load import builtin_bank_dir
+
+THIS_TREE = Path(__file__).resolve().parent.parent
 
 SWAPS = [
     tuple(pair.split("/"))
@@ -77,7 +80,9 @@ def run_once(
     CPU seconds and peak RSS count the child and its workers (`RUSAGE_CHILDREN` takes in every
     descendant that was waited for); the peak is the largest single process, not their sum.
     """
-    env = dict(os.environ, PYTHONPATH=str(tree)) if tree is not None else None
+    # the tree is first on the path, and the child runs outside any tree: `-m` puts the working
+    # folder before PYTHONPATH, so run from a source tree it would import that tree, whatever is given
+    env = dict(os.environ, PYTHONPATH=str((tree or THIS_TREE).resolve()))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     command = [sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(out), "--force"]
@@ -87,6 +92,7 @@ def run_once(
         text=True,
         check=True,
         env=env,
+        cwd=corpus.parent,
     )
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -38,6 +38,7 @@ MAX_KANA_RATIO = 0.05  # Japanese: kana among the Chinese characters
 MIN_COMMON_RATIO = 0.85  # share of its Chinese characters that Chinese speeches use (mojibake: far less)
 MAX_BAD_LINES_SHARE = 0.05  # lines that may fail to decode before the encoding is judged wrong
 _DOCX_CHUNK = 1 << 20
+_SAMPLE = 20000  # characters of a text that `chinese_problem` looks at (the share: its first 4,000)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -73,7 +74,7 @@ def read_speech_noting(path: Path, size: int | None = None) -> tuple[list[str], 
     suffix = path.suffix.lower()
     if suffix == ".docx":
         lines = read_docx(path)
-        if problem := chinese_problem("\n".join(lines)):
+        if problem := chinese_problem(_head(lines)):
             raise UnreadableSpeech(path, problem)
         return lines, []
     if size > MAX_TEXT_BYTES:
@@ -118,7 +119,7 @@ def decode_lines(raw: bytes, path: Path) -> tuple[list[str], list[str]]:
             decoded = _decode_rows(rows, encoding)
         if decoded is not None:
             lines, notes = decoded
-            if (problem := chinese_problem("\n".join(lines), legacy=encoding != "utf-8")) is None:
+            if (problem := chinese_problem(_head(lines), legacy=encoding != "utf-8")) is None:
                 return lines, notes
             tried.append(problem)
     import charset_normalizer  # only for the rare file that is neither UTF-8 nor GB18030: load lazily
@@ -166,9 +167,19 @@ def _decode_rows(rows: list[bytes], encoding: str) -> tuple[list[str], list[str]
 
 
 def _chinese(lines: list[str], notes: list[str], path: Path, *, legacy: bool) -> tuple[list[str], list[str]]:
-    if problem := chinese_problem("\n".join(lines), legacy=legacy):
+    if problem := chinese_problem(_head(lines), legacy=legacy):
         raise UnreadableSpeech(path, problem)
     return lines, notes
+
+
+def _head(lines: list[str]) -> str:
+    """The first lines joined, as much as `chinese_problem` looks at of the whole text (or all of it)."""
+    size = 0
+    for index, line in enumerate(lines):
+        size += len(line) + 1
+        if size > _SAMPLE:
+            return "\n".join(lines[: index + 1])
+    return "\n".join(lines)
 
 
 def chinese_problem(text: str, *, legacy: bool = False) -> str | None:
@@ -180,7 +191,7 @@ def chinese_problem(text: str, *, legacy: bool = False) -> str | None:
     ratio = cjk_ratio(text)
     if ratio < MIN_CJK_RATIO and any(ch.isalnum() for ch in text[:4000]):  # no words at all: "no text"
         return f"not Chinese text (only {ratio:.0%} Chinese characters)"
-    sample = text[:20000]
+    sample = text[:_SAMPLE]
     # counting by subn builds no list; the list of ideographs is needed for a legacy file only
     kana = _KANA_RE.subn("", sample)[1] if _KANA_RE.search(sample) else 0
     if kana and kana > MAX_KANA_RATIO * (_IDEOGRAPH_RE.subn("", sample)[1] + kana):
@@ -203,8 +214,8 @@ def common_characters() -> frozenset[str]:
     found: set[str] = set()
     for item in resources.files("drafter.phrasebank").joinpath("corpus").iterdir():
         if item.name.endswith(".txt"):
-            found.update(_IDEOGRAPH_RE.findall(item.read_text(encoding="utf-8")))
-    return frozenset(found)
+            found.update(item.read_text(encoding="utf-8"))  # every character, then the ideographs of them
+    return frozenset(char for char in found if "\u4e00" <= char <= "\u9fff")
 
 
 @functools.cache

@@ -18,6 +18,7 @@ Members = tuple[tuple[tuple[str, str], ...], ...]
 
 # Spaces and punctuation do not make two formulas different (`这里，需要强调的是` = `这里需要强调的是`).
 _IGNORED_RE = re.compile(f"[{SPACES}，、。：；！？“”‘’（）《》〈〉【】—…·,.:;!?()\"'\\-]")
+_COMMONEST = "，、。"  # of them, two thirds of all the finds in Chinese text
 
 
 @lru_cache(maxsize=65536)  # the same formulas recur document after document
@@ -37,6 +38,8 @@ def formula_keys(texts: Sequence[str]) -> list[str]:
     joined = "\0".join(texts)  # NUL is not ignored, so the keys split where the texts did
     if joined.count("\0") != len(texts) - 1:  # a text that holds a NUL of its own
         return [_IGNORED_RE.sub("", text) for text in texts]
+    for mark in _COMMONEST:  # str.replace deletes at memory speed; the substitution pays per match
+        joined = joined.replace(mark, "")
     return _IGNORED_RE.sub("", joined).split("\0")
 
 

@@ -77,6 +77,7 @@ _CREDIT_RE = re.compile(
     r"|（附图片\d+张）|（图片来源[^）]{0,20}）|（记者[^）]{0,20}）"
 )
 # A title glued to its date and speaker and the salutation: `在…的讲话（2022年10月23日）习近平女士们，…`.
+_TITLE_DATE_RE = re.compile("（(?:\\d{4}|[〇一二三四五六七八九零]{4})年")  # what every glued title holds
 _GLUED_TITLE_RE = re.compile(
     r"^(?P<title>[^。！？：]{4,60}?)（(?:\d{4}|[〇一二三四五六七八九零]{4})年[^）]{0,20}）"
     r"(?:[\u4e00-\u9fff]{2,4}?(?=同志|女士|各位|尊敬|朋友|全国|大家|代表|$)|\s*)"
@@ -110,7 +111,11 @@ def paragraphs(raw_lines: Iterable[str]) -> list[Line]:
     pass keeps these, so that its second pass does not read and clean the file again.
     """
     # One pass over the whole text: normalising and finding noise markers line by line costs 3x more.
-    text = normalize_text("\n".join(line.replace("\n", " ") for line in raw_lines))
+    raw_lines = list(raw_lines)
+    joined = "\n".join(raw_lines)
+    if joined.count("\n") != len(raw_lines) - 1:  # a line that holds a line break of its own (a .docx)
+        joined = "\n".join(line.replace("\n", " ") for line in raw_lines)
+    text = normalize_text(joined)
     noisy: set[int] = set()
     number, last = 1, 0
     for match in _NOISE_RE.finditer(text):
@@ -119,12 +124,25 @@ def paragraphs(raw_lines: Iterable[str]) -> list[Line]:
         noisy.add(number)
     found: list[Line] = []
     seen: dict[str, list[str]] = {}  # a line repeated in the document (a page header) is cut once
+    # what no line of the text can hold need not be looked for line by line
+    credit = any(word in text for word in _CREDIT_WORDS)
+    # (a credit cut out of a line may join what was around it: then any `（` may start a title's date)
+    title = "（" in text if credit else _TITLE_DATE_RE.search(text) is not None
+    marks = _Marks("日电" in text, credit, title)
+    plain = marks == _NO_MARKS
     for number, raw in enumerate(text.split("\n"), start=1):
         if number in noisy:
             continue
+        if plain:  # what most lines are: one paragraph, stripped, too long to be a label (`_segments`)
+            line = raw.strip()
+            unglued = len(line) <= 40 or (line.isprintable() and "  " not in line)
+            if len(line) > 24 and "\ufeff" not in (line[0], line[-1]) and unglued:
+                found.append(Line(number, line))
+                continue
         pieces = seen.get(raw)
         if pieces is None:
-            pieces = seen[raw] = [line for line in _segments(raw) if not (len(line) <= 24 and is_noise(line))]
+            pieces = [line for line in _segments(raw, marks) if not (len(line) <= 24 and is_noise(line))]
+            seen[raw] = pieces
         for line in pieces:
             found.append(Line(number, line))
     return found
@@ -146,25 +164,41 @@ def keep_lines(found: Iterable[Line], boilerplate: Boilerplate | None = None) ->
     return kept
 
 
-def _segments(raw: str) -> list[str]:
+class _Marks(NamedTuple):
+    """Whether a text holds what a dateline, a photo credit and a glued title each need."""
+
+    dateline: bool
+    credit: bool
+    title: bool
+
+
+_ALL_MARKS = _Marks(dateline=True, credit=True, title=True)
+_NO_MARKS = _Marks(dateline=False, credit=False, title=False)
+_CREDIT_WORDS = ("记者", "（附图片", "（图片来源")  # every credit holds one of them
+
+
+def _segments(raw: str, marks: _Marks = _ALL_MARKS) -> list[str]:
     """The paragraphs of one line: itself, or the pieces of a web copy that glued paragraphs together.
 
     Datelines and photo credits are cut out, and a title glued to its date and speaker is split
-    from them (`在…的讲话（2022年10月23日）习近平女士们，…` → `在…的讲话`, `女士们，…`).
+    from them (`在…的讲话（2022年10月23日）习近平女士们，…` → `在…的讲话`, `女士们，…`). `marks`: what
+    the line's text can hold at all (looked for once in the whole text).
     """
     line = raw.strip().strip("\u3000\ufeff \t")
     if not line:
         return []
-    pieces = _GLUE_RE.split(line) if len(line) > 40 and _GLUED_RE.search(line) else [line]
+    # glue is a wide space or two spaces: not in a printable line (the only printable space is " ")
+    split = len(line) > 40 and (not line.isprintable() or "  " in line) and _GLUED_RE.search(line)
+    pieces = _GLUE_RE.split(line) if split else [line]
     result: list[str] = []
     for piece in pieces:
         piece = piece.strip()
         # cheap tests first: this runs on every paragraph of the archive
-        if "电" in piece[:40]:
+        if marks.dateline and "日电" in piece[:40]:  # a dateline is anchored and ends in 日电
             piece = _DATELINE_RE.sub("", piece).strip()
-        if "记者" in piece or "（附图片" in piece or "（图片来源" in piece:  # what every credit holds
+        if marks.credit and any(word in piece for word in _CREDIT_WORDS):
             piece = _CREDIT_RE.sub("", piece).strip()
-        glued = _GLUED_TITLE_RE.match(piece) if "（" in piece[:64] else None
+        glued = _GLUED_TITLE_RE.match(piece) if marks.title and "（" in piece[:64] else None
         if glued:
             result.append(glued.group("title").strip())
             piece = piece[glued.end() :].strip()

@@ -12,7 +12,6 @@ import functools
 import hashlib
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,8 +210,10 @@ def survey_source(source: SourceFile, spool_dir: str | None = None) -> Survey:
     if not lines:
         return Survey(source.name, f"{display_path(source.path)}: skipped: no text")
     keys = formula_keys(lines)
-    exact = hashlib.sha1("\n".join(keys).encode()).hexdigest()
-    hashes = sorted({zlib.crc32(key.encode()) for key in keys if len(key) >= 30})
+    joined = "\n".join(keys).encode()  # encoded once, not key by key
+    exact = hashlib.sha1(joined).hexdigest()
+    pieces = joined.split(b"\n")  # the keys, encoded: they hold no newline (spaces are ignored)
+    hashes = sorted({zlib.crc32(piece) for key, piece in zip(keys, pieces, strict=True) if len(key) >= 30})
     sample = tuple(h for h in hashes if h % 4 == 0) or tuple(hashes[:1])
     spool = keep(spool_dir, found, notes) if spool_dir is not None else None
     return Survey(source.name, None, frozenset(signatures(lines)), exact, sample, spool)
@@ -288,6 +289,8 @@ def tally_sources(
 def _map(function: Callable[[SourceFile], Survey], sources: Sequence[SourceFile], jobs: int) -> list[Survey]:
     if jobs <= 1 or len(sources) < 2:
         return [function(source) for source in sources]
+    from concurrent.futures import ProcessPoolExecutor  # only here: 25 ms of imports a run of one job skips
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(function, sources, chunksize=max(1, len(sources) // (jobs * 8))))
 
@@ -304,6 +307,8 @@ def _map_tally(
             yield tally_sources([source], boilerplate, [spool])
             reporter.advance(source.size)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     shares = [list(sources[i::jobs]) for i in range(jobs)]
     spooled = [list(spools[i::jobs]) for i in range(jobs)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -6,25 +6,33 @@ The bar is drawn only when stderr is a terminal; `--quiet` or a pipe gives silen
 from __future__ import annotations
 
 import sys
-from typing import TextIO
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from drafter.miner.aggregate import Formula
 from drafter.miner.mine import MineRun
 from drafter.miner.mine import Progress as ProgressReporter
 
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
-class _Throughput(ProgressColumn):
-    """MB/s of source bytes read so far (the task's `bytes` field)."""
 
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        done = float(task.fields.get("bytes", 0))
-        rate = done / elapsed / 2**20 if elapsed > 0 else 0.0
-        return Text(f"{rate:6.1f} MB/s", style="progress.data.speed")
+def _bar(stream: TextIO) -> Progress:
+    """The bar: files done and MB/s (rich is imported only when a bar is drawn: 25 ms of start-up)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
+    from rich.text import Text
+
+    class _Throughput(ProgressColumn):
+        """MB/s of source bytes read so far (the task's `bytes` field)."""
+
+        def render(self, task: Task) -> Text:
+            elapsed = task.elapsed or 0.0
+            done = float(task.fields.get("bytes", 0))
+            rate = done / elapsed / 2**20 if elapsed > 0 else 0.0
+            return Text(f"{rate:6.1f} MB/s", style="progress.data.speed")
+
+    columns: list[Any] = [TextColumn("挖掘"), BarColumn(), MofNCompleteColumn(), TextColumn("个文件")]
+    return Progress(*columns, _Throughput(), console=Console(file=stream), transient=True)
 
 
 class BarProgress(ProgressReporter):
@@ -34,28 +42,19 @@ class BarProgress(ProgressReporter):
         self.stream = stream or sys.stderr
         self.enabled = not quiet and self.stream.isatty()
         self._progress: Progress | None = None
-        self._task = TaskID(0)
+        self._task: TaskID | None = None
         self._bytes = 0
 
     def start(self, total_files: int, total_bytes: int) -> None:
         if not self.enabled:
             return
-        console = Console(file=self.stream)
-        self._progress = Progress(
-            TextColumn("挖掘"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("个文件"),
-            _Throughput(),
-            console=console,
-            transient=True,
-        )
+        self._progress = _bar(self.stream)
         self._progress.start()
         self._task = self._progress.add_task("mine", total=total_files, bytes=0)
 
     def advance(self, size: int) -> None:
         self._bytes += size
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             self._progress.update(self._task, advance=1, bytes=self._bytes)
 
     def stop(self) -> None:

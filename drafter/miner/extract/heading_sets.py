@@ -15,14 +15,19 @@ import re
 from collections.abc import Iterator, Sequence
 
 from drafter.miner.candidates import Candidate, Members
-from drafter.miner.outline import Outline
+from drafter.miner.outline import Outline, Paragraph
 from drafter.miner.skeleton import Skeleton, skeleton_of
-from drafter.miner.text import has_placeholder
+from drafter.miner.text import SPACES, has_placeholder
 
 MIN_MEMBERS, MAX_MEMBERS = 3, 7
 _UNNUMBERED_MAX = 10
 _NUMBERED_START_RE = re.compile("^(?:[一二三四五六七八九十]+[是要、]|其[一二三四五六七八九十]|第|（|[①-⑩])")
-_PUNCT_RE = re.compile("[，、：；。！？“”《》（）]")
+_PUNCT = "，、：；。！？“”《》（）"
+_PUNCT_RE = re.compile(f"[{_PUNCT}]")
+# A sentence that may be short (`Outline.sentence_matches`): at most `_UNNUMBERED_MAX` characters before
+# its final marks, none of them punctuation; found in the whole document at once.
+# (Spaces and characters taken possessively: the sentence never starts with a space, no backtracking.)
+_SHORT_RE = re.compile(f"\0[{SPACES}]*+([^\0{_PUNCT}]{{2,{_UNNUMBERED_MAX}}}+[。！？；：{SPACES}]*)(?=\0)")
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
@@ -123,33 +128,37 @@ def _literal_length(skeleton: Skeleton | None) -> int:
 
 
 def _unnumbered_runs(outline: Outline) -> Iterator[tuple[int, list[str]]]:
-    found: dict[tuple[str, bool], list[list[str]]] = {}  # a repeated paragraph is split once
-    for paragraph in outline.paragraphs:
-        key = (paragraph.text, paragraph.heading is not None)
-        groups = found.get(key)
-        if groups is None:
-            groups = found[key] = _short_groups(paragraph.sentences, headed=key[1])
-        for group in groups:
-            yield paragraph.line, group
-
-
-def _short_groups(parts: list[str], *, headed: bool) -> list[list[str]]:
-    """A paragraph's short sentences, and those of them with one first character, when three or more."""
-    if headed:
-        parts = parts[1:]  # the first sentence is the numbered heading itself
     shorts: list[str] = []
-    for sentence in parts:
-        if len(sentence) > _UNNUMBERED_MAX and sentence[_UNNUMBERED_MAX] not in "。！？；：":
-            continue  # too long however its final marks are stripped (most sentences: cheap test first)
-        body = sentence.rstrip("。！？；：")
+    current: Paragraph | None = None
+    for paragraph, found in outline.sentence_matches(_SHORT_RE):
+        if paragraph is not current:
+            if current is not None:
+                yield from _short_groups(current.line, shorts)
+            current, shorts = paragraph, []
+        if paragraph.heading is not None and _first_sentence(outline.marked, found.start()):
+            continue  # the first sentence of a headed paragraph is the numbered heading itself
+        body = found.group(1).rstrip().rstrip("。！？；：")
         is_short = 2 <= len(body) <= _UNNUMBERED_MAX and not _PUNCT_RE.search(body)
         if is_short and not _NUMBERED_START_RE.match(body):
             shorts.append(body)
+    if current is not None:
+        yield from _short_groups(current.line, shorts)
+
+
+def _first_sentence(marked: str, start: int) -> bool:
+    """Whether the sentence at `start` in `Outline.marked` is the first of its paragraph."""
+    before = marked[marked.rfind("\n", 0, start) + 1 : start]
+    return not before.replace("\0", "").strip()  # nothing but empty pieces before it
+
+
+def _short_groups(line: int, shorts: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """A paragraph's short sentences, and those of them with one first character, when three or more."""
     if len(shorts) < MIN_MEMBERS:
-        return []
-    groups: list[list[str]] = [shorts]
+        return
+    yield line, shorts
     by_first: dict[str, list[str]] = {}
     for short in shorts:
         by_first.setdefault(short[0], []).append(short)
-    groups.extend(g for g in by_first.values() if MIN_MEMBERS <= len(g) < len(shorts))
-    return groups
+    for group in by_first.values():
+        if MIN_MEMBERS <= len(group) < len(shorts):
+            yield line, group

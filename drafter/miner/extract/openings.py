@@ -120,14 +120,11 @@ def _opening_sentence(sentence: str, line: int) -> Iterator[Candidate]:
 
 
 def _lead_ins(outline: Outline) -> Iterator[Candidate]:
-    for paragraph in outline.paragraphs:
-        text = paragraph.text
-        # a lead-in ends with a colon or announces what it stresses (`我强调4点`), and counts its points:
-        # a numeral followed by a measure word (`4点`, `三个`); the cheapest tests first
-        if ("：" in text or "强调" in text) and _COUNT_HINT_RE.search(text):
-            for sentence in paragraph.sentences:
-                if ("：" in sentence or "强调" in sentence) and _COUNT_HINT_RE.search(sentence):
-                    yield from _lead_in_clauses(sentence, paragraph.line)
+    # a lead-in ends with a colon or announces what it stresses (`我强调4点`), and counts its points:
+    # a numeral followed by a measure word (`4点`, `三个`)
+    for paragraph, sentence in outline.sentences_saying(("：", "强调")):
+        if _COUNT_HINT_RE.search(sentence):
+            yield from _lead_in_clauses(sentence, paragraph.line)
 
 
 def _lead_in_clauses(sentence: str, line: int) -> Iterator[Candidate]:

@@ -12,9 +12,11 @@ from drafter.miner.candidates import Candidate
 from drafter.miner.extract.requirements import topics_of
 from drafter.miner.extract.slots import escape_braces
 from drafter.miner.outline import Outline
-from drafter.miner.text import as_sentence, has_placeholder, is_cjk
+from drafter.miner.text import SPACES, as_sentence, has_placeholder, is_cjk
 
 _SOME = ("有的", "有些", "一些", "少数", "个别")
+# A sentence that opens with one of them (`Outline.sentence_matches`): found in the whole document at once.
+_SOME_CLAUSE_RE = re.compile(f"\0[{SPACES}]*+((?:{'|'.join(_SOME)})[^\0]*)")
 _SOME_RE = re.compile(f"^(?:{'|'.join(_SOME)})(?:干部|部门|单位|同志|地方|领导)")
 _NEGATIVE_RE = re.compile("不|缺乏|没有|难以|缺失|差|弱|低下|拖拉|推诿|敷衍")
 # Both scans open with the literal 不, so they run at memory speed; the subject is read back in Python.
@@ -32,16 +34,15 @@ _CJK_RUN_BEFORE = 7  # a verdict's subject: two to six characters back to the cl
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
-    for paragraph in outline.paragraphs:
-        for clause in paragraph.sentences:
-            # str.startswith first: this loop sees every clause of the archive
-            if not clause.startswith(_SOME) or not _SOME_RE.match(clause) or not 8 <= len(clause) <= 70:
-                continue
-            if _NEGATIVE_RE.search(clause) and not has_placeholder(clause) and not re.search(r"\d", clause):
-                text = escape_braces(as_sentence(clause))
-                quality = 1.8 - abs(len(clause) - 30) / 60
-                line = paragraph.line
-                yield Candidate("problem", text, text, line, round(quality, 3), tags=topics_of(text))
+    for paragraph, found in outline.sentence_matches(_SOME_CLAUSE_RE):
+        clause = found.group(1).rstrip()
+        if not _SOME_RE.match(clause) or not 8 <= len(clause) <= 70:
+            continue
+        if _NEGATIVE_RE.search(clause) and not has_placeholder(clause) and not re.search(r"\d", clause):
+            text = escape_braces(as_sentence(clause))
+            quality = 1.8 - abs(len(clause) - 30) / 60
+            line = paragraph.line
+            yield Candidate("problem", text, text, line, round(quality, 3), tags=topics_of(text))
     text = outline.text
     for match in _VERDICT_RE.finditer(text):
         window = text[max(0, match.start() - _CJK_RUN_BEFORE) : match.start()]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from drafter.miner.candidates import Candidate
 from drafter.miner.extract.slots import escape_braces
 from drafter.miner.outline import Outline
-from drafter.miner.text import has_placeholder
+from drafter.miner.text import SPACES, has_placeholder
 
 _LEAD_RE = re.compile(
     "(古语说|古语云|古人云|古人说|常言道|常言说|俗话说|俗语说|老话说|有句话说|有句老话说|正如[^，。\\n]{1,12}?所说)"
@@ -20,6 +20,10 @@ _LEAD_RE = re.compile(
 )
 _QUOTED_SENTENCE_RE = re.compile("^“([^”“]{4,30})”[。！]?$")
 _COUPLET_RE = re.compile("^([\u4e00-\u9fff]{4,8})，([\u4e00-\u9fff]{4,8})[。！]$")
+# A whole sentence that is one of those two (`Outline.sentence_matches`), found in the whole document at once.
+_SAYING_RE = re.compile(
+    f"\0[{SPACES}]*+(“[^”“\0]{{4,30}}+”[。！]?|[\u4e00-\u9fff]{{4,8}}+，[\u4e00-\u9fff]{{4,8}}+[。！])[{SPACES}]*(?=\0)"
+)
 _NOT_SAYING_START = re.compile(
     "^(要|对|在|我们|我|这|但|而|从|为|把|以|如果|只有|特别|同时|一方面|另一方面|自己|大家|你|他|她|咱)"
 )
@@ -38,22 +42,17 @@ def extract(outline: Outline) -> Iterator[Candidate]:
         text = escape_braces(match.group(1) + "，" + match.group(2))
         if not has_placeholder(text):
             yield Candidate("quote", text, text, outline.line_at(match.start()), 2.0)
-    for paragraph in outline.paragraphs:
-        for sentence in paragraph.sentences:
-            # cheap tests first: this loop sees every sentence of the archive
-            if len(sentence) > 18 and sentence[0] != "“":
-                continue  # too long for a couplet, and no quotation: most sentences
-            quoted = _QUOTED_SENTENCE_RE.match(sentence) if sentence[0] == "“" else None
-            couplet = (
-                _COUPLET_RE.match(sentence) if len(sentence) <= 18 and sentence.count("，") == 1 else None
-            )
-            if quoted and not has_placeholder(sentence):
-                body = quoted.group(1)
-                halves = body.split("，")
-                quality = 1.8 if len(halves) == 2 and len(halves[0]) == len(halves[1]) else 1.4
-                yield Candidate("quote", f"“{body}”", f"“{body}”", paragraph.line, quality)
-            elif couplet and len(couplet.group(1)) == len(couplet.group(2)) and _may_be_saying(sentence):
-                yield Candidate("quote", sentence, sentence, paragraph.line, 1.2)
+    for paragraph, found in outline.sentence_matches(_SAYING_RE):
+        sentence = found.group(1)
+        quoted = _QUOTED_SENTENCE_RE.match(sentence)
+        couplet = _COUPLET_RE.match(sentence)
+        if quoted and not has_placeholder(sentence):
+            body = quoted.group(1)
+            halves = body.split("，")
+            quality = 1.8 if len(halves) == 2 and len(halves[0]) == len(halves[1]) else 1.4
+            yield Candidate("quote", f"“{body}”", f"“{body}”", paragraph.line, quality)
+        elif couplet and len(couplet.group(1)) == len(couplet.group(2)) and _may_be_saying(sentence):
+            yield Candidate("quote", sentence, sentence, paragraph.line, 1.2)
 
 
 def _may_be_saying(sentence: str) -> bool:

@@ -15,10 +15,12 @@ from functools import lru_cache
 from drafter.miner.candidates import Candidate
 from drafter.miner.extract.slots import escape_braces, slot_region
 from drafter.miner.outline import Outline
-from drafter.miner.text import as_sentence, has_placeholder
+from drafter.miner.text import SPACES, as_sentence, has_placeholder
 from drafter.vocabulary import TOPIC_TAGS
 
 _LEADS = ("要", "必须", "坚决", "务必", "切实", "一定要", "决不能", "绝不能", "绝不允许")
+# A sentence that opens with one of them (`Outline.sentence_matches`): found in the whole document at once.
+_CLAUSE_RE = re.compile(f"\0[{SPACES}]*+((?:{'|'.join(_LEADS)})[^\0]*)")
 _PARTICULAR_RE = re.compile("[《》\\d０-９A-Za-z]")
 _GENERIC_VERBS = re.compile("强化|加强|提高|提升|坚持|完善|健全|增强|树立|推进|做到|确保|杜绝|防止|克服")
 
@@ -68,15 +70,13 @@ def topics_of(text: str, limit: int = 3) -> tuple[str, ...]:
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
-    for paragraph in outline.paragraphs:
-        for clause in paragraph.sentences:
-            if not clause.startswith(_LEADS) or not 8 <= len(clause) <= 60:  # str tests: every clause
-                continue
-            if _PARTICULAR_RE.search(clause) or has_placeholder(clause):
-                continue
-            tags = topics_of(clause)
-            if not tags:
-                continue
-            text = slot_region(escape_braces(as_sentence(clause)))
-            quality = 1.5 - abs(len(clause) - 24) / 40 + 0.3 * bool(_GENERIC_VERBS.search(clause))
-            yield Candidate("requirement", text, text, paragraph.line, round(quality, 3), tags=tags)
+    for paragraph, found in outline.sentence_matches(_CLAUSE_RE):
+        clause = found.group(1).rstrip()
+        if not 8 <= len(clause) <= 60 or _PARTICULAR_RE.search(clause) or has_placeholder(clause):
+            continue
+        tags = topics_of(clause)
+        if not tags:
+            continue
+        text = slot_region(escape_braces(as_sentence(clause)))
+        quality = 1.5 - abs(len(clause) - 24) / 40 + 0.3 * bool(_GENERIC_VERBS.search(clause))
+        yield Candidate("requirement", text, text, paragraph.line, round(quality, 3), tags=tags)

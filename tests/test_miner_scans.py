@@ -1,0 +1,169 @@
+"""The miner's document-wide scans find what a loop over every sentence of every paragraph finds.
+
+The extractors look for their sentences with one regex call over `Outline.marked` instead of
+testing each sentence of `Paragraph.sentences` in Python; these tests hold each scan to the loop it
+replaced (kept here as the reference), on drawn paragraphs full of marks, spaces and NULs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.miner import clean
+from drafter.miner.candidates import Candidate
+from drafter.miner.document_kind import _NEWS_WORDS, _SPEAKER_WORDS, _WORDS_RE
+from drafter.miner.extract import heading_sets, problems, quotes, requirements
+from drafter.miner.outline import Heading, Outline, Paragraph
+from drafter.miner.text import SPACES
+
+SCANS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+# what the scans turn on: sentence marks, colons, commas, quotes, spaces, NUL, the lead words
+ALPHABET = (
+    "。！？；：，、“”《》 \u3000\t\x00"
+    "要必须坚决务必切实一定决不能绝允许"
+    "有的些一少数个别干部门位同志学习落实快好其X"
+)
+_HEADING = Heading("cn、", 1, 1, None, 1)
+
+
+@st.composite
+def outlines(draw: st.DrawFn) -> Outline:
+    piece = st.text(alphabet=ALPHABET, max_size=14)  # short pieces: many short sentences
+    texts = draw(st.lists(st.lists(piece, max_size=6).map("".join), max_size=6))
+    headed = draw(st.lists(st.booleans(), min_size=len(texts), max_size=len(texts)))
+    outline = Outline("drawn.txt")
+    for number, (text, heading) in enumerate(zip(texts, headed, strict=True), start=1):
+        outline.paragraphs.append(Paragraph(number, text, _HEADING if heading else None))
+    return outline
+
+
+@given(outlines())
+@SCANS
+def test_the_marked_text_holds_every_sentence_between_two_nuls(outline: Outline) -> None:
+    every_piece = re.compile(f"\0[{SPACES}]*+([^\0]*)(?=\0)")
+    found = [(p.line, m.group(1).rstrip()) for p, m in outline.sentence_matches(every_piece)]
+    assert [item for item in found if item[1]] == [
+        (p.line, s) for p in outline.paragraphs for s in p.sentences
+    ]
+
+
+def _sentence_loop(outline: Outline, leads: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    for paragraph in outline.paragraphs:
+        for sentence in paragraph.sentences:
+            if sentence.startswith(leads):
+                yield paragraph.line, sentence
+
+
+@given(outlines())
+@SCANS
+def test_requirements_and_problems_are_the_sentences_that_open_with_their_words(outline: Outline) -> None:
+    for pattern, leads in (
+        (requirements._CLAUSE_RE, requirements._LEADS),
+        (problems._SOME_CLAUSE_RE, problems._SOME),
+    ):
+        found = [(p.line, m.group(1).rstrip()) for p, m in outline.sentence_matches(pattern)]
+        assert found == list(_sentence_loop(outline, leads))
+
+
+def _sayings(outline: Outline) -> Iterator[Candidate]:
+    """The loop `quotes.extract` ran over every sentence (its stand-alone sayings)."""
+    for paragraph in outline.paragraphs:
+        for sentence in paragraph.sentences:
+            quoted = quotes._QUOTED_SENTENCE_RE.match(sentence) if sentence[0] == "“" else None
+            couplet = quotes._COUPLET_RE.match(sentence) if sentence.count("，") == 1 else None
+            if quoted and not quotes.has_placeholder(sentence):
+                yield Candidate("quote", quoted.group(1), "", paragraph.line)
+            elif (
+                couplet and len(couplet.group(1)) == len(couplet.group(2)) and quotes._may_be_saying(sentence)
+            ):
+                yield Candidate("quote", sentence, "", paragraph.line)
+
+
+@given(
+    outlines(),
+    st.lists(st.sampled_from(["“好好学习天天向上”。", "学习落实，落实学习。", "“快好”"]), max_size=3),
+)
+@SCANS
+def test_sayings_are_the_whole_sentences_that_are_quotations_or_couplets(
+    outline: Outline, more: list[str]
+) -> None:
+    outline.paragraphs.append(Paragraph(99, "".join(more)))
+    found = [
+        (c.line, c.text.strip("“”") if c.text.startswith("“") else c.text) for c in quotes.extract(outline)
+    ]
+    expected = [(c.line, c.key) for c in _sayings(outline)]
+    assert [item for item in found if item in expected] == expected  # the lead-in quotes aside
+    assert len(found) - len(expected) == len(list(quotes._LEAD_RE.finditer(outline.text)))
+
+
+def _short_runs(outline: Outline) -> Iterator[tuple[int, list[str]]]:
+    """The loop `heading_sets._unnumbered_runs` ran over every sentence."""
+    for paragraph in outline.paragraphs:
+        parts = paragraph.sentences[1:] if paragraph.heading is not None else paragraph.sentences
+        shorts = []
+        for sentence in parts:
+            body = sentence.rstrip("。！？；：")
+            short = 2 <= len(body) <= 10 and not heading_sets._PUNCT_RE.search(body)
+            if short and not heading_sets._NUMBERED_START_RE.match(body):
+                shorts.append(body)
+        if len(shorts) >= 3:
+            yield paragraph.line, shorts
+            by_first: dict[str, list[str]] = {}
+            for short in shorts:
+                by_first.setdefault(short[0], []).append(short)
+            yield from ((paragraph.line, g) for g in by_first.values() if 3 <= len(g) < len(shorts))
+
+
+@given(outlines())
+@settings(SCANS, suppress_health_check=[HealthCheck.too_slow])
+def test_unnumbered_runs_are_the_short_sentences_of_each_paragraph(outline: Outline) -> None:
+    assert list(heading_sets._unnumbered_runs(outline)) == list(_short_runs(outline))
+
+
+@given(st.text(alphabet="".join(set("".join(_NEWS_WORDS + _SPEAKER_WORDS))) + "，x", max_size=80))
+@SCANS
+def test_one_scan_counts_the_speaker_and_news_words_as_counting_each_word(text: str) -> None:
+    words = _WORDS_RE.findall(text)
+    speaker = sum(word in _SPEAKER_WORDS for word in words)
+    assert (speaker, len(words) - speaker) == (
+        sum(map(text.count, _SPEAKER_WORDS)),
+        sum(map(text.count, _NEWS_WORDS)),
+    )
+
+
+@given(outlines())
+@SCANS
+def test_the_sentences_saying_a_word_are_those_the_loop_over_every_sentence_finds(outline: Outline) -> None:
+    words = ("：", "要必")
+    expected = [(p.line, s) for p in outline.paragraphs for s in p.sentences if any(w in s for w in words)]
+    assert [(p.line, s) for p, s in outline.sentences_saying(words)] == expected
+
+
+@given(outlines())
+@SCANS
+def test_the_paragraphs_saying_a_word_are_those_that_hold_it(outline: Outline) -> None:
+    words = ("：", "要必", "落实")
+    expected = [p for p in outline.paragraphs if any(word in p.text for word in words)]
+    assert outline.paragraphs_saying(words) == expected
+
+
+PLAIN = "要的一是好学习落实 \u3000\u2003\ufeff\t：，。"  # and what a dateline, a credit, a title need:
+MARKED = PLAIN + "记者电日（2020年）小编"
+
+
+LINES = st.text(alphabet=PLAIN, min_size=20, max_size=60) | st.text(alphabet=MARKED, max_size=50)
+
+
+@given(st.lists(LINES, max_size=8))
+@SCANS
+def test_plain_lines_are_cleaned_as_every_line_is(lines: list[str]) -> None:
+    fast = clean.paragraphs(lines)
+    plain, clean._NO_MARKS = clean._NO_MARKS, None  # type: ignore[assignment]  # no line is plain
+    try:
+        assert fast == clean.paragraphs(lines)
+    finally:
+        clean._NO_MARKS = plain
