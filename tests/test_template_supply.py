@@ -152,6 +152,13 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "glue or one formula",
         "training:convener training:guest closing_remarks:closing",
     ),
+    # a symposium's hope says the goal when the corpus has one that does (009's 共同努力…, 015's
+    # 为…再立新功); else any hope serves (the template falls back to them)
+    "closing.call only=['closing.call.danshang-shiming', 'closing.call.pinbo-fengxian', "
+    "'closing.call.yongtiao-zhongdan', 'closing.call.zhuiqiu-zhuoyue'] needs=['goal']": (
+        "two formulas, then any hope",
+        "symposium:closing symposium:convener",
+    ),
     # the corpus thanks whom a review names in two formulas (080's 在此，我代表…表示衷心的感谢, 001's
     # 成绩的取得，与…密不可分, said after a year's work, not to a closing ceremony's judges); 003's
     # 致以衷心的感谢和崇高的敬意 is for the honoured of a commendation, not for the speaker's own staff
