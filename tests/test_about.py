@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from drafter.compose.about import about, catalogue, piles, retells, says_writers_words, straddling, subject_of
+from drafter.compose.about import (
+    about,
+    catalogue,
+    piles,
+    restates,
+    retells,
+    says_writers_words,
+    straddling,
+    subject_of,
+)
 from drafter.compose.select import key_terms
 
 
@@ -111,3 +120,10 @@ def test_a_busy_sentence_is_a_catalogue_and_a_run_is_not() -> None:
     assert catalogue("实行流程式、全过程督查督办，紧紧抓住立项、实施、反馈等关键环节，强化过程督办。")
     assert not catalogue("认真调研、充分准备、深入研究、反复酝酿")
     assert not catalogue("重点盯住客运车辆、校车和重型货车。")
+
+
+def test_a_sentence_opening_on_its_headings_subject_restates_it() -> None:
+    text = "要深入贯彻中央八项规定精神，以坚强党性涵养优良作风。"
+    assert restates("要严守中央八项规定精神", text, "严守中央八项规定精神")
+    assert restates("要学深悟透", "坚持多思多想、学深悟透。", "学深悟透")
+    assert not restates("要抓好道路交通安全", "着力提升农村道路交通安全设施标准。", "道路交通安全")

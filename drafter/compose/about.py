@@ -188,14 +188,31 @@ def _parallel(items: list[str]) -> bool:
 
 
 RESTATED = 4  # characters of a heading's task a sentence says word for word to restate it
+RESTATED_REST = 5  # ... or characters beside the heading's topic in the clause a sentence opens on
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|要)")
 _QUOTES = str.maketrans("", "", "“”‘’「」《》")
 
 
-def restates(heading: str, text: str) -> bool:
+def restates(heading: str, text: str, topic: str = "") -> bool:
     """Whether `text` says its point's heading again, verb and all (`坚持和发展新时代“枫桥经验”，…`
-    under `要坚持和发展新时代枫桥经验`, `增强斗争本领，…` under `要增强斗争本领`): right after the
-    heading it reads as saying it twice. Its subject alone is no restatement (`提升农村道路交通安全
-    设施标准` under `要抓好道路交通安全`)."""
+    under `要坚持和发展新时代枫桥经验`, `增强斗争本领，…` under `要增强斗争本领`), or opens on its
+    `topic` with little else (`要深入贯彻中央八项规定精神，…` under `要严守中央八项规定精神`:
+    `RESTATED_REST` characters beside it): right after the heading it reads as saying it twice.
+    Its subject in a clause of its own is no restatement (`提升农村道路交通安全设施标准` under
+    `要抓好道路交通安全`)."""
     task = _LEAD.sub("", heading).translate(_QUOTES).rstrip("。！；")
-    return len(task) >= RESTATED and task in text.translate(_QUOTES)
+    plain = text.translate(_QUOTES)
+    if len(task) >= RESTATED and task in plain:
+        return True
+    first = _CLAUSE.split(plain, maxsplit=1)[0]
+    said = _longest_shared(topic, first)
+    return said >= RESTATED and len(first) - said <= RESTATED_REST
+
+
+def _longest_shared(topic: str, text: str) -> int:
+    """The length of the longest run of `topic` that `text` says (`中央八项规定精神` of
+    `严守中央八项规定精神` in `要深入贯彻中央八项规定精神`)."""
+    for size in range(len(topic), 0, -1):
+        if any(topic[i : i + size] in text for i in range(len(topic) - size + 1)):
+            return size
+    return 0

@@ -682,7 +682,7 @@ class SpeechContext:
             run_at_start = opening_run(pick.text)
             if not pin and run_at_start and run_at_start in openings:  # `要不断学习…` twice
                 continue
-            if not pin and restates(point.heading_plain, pick.text):  # `…学深悟透` under `要学深悟透`
+            if not pin and restates(point.heading_plain, pick.text, point.topic):  # `…学深悟透` again
                 continue
             written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
             # against the writer's sentences, `usable`'s echo test; against the bank's said before,
