@@ -168,3 +168,12 @@ def test_a_points_bank_sentences_reason_from_why_to_a_close(
             if i.startswith(("requirement.", "problem."))
         ]
         assert stages == sorted(stages), (point.text, stages)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_bureau_chief_does_not_speak_for_the_whole_county(
+    drafts: dict[tuple[str, int], Draft], seed: int
+) -> None:
+    """`annual_review` (县民政局局长): no `向战斗在全县各条战线上的…`, no `向所有为全县建设和发展…`."""
+    text = drafts[("annual_review", seed)].markup
+    assert "各条战线" not in text and "为全县建设和发展" not in text

@@ -98,6 +98,15 @@ _FIGURE = LazyPattern(
     r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|家|所|项|名|人|次|户|条|座|处|公里|亩|万|亿|倍|成|批)|"
     r"百分之|过半|翻番"
 )
+# Words for all of a region's work, its head's to say (`向战斗在{region}各条战线上的…`, `向所有为{region}
+# 建设和发展作出贡献的同志们`, `向所有关心支持{region}发展的…`).
+_WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心支持{region}发展")
+
+
+def _speaks_for_region(text: str) -> bool:
+    return any(words in text for words in _WHOLE_REGION)
+
+
 _DIRECTS = LazyPattern(r"把握|强调|要求")  # a lead-in that directs its listeners
 _FESTIVAL = LazyPattern(r"(?:教师|护士|医师|记者|警察|劳动|青年|儿童|建军|重阳)节")
 _NAMED = LazyPattern(r"[\u4e00-\u9fff]{2,3}同志")  # a person named (`张华同志`)
@@ -345,6 +354,9 @@ class SpeechContext:
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
         offered = self._texts(function) if accept is None else accept  # `only` naming none: none
+        if not roles.heads(self.brief.speaker.post) and any(_speaks_for_region(t) for t in offered):
+            # `向战斗在全县各条战线上的…` is the county head's to say, not a bureau chief's
+            accept = offered = [t for t in offered if not _speaks_for_region(t)]
         if function == "closing.call" and not self._grand:  # the call alone, or a hope (once)
             accept = offered = [
                 t for t in offered if _PLAIN_CALL.match(t) or (t.startswith("希望") and not self._hoped)
