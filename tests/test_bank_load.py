@@ -333,6 +333,50 @@ def test_entries_from_cached_rows_are_built_on_first_use(tmp_path: Path) -> None
     assert bank.entries.tags() == {"团结", "担当"}  # read from the rows and the built entry alike
 
 
+MATERIAL = """\
+function: requirement
+entries:
+  - id: requirement.anquan
+    text: 压紧压实安全生产责任。
+    type: material
+    domain: 安全生产
+    sources: ["a.txt:1"]
+  - id: requirement.zuofeng
+    text: 持续深化作风建设。
+    type: material
+    domain: 政府自身建设
+    sources: ["a.txt:2"]
+  - id: requirement.dandang
+    text: 要敢于担当、善于作为。
+    sources: ["a.txt:3"]
+"""
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_entries_are_filtered_by_type_and_domain_before_they_are_built(tmp_path: Path, warm: bool) -> None:
+    folder = write_bank(tmp_path / "bank", {"requirement.yaml": MATERIAL})
+    if warm:
+        load_bank([folder], builtin=False)
+    bank = load_bank([folder], builtin=False)
+    seen: list[tuple[str | None, str | None]] = []
+
+    def fits(type_: str | None, domain: str | None) -> bool:
+        seen.append((type_, domain))
+        return domain != "安全生产"
+
+    kept = bank.draftable("requirement", "work_meeting", fits)
+    assert [e.id for e in kept] == ["requirement.zuofeng", "requirement.dandang"]
+    assert sorted(seen, key=str) == [("material", "安全生产"), ("material", "政府自身建设"), (None, None)]
+    if warm:  # the entry left out was never decoded
+        assert bank.entries._built.keys() == {"requirement.zuofeng", "requirement.dandang"}
+    extra = {"text": "要真抓实干。", "function": "requirement", "domain": "安全生产", "sources": ("a.txt:4",)}
+    bank.entries["requirement.extra"] = Entry(id="requirement.extra", **extra)  # the index is made again
+    assert [e.id for e in bank.draftable("requirement", None, fits)] == [
+        "requirement.zuofeng",
+        "requirement.dandang",
+    ]
+
+
 def test_bank_from_a_plain_dict_still_works() -> None:
     entry = Entry(id="closing.thanks.a", text="谢谢！", function="closing.thanks", sources=("a.txt:1",))
     bank = Bank({entry.id: entry})

@@ -8,7 +8,7 @@ bank is either loaded whole or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -67,13 +67,19 @@ class Bank:
         # What drafts derive from the bank and may share (relevance indexes), keyed by what they read
         self.memo: dict[Any, Any] = {}
 
-    def draftable(self, function: str, kind: str | None = None) -> list[Entry]:
+    def draftable(
+        self,
+        function: str,
+        kind: str | None = None,
+        fits: Callable[[str | None, str | None], bool] | None = None,
+    ) -> list[Entry]:
         """Approved entries of one function, in bank order: the only ones a draft may use.
 
-        With `kind`, only those fit for that speech kind (`kinds` empty or naming it), told from the
-        rows, so that the entries of other kinds are never built.
+        With `kind`, only those fit for that speech kind (`kinds` empty or naming it); with `fits`,
+        only those whose type and domain it accepts: both told from the rows, so that the entries
+        left out are never built.
         """
-        keys = self.entries.ids_where(function, "approved", kind)
+        keys = self.entries.ids_where(function, "approved", kind, fits)
         # a large bank's entries are built here, on first use (not frozen: a draft's own objects
         # exist meanwhile, and a long-running process drafts many times)
         with paused_gc(freeze=False):

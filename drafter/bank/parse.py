@@ -68,7 +68,13 @@ class ParsedFile(NamedTuple):
     items: Sequence[ParsedItem]
 
 
-_COLUMNS = tuple(ENTRY_FIELDS.index(name) for name in ("function", "status", "kinds", "tags"))
+_COLUMNS = tuple(
+    ENTRY_FIELDS.index(name) for name in ("function", "status", "kinds", "tags", "type", "domain")
+)
+
+# What a draft filters a function's entries by before building any (`EntryTable.ids_where`): an
+# entry's kinds, type and domain.
+Head = tuple[tuple[str, ...], str | None, str | None]
 
 
 class CachedItems(Sequence[ParsedItem]):
@@ -76,10 +82,10 @@ class CachedItems(Sequence[ParsedItem]):
 
     A draft reads a few hundred entries of a 50,000-entry bank; decoding all of them would cost
     more than the rest of the draft. What stacking layers and choosing a draft's entries need
-    without decoding (`ids`; `is_clean`; of clean entries the function, status, kinds and tags;
-    the clean entries' ids and kinds by function and status, `groups`; every tag, `all_tags`;
-    whether the ids are `unique`) is kept in columns beside the encoded entries. An entry is clean
-    when it has an id, a row and no problems of its own.
+    without decoding (`ids`; `is_clean`; of clean entries the function, status, kinds, tags, type
+    and domain; the clean entries' ids and heads, `Head`, by function and status, `groups`; every
+    tag, `all_tags`; whether the ids are `unique`) is kept in columns beside the encoded entries.
+    An entry is clean when it has an id, a row and no problems of its own.
     """
 
     def __init__(self, columns: tuple[Any, ...], body: bytes | mmap.mmap) -> None:
@@ -87,11 +93,11 @@ class CachedItems(Sequence[ParsedItem]):
         self.ids: tuple[Any, ...] = columns[0]  # str, or None for an entry without one
         heads, clean, offsets, _ = columns[1:5]
         self._body = body
-        self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = columns[5]
+        self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[Head, ...]]] = columns[5]
         self.all_tags: tuple[str, ...] = columns[6]
         self.unique: bool = columns[7] is True  # whether no two entries share an id
-        # each entry's function, status, kinds and tags, encoded: needed only when a bank changes
-        # after loading or loses some of a file's entries, so decoded then (`_heads`)
+        # each entry's function, status, kinds, tags, type and domain, encoded: needed only when a
+        # bank changes after loading or loses some of a file's entries, so decoded then (`_heads`)
         self._heads_encoded: bytes = heads
         self._heads: tuple[tuple[Any, ...], ...] | None = None
         self._clean: bytes = clean
@@ -121,6 +127,14 @@ class CachedItems(Sequence[ParsedItem]):
     @property
     def tags(self) -> tuple[Any, ...]:  # None for an entry that is not clean
         return self._columns()[3]
+
+    @property
+    def types(self) -> tuple[Any, ...]:  # None for an entry that is not clean (or untyped)
+        return self._columns()[4]
+
+    @property
+    def domains(self) -> tuple[Any, ...]:  # None for an entry that is not clean (or of no field)
+        return self._columns()[5]
 
     def is_clean(self, index: int) -> bool:
         return self._clean[index] == 1
@@ -167,21 +181,20 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[tuple[Any, ...], bytes]
     for blob in blobs:
         offsets.append(offsets[-1] + len(blob))
     ids = tuple(item.id for item in items)
-    functions, statuses, kinds, tags = (
-        tuple(one(row[field]) if row else None for row in rows) for field in _COLUMNS
-    )
-    grouped: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
-    for item, row in zip(items, rows, strict=True):
+    heads = tuple(tuple(one(row[field]) if row else None for row in rows) for field in _COLUMNS)
+    _, _, kinds, tags, types, domains = heads
+    grouped: dict[tuple[str, str], tuple[list[str], list[Head]]] = {}
+    for at, (item, row) in enumerate(zip(items, rows, strict=True)):
         if row is not None and item.id is not None:
-            keys, kinds_of = grouped.setdefault((one(row[_COLUMNS[0]]), one(row[_COLUMNS[1]])), ([], []))
+            keys, heads_of = grouped.setdefault((one(row[_COLUMNS[0]]), one(row[_COLUMNS[1]])), ([], []))
             keys.append(item.id)
-            kinds_of.append(one(row[_COLUMNS[2]]))
-    groups = {group: (tuple(keys), tuple(kinds_of)) for group, (keys, kinds_of) in grouped.items()}
+            heads_of.append(one((kinds[at], types[at], domains[at])))
+    groups = {group: (tuple(keys), tuple(heads_of)) for group, (keys, heads_of) in grouped.items()}
     every_tag = tuple(sorted({tag for found in tags if found for tag in found}))
     body = b"".join(blobs)
     columns = (
         ids,
-        marshal.dumps((functions, statuses, kinds, tags)),
+        marshal.dumps(heads),
         bytes(clean),
         offsets.tobytes(),
         len(body),
@@ -193,7 +206,7 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[tuple[Any, ...], bytes]
 
 
 # Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
-CACHE_SALT = "columns-5;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+CACHE_SALT = "columns-6;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
 
 
 def row_of(entry: Entry) -> tuple[Any, ...]:

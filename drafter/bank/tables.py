@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import ItemsView, Iterator, Mapping, MutableMapping, Sequence, ValuesView
+from collections.abc import Callable, ItemsView, Iterator, Mapping, MutableMapping, Sequence, ValuesView
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from drafter.bank.model import Entry
-from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, entry_of
+from drafter.bank.parse import ENTRY_FIELDS, CachedItems, Head, ParsedItem, entry_of
 from drafter.vocabulary import kind_name
 
 
@@ -79,11 +79,9 @@ class EntryTable(MutableMapping[str, Entry]):
         self._live: dict[int, int] = {}  # id of one of `_files` -> how many of its entries are still here
         self._built: dict[str, Entry] = {}  # entries built from a slot holding `CachedItems`
         self._loose = set(self._slots)  # the ids whose slot does not hold `CachedItems`
-        # (function, status) -> ids in bank order and their kinds; kept up as rows are added,
-        # rebuilt after other changes
-        self._index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] | None = (
-            None if entries else {}
-        )
+        # (function, status) -> ids in bank order and their heads (kinds, type, domain); kept up
+        # as rows are added, rebuilt after other changes
+        self._index: dict[tuple[str, str], tuple[list[str], list[Head]]] | None = None if entries else {}
         self._version = next(_VERSIONS)
 
     @property
@@ -100,7 +98,7 @@ class EntryTable(MutableMapping[str, Entry]):
             self._index = None
             self._forget(item.id)
         elif self._index is not None:
-            _note(self._index, item.id, item.row[_FUNCTION], item.row[_STATUS], item.row[_KINDS])
+            _note(self._index, item.id, item.row)
         self._slots[item.id] = item
         self._loose.add(item.id)
 
@@ -110,7 +108,7 @@ class EntryTable(MutableMapping[str, Entry]):
         self._slots[item.id] = item
         self._loose.add(item.id)
         if self._index is not None:
-            _note(self._index, item.id, row[_FUNCTION], row[_STATUS], row[_KINDS])
+            _note(self._index, item.id, row)
 
     def changed(self) -> None:
         """Note that entries were added (`add_row`): what was derived from them is stale."""
@@ -123,10 +121,10 @@ class EntryTable(MutableMapping[str, Entry]):
         self._files.append(items)
         self._live[id(items)] = len(items)
         if (index := self._index) is not None:
-            for group, (keys, kinds) in items.groups.items():
-                found, kinds_of = index.setdefault(group, ([], []))
+            for group, (keys, heads) in items.groups.items():
+                found, heads_of = index.setdefault(group, ([], []))
                 found.extend(keys)
-                kinds_of.extend(kinds)
+                heads_of.extend(heads)
 
     def __getitem__(self, key: str) -> Entry:
         value = self._slots[key]
@@ -187,40 +185,53 @@ class EntryTable(MutableMapping[str, Entry]):
     def __contains__(self, key: object) -> bool:
         return key in self._slots
 
-    def _head(self, key: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | None:
-        """An entry's function, status, kinds and tags, without building (or decoding) it; None
-        for a row that is not valid (never stored, but typed so)."""
+    def _head(self, key: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], Head] | None:
+        """An entry's function, status, kinds, tags and `Head`, without building (or decoding)
+        it; None for a row that is not valid (never stored, but typed so)."""
         value = self._slots[key]
         if isinstance(value, Entry):
-            return value.function, value.status, value.kinds, value.tags
+            head = (value.kinds, value.type, value.domain)
+            return value.function, value.status, value.kinds, value.tags, head
         if isinstance(value, CachedItems):
             at = value.position_of(key)
-            return value.functions[at], value.statuses[at], value.kinds[at], value.tags[at]
+            head = (value.kinds[at], value.types[at], value.domains[at])
+            return value.functions[at], value.statuses[at], value.kinds[at], value.tags[at], head
         row = value.row
-        return None if row is None else (row[_FUNCTION], row[_STATUS], row[_KINDS], row[_TAGS])
+        return None if row is None else (row[_FUNCTION], row[_STATUS], row[_KINDS], row[_TAGS], _head_of(row))
 
-    def ids_where(self, function: str, status: str, kind: str | None = None) -> list[str]:
+    def ids_where(
+        self,
+        function: str,
+        status: str,
+        kind: str | None = None,
+        fits: Callable[[str | None, str | None], bool] | None = None,
+    ) -> list[str]:
         """Ids of the entries of one function and status, in bank order, without building others;
-        with `kind`, only those serving that speech kind (`kinds` empty or naming it).
+        with `kind`, only those serving that speech kind (`kinds` empty or naming it); with
+        `fits`, only those whose type and domain it accepts.
 
         The first call indexes every entry by function and status (one pass over the rows); later
         calls, for the other functions a draft asks for, are lookups.
         """
         if self._index is None:
-            index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
+            index: dict[tuple[str, str], tuple[list[str], list[Head]]] = {}
             for key in self._slots:
-                if (head := self._head(key)) is not None:
-                    _note(index, key, head[0], head[1], head[2])
+                if (known := self._head(key)) is not None:
+                    keys_of, heads_of = index.setdefault((known[0], known[1]), ([], []))
+                    keys_of.append(key)
+                    heads_of.append(known[4])
             self._index = index
-        keys, kinds = self._index.get((function, status), ([], []))
-        if kind is None:
+        keys, heads = self._index.get((function, status), ([], []))
+        if kind is None and fits is None:
             return list(keys)
-        serves: dict[tuple[str, ...], bool] = {}  # a bank has few distinct `kinds`
+        serves: dict[Head, bool] = {}  # a bank has few distinct heads
         found = []
-        for key, names in zip(keys, kinds, strict=True):
-            if (fits := serves.get(names)) is None:
-                fits = serves[names] = not names or kind in names or any(kind_name(k) == kind for k in names)
-            if fits:
+        for key, head in zip(keys, heads, strict=True):
+            if (ok := serves.get(head)) is None:
+                names = head[0]
+                ok = kind is None or not names or kind in names or any(kind_name(k) == kind for k in names)
+                ok = serves[head] = ok and (fits is None or fits(head[1], head[2]))
+            if ok:
                 found.append(key)
         return found
 
@@ -298,17 +309,15 @@ class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
         return key in self._table
 
 
-def _note(
-    index: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]],
-    key: str,
-    function: str,
-    status: str,
-    kinds: tuple[str, ...],
-) -> None:
-    """Add an entry to an `EntryTable` index."""
-    keys, kinds_of = index.setdefault((function, status), ([], []))
+def _note(index: dict[tuple[str, str], tuple[list[str], list[Head]]], key: str, row: tuple[Any, ...]) -> None:
+    """Add an entry, by its row, to an `EntryTable` index."""
+    keys, heads = index.setdefault((row[_FUNCTION], row[_STATUS]), ([], []))
     keys.append(key)
-    kinds_of.append(kinds)
+    heads.append(_head_of(row))
+
+
+def _head_of(row: tuple[Any, ...]) -> Head:
+    return row[_KINDS], row[_TYPE], row[_DOMAIN]
 
 
 _VERSIONS = itertools.count()
@@ -316,6 +325,8 @@ _FUNCTION = ENTRY_FIELDS.index("function")
 _STATUS = ENTRY_FIELDS.index("status")
 _TAGS = ENTRY_FIELDS.index("tags")
 _KINDS = ENTRY_FIELDS.index("kinds")
+_TYPE = ENTRY_FIELDS.index("type")
+_DOMAIN = ENTRY_FIELDS.index("domain")
 
 
 @contextmanager

@@ -64,9 +64,13 @@ def _other_roles_words(role: str) -> re.Pattern[str] | None:
 
 def is_material(entry: Entry) -> bool:
     """Whether an entry is material: typed so, or untyped in one of `MATERIAL_FUNCTIONS`."""
-    if entry.type is not None:
-        return entry.type == "material"
-    return entry.function in MATERIAL_FUNCTIONS
+    return _is_material(entry.function, entry.type)
+
+
+def _is_material(function: str, type_: str | None) -> bool:
+    if type_ is not None:
+        return type_ == "material"
+    return function in MATERIAL_FUNCTIONS
 
 
 # Fields whose material serves one another's speeches: a speech on the government's own work speaks
@@ -79,14 +83,15 @@ KINDRED_DOMAINS: dict[str, frozenset[str]] = {
 }
 
 
-def fits_domain(entry: Entry, domain: str | None) -> bool:
-    """Whether `entry` may be drafted in a speech on `domain`: a formula, material of no stated field,
-    or material of that field or of a kindred one (`KINDRED_DOMAINS`). A speech whose field is
-    neither given nor clear from its words (`None`) takes no field's material: a 文明创建 speech
-    is not about 干部教育 because one sentence shares its words."""
-    if not is_material(entry) or not entry.domain or entry.domain == domain:
+def fits_domain(function: str, type_: str | None, field: str | None, domain: str | None) -> bool:
+    """Whether an entry of `function`, of this type and field, may be drafted in a speech on
+    `domain` (told from the bank's rows, before the entry is built): a formula, material of no
+    stated field, or material of that field or of a kindred one (`KINDRED_DOMAINS`). A speech
+    whose field is neither given nor clear from its words (`None`) takes no field's material: a
+    文明创建 speech is not about 干部教育 because one sentence shares its words."""
+    if not _is_material(function, type_) or not field or field == domain:
         return True
-    return domain is not None and entry.domain in KINDRED_DOMAINS.get(domain, frozenset())
+    return domain is not None and field in KINDRED_DOMAINS.get(domain, frozenset())
 
 
 class Pick(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
@@ -238,12 +243,13 @@ class Catalog:
         shared (`Bank.memo`)."""
         key = self._fitting_key(function)
         if (found := self.bank.memo.get(key)) is None:
+            domain = self.domain
+
+            def fits(type_: str | None, field: str | None) -> bool:  # told from the rows: the
+                return fits_domain(function, type_, field, domain)  # others are never built
+
             entries = sorted(
-                (
-                    e
-                    for e in self.bank.draftable(function, self.kind)
-                    if fits_role(e, self.role) and fits_domain(e, self.domain)
-                ),
+                (e for e in self.bank.draftable(function, self.kind, fits) if fits_role(e, self.role)),
                 key=lambda e: e.id,
             )
             found = _remember(
