@@ -159,6 +159,9 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "two formulas, then any hope",
         "symposium:closing symposium:convener",
     ),
+    # a commendation ends on its call and 谢谢 (谢谢！, 谢谢大家！): the New Year's 祝大家身体健康… is
+    # an address's wish, not a rally's close
+    "closing.thanks": ("two formulas", "commendation:convener commendation:guest"),
     # the corpus thanks whom a review names in two formulas (080's 在此，我代表…表示衷心的感谢, 001's
     # 成绩的取得，与…密不可分, said after a year's work, not to a closing ceremony's judges); 003's
     # 致以衷心的感谢和崇高的敬意 is for the honoured of a commendation, not for the speaker's own staff
