@@ -427,7 +427,7 @@ def goal_shape(goal: str) -> str:
         return "means"
     if goal.startswith("坚决") or _PREVENTS.search(goal):
         return "resolve"
-    if goal.startswith(("成长", "成为", "争做", "争当")):
+    if goal.startswith(("成长", "成为", "争做", "争当", "让", "使")):  # `为让群众…而奋斗` is no Chinese
         return "aim"
     if goal.startswith(("确保", "力争", "保证", "坚决", "夺取", "打赢", "打好")):
         return "pledge"

@@ -64,8 +64,9 @@ def superior(brief: Brief) -> str:
     """The leadership above the speaker: `superior` as given, else from the post and level.
 
     A department's leadership is its own level's party committee and government (`市委、市政府`);
-    a government's is its own party committee (`县委`); a party committee's the party committee of
-    the level above (a 区委书记 says `在市委坚强领导下`, not `市委、市政府`).
+    a government's is its own party committee (`县委`), a deputy head's both (a 副县长 says `在县委、
+    县政府的正确领导下`: the government he is deputy in leads him too); a party committee's the
+    party committee of the level above (a 区委书记 says `在市委坚强领导下`, not `市委、市政府`).
     """
     if brief.superior:
         return brief.superior
@@ -76,6 +77,8 @@ def superior(brief: Brief) -> str:
     if org == level + "委":
         upper = _UPPER.get(level, "")
         return f"{upper}委" if upper else ""
+    if org == level + "政府" and "副" in brief.speaker.post:  # a deputy of the government
+        return f"{level}委、{level}政府"
     if org == level + "政府" or org.startswith(level + "委"):  # a government, a party department
         return level + "委"
     return f"{level}委、{level}政府"
