@@ -127,3 +127,12 @@ def test_a_sentence_opening_on_its_headings_subject_restates_it() -> None:
     assert restates("要严守中央八项规定精神", text, "严守中央八项规定精神")
     assert restates("要学深悟透", "坚持多思多想、学深悟透。", "学深悟透")
     assert not restates("要抓好道路交通安全", "着力提升农村道路交通安全设施标准。", "道路交通安全")
+
+
+def test_a_tasks_word_is_not_the_head_of_its_subject() -> None:
+    """`整治` of `推进农村环境整治` says what is done: `推进重金属环境安全隐患排查整治…` is not about it."""
+    generic = {"整治", "环境", "农村", "治理", "推进"}.__contains__
+    subject = subject_of("农村环境整治", generic)
+    assert subject.head == "农村"
+    own = key_terms("推进农村环境整治 分类推进农村生活污水治理。")
+    assert not about(own, subject, "推进重金属环境安全隐患排查整治，强化新污染物治理。", generic)

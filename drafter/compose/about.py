@@ -42,8 +42,10 @@ def subject_of(topic: str, generic: Callable[[str], bool]) -> Subject:
     distinctive = frozenset(t for t in words if not generic(t))
     if distinctive or not words:
         return Subject(topic, words, distinctive)
-    # a word generic only in this speech (its field's name, or common in its material) is said most
-    head = max(words, key=lambda t: (GENERIC_TERMS.get(t, -1), topic.rfind(t)))
+    # a word generic only in this speech (its field's name, or common in its material) is said most;
+    # a task's word (`整治` of `农村环境整治`) says what is done, not what it is done to
+    named = [t for t in words if t not in TASK_WORDS] or list(words)
+    head = max(named, key=lambda t: (GENERIC_TERMS.get(t, -1), topic.rfind(t)))
     return Subject(topic, words, distinctive, head)
 
 
@@ -74,7 +76,8 @@ def about(
     - one of the subject's distinctive words (`隐患` under `隐患排查`, `水环` under `水环境治理`;
       not `保障` under `待遇保障`, nor `公共` and `管理` under `公共秩序管理`);
     - or, when every word of the subject is `generic`, its head (`整合` under `统筹整合能力`)
-      or words of it covering three characters (`监管责任` under `部门监管责任`).
+      or three characters of it in a row (`监管责任` under `部门监管责任`; not `环境…整治` under
+      `推进农村环境整治`).
     A catalogue (`道路交通、水上运输、燃气、消防、危化品、矿山…`) is about everything it lists,
     so about no one point. Any other sentence that says the point's whole topic (three
     characters or more) is about it, and so is one that says a distinctive run of the
@@ -93,7 +96,7 @@ def about(
     if subject.distinctive:
         if subject.distinctive & terms:
             return True
-    elif subject.head in terms or len({c for term in subject.words & terms for c in term}) >= 3:
+    elif subject.head in terms or _longest_shared(subject.topic, text) >= 3:
         return True
     return says_writers_words(writer, text, generic)
 
