@@ -136,3 +136,12 @@ def test_a_tasks_word_is_not_the_head_of_its_subject() -> None:
     assert subject.head == "农村"
     own = key_terms("推进农村环境整治 分类推进农村生活污水治理。")
     assert not about(own, subject, "推进重金属环境安全隐患排查整治，强化新污染物治理。", generic)
+
+
+def test_a_sentence_on_the_town_is_not_about_a_point_on_the_country() -> None:
+    generic = {"整治", "环境", "污水", "生活"}.__contains__
+    subject = subject_of("农村人居环境", generic)
+    own = key_terms("集中整治农村人居环境 以生活垃圾、生活污水和村容村貌为重点。")
+    writer = ["以生活垃圾、生活污水和村容村貌为重点。"]
+    assert not about(own, subject, "基本实现城市建成区生活污水处理能力全覆盖。", generic, writer)
+    assert about(own, subject, "推进城乡生活污水治理，改善农村人居环境。", generic, writer)

@@ -83,7 +83,7 @@ def about(
     characters or more) is about it, and so is one that says a distinctive run of the
     `writer`'s sentences under the point (`黑臭水体` under `要加强水环境治理` whose sentence is
     `抓好黑臭水体整治`): the writer said what the point is about in so many words."""
-    if catalogue(text):
+    if catalogue(text) or _elsewhere_of_town(subject.topic, text):
         return False
     if len(subject.topic) >= 3 and subject.topic in text:
         return True
@@ -99,6 +99,22 @@ def about(
     elif subject.head in terms or _longest_shared(subject.topic, text) >= 3:
         return True
     return says_writers_words(writer, text, generic)
+
+
+# The country and the town: a sentence on one is not about a point on the other (`基本实现城市建成区
+# 生活污水处理能力全覆盖` under `集中整治农村人居环境`); 城乡 is both.
+_COUNTRY = ("农村", "乡村")
+_TOWN = ("城市", "城区", "城镇")
+
+
+def _elsewhere_of_town(topic: str, text: str) -> bool:
+    """Whether `text` is on the town when `topic` is on the country, or the other way round."""
+    if "城乡" in text:
+        return False
+    for one, other in ((_COUNTRY, _TOWN), (_TOWN, _COUNTRY)):
+        if any(w in topic for w in one) and not any(w in text for w in one):
+            return any(w in text for w in other)
+    return False
 
 
 def says_writers_words(writer: Sequence[str], text: str, generic: Callable[[str], bool]) -> bool:
