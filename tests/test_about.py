@@ -65,8 +65,8 @@ def test_a_writers_run_of_generic_words_only_does_not_make_a_sentence_about_the_
 
 def test_a_paragraph_does_not_pile_up_its_subjects_words() -> None:
     said = "依托茶叶基地做大特色产业规模。"  # the bank's sentences of the paragraph so far
-    assert not piles("特色产业", said, "推动乡村特色产业集群化。")
-    assert piles("特色产业", said + "推动乡村特色产业集群化。", "培育“农村+”特色产业。")
+    assert not piles("特色产业", "", said)
+    assert piles("特色产业", said, "推动乡村特色产业集群化。")  # a second one says it again
     assert not piles("特色产业", said * 3, "完善联农带农机制。")
 
 
@@ -94,9 +94,8 @@ def test_a_paragraph_retells_a_run_of_the_writers_words_three_times_at_most() ->
 
 
 def test_a_sentence_saying_its_subject_thrice_says_it_once() -> None:
-    said = "强化农村养老服务设施建设。"
-    assert not piles("养老服务", said, "发展社区养老、居家养老和互助养老服务。")
-    assert piles("养老服务", said + "强化养老服务综合监管。", "加强养老助餐点建设。")
+    assert not piles("养老服务", "", "发展社区养老、居家养老和互助养老服务。")
+    assert piles("养老服务", "强化农村养老服务设施建设。", "加强养老助餐点建设。")
 
 
 def test_a_subject_word_with_a_function_character_is_a_key_term() -> None:

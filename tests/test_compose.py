@@ -31,6 +31,10 @@ TOPICS = tuple(
     "统筹推进 深化改革 强化担当 服务群众 提升效能 转变作风 "
     "守住底线 凝聚合力 创新方法 狠抓落实 优化环境 夯实基层".split()
 )
+# ... and the subjects of the writer's second clause under each point, which no heading says: the
+# bank's sentences on them are about the point through the writer's words, without saying its
+# heading's subject again (`about.MENTIONS`)
+DETAILS = tuple("茶叶基地 冷链物流 电商直播 林下经济 光伏电站 人才公寓 数据中心 智慧停车 口袋公园".split())
 
 
 def entry(entry_id: str, text: str, **fields: Any) -> dict[str, Any]:
@@ -44,7 +48,7 @@ def rich_bank_files() -> dict[str, list[dict[str, Any]]]:
     # their subject's words, not every other bigram (which would say the same thing again)
     words = "".join(chr(c) for c in range(0x4E00 + 300, 0x4E00 + 900))
 
-    topics = TOPICS
+    topics = TOPICS + DETAILS
 
     def sentence(lead: str) -> str:
         # long sentences (a point says its subject in two at most: `MENTIONS`) of clauses on one of
@@ -135,7 +139,7 @@ def brief_data(**changes: Any) -> dict[str, Any]:
                     {
                         # a heading that says its subject with a verb of its own (`about.restates`)
                         "heading": f"要抓好{TOPICS[(3 * i + j) % 12]}",
-                        "text": [f"我们{TOPICS[(3 * i + j) % 12]}，{TOPICS[(3 * i + j + 5) % 12]}。"],
+                        "text": [f"我们{TOPICS[(3 * i + j) % 12]}，{DETAILS[3 * i + j]}。"],
                     }
                     for j in range(3)
                 ],
