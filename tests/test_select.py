@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -272,3 +273,18 @@ REQUIREMENTS = """
         type: material
         sources: ["a.txt:3"]
 """
+
+
+def test_a_cached_catalog_is_found_by_another_process() -> None:
+    import subprocess
+    import sys
+
+    from drafter.compose.select import _CATALOG_SALT
+
+    shown = "from drafter.compose.select import _CATALOG_SALT as s; print(s, end='')"
+    for seed in ("1", "2"):  # sets are ordered by hash, which changes with the process
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        found = subprocess.run(
+            [sys.executable, "-c", shown], capture_output=True, text=True, env=env, check=True
+        )
+        assert found.stdout == _CATALOG_SALT

@@ -349,11 +349,16 @@ class Catalog:
 
 
 # What a cached catalog was derived with: a change to these makes earlier ones unreachable.
-_CATALOG_SALT = (
-    "catalog-1;"
-    + ";".join(map(repr, (ROLE_WORDS, sorted(MATERIAL_FUNCTIONS), sorted(KINDRED_DOMAINS.items()), NEAR)))
-    + _IGNORED.pattern
-    + _SLOT.pattern
+# (Sets sorted: their order changes from one process to the next.)
+_CATALOG_SALT = "catalog-1;" + repr(
+    (
+        ROLE_WORDS,
+        sorted(MATERIAL_FUNCTIONS),
+        sorted((k, sorted(v)) for k, v in KINDRED_DOMAINS.items()),
+        NEAR,
+        _IGNORED.pattern,
+        _SLOT.pattern,
+    )
 )
 
 
