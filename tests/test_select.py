@@ -245,7 +245,7 @@ def test_a_catalog_of_a_cached_bank_is_kept_in_the_bank_cache_and_read_back_alik
 
     def rows(catalog: Catalog) -> list[tuple[object, ...]]:
         group = catalog.group("requirement")
-        return [(c.id, c.text, c.tag_list, c.tags, c.slots, c.near, c.material, c.entry) for c in group.all]
+        return [(c.id, c.text, c.tag_list, c.tags, c.slots, c.material, c.entry) for c in group.all]
 
     built = rows(Catalog(first, "work_meeting"))
     assert len(list(cache.cache_dir().glob("catalog/*/*.marshal"))) == 1

@@ -168,9 +168,10 @@ SCAN = 64  # drafted sentences up to which `Selector._repeats` compares with eac
 
 
 # What a catalog knows of an entry without building it: id, text, tags (as listed, and as a set),
-# slots, runs of `NEAR` characters, whether it is material (`is_material`). Plain data, so that a
-# bank's catalog can be kept in the bank cache (`Catalog._fitting`).
-_Row = tuple[str, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], bool]
+# slots, whether it is material (`is_material`). Plain data, so that a bank's catalog can be kept
+# in the bank cache (`Catalog._fitting`). Not its runs of characters: they would make it four
+# times longer to read, and a process drafting for several kinds works each text's out once.
+_Row = tuple[str, str, tuple[str, ...], frozenset[str], frozenset[str], bool]
 
 
 def _row_of(entry: Entry) -> _Row:
@@ -180,7 +181,6 @@ def _row_of(entry: Entry) -> _Row:
         entry.tags,
         frozenset(entry.tags),
         frozenset(entry.slots),
-        shingles(entry.text, NEAR),
         is_material(entry),
     )
 
@@ -188,11 +188,11 @@ def _row_of(entry: Entry) -> _Row:
 class _Candidate:  # not a NamedTuple (a field is named `index`), nor a dataclass: cheaper to define
     """An entry a draft may use, built only when asked for (`entry`): most are only tested."""
 
-    __slots__ = ("_entries", "_entry", "id", "index", "material", "near", "slots", "tag_list", "tags", "text")
+    __slots__ = ("_entries", "_entry", "id", "index", "material", "slots", "tag_list", "tags", "text")
 
     def __init__(self, index: int, row: _Row, entries: Mapping[str, Entry]) -> None:
         self.index = index  # position in its group (groups are sorted by id)
-        self.id, self.text, self.tag_list, self.tags, self.slots, self.near, self.material = row
+        self.id, self.text, self.tag_list, self.tags, self.slots, self.material = row
         self._entries = entries
         self._entry: Entry | None = None
 
@@ -249,7 +249,11 @@ class Catalog:
             said = self.said
             # the entries repeating the writer's words, by place: most drafts leave out none, and
             # drafts leaving out the same share the group built for them (`Bank.memo`)
-            out = tuple(i for i, row in enumerate(shared) if not row[5].isdisjoint(said)) if said else ()
+            out = (
+                tuple(i for i, row in enumerate(shared) if not shingles(row[1], NEAR).isdisjoint(said))
+                if said
+                else ()
+            )
             key = ("group", self._fitting_key(function), out)
             if (group := self.bank.memo.get(key)) is None:
                 left_out = set(out)
@@ -350,21 +354,14 @@ class Catalog:
 
 # What a cached catalog was derived with: a change to these makes earlier ones unreachable.
 # (Sets sorted: their order changes from one process to the next.)
-_CATALOG_SALT = "catalog-1;" + repr(
-    (
-        ROLE_WORDS,
-        sorted(MATERIAL_FUNCTIONS),
-        sorted((k, sorted(v)) for k, v in KINDRED_DOMAINS.items()),
-        NEAR,
-        _IGNORED.pattern,
-        _SLOT.pattern,
-    )
+_CATALOG_SALT = "catalog-2;" + repr(
+    (ROLE_WORDS, sorted(MATERIAL_FUNCTIONS), sorted((k, sorted(v)) for k, v in KINDRED_DOMAINS.items()))
 )
 
 
 def _rows_from(data: object) -> list[_Row] | None:
     """A catalog read back from the cache (`_fitting`), or None when it is not one."""
-    if isinstance(data, list) and all(isinstance(row, tuple) and len(row) == 7 for row in data):
+    if isinstance(data, list) and all(isinstance(row, tuple) and len(row) == 6 for row in data):
         return data
     return None
 
@@ -380,12 +377,9 @@ def _remember(bank: Bank, key: object, value: _T) -> _T:
     return value
 
 
-def _echoes(
-    text: str, nearby: frozenset[str], echoed: frozenset[str], near: frozenset[str] | None = None
-) -> bool:
-    """Whether `text` nearly says again what the writer says beside it (see `NEAR`, `ECHO`);
-    `near`: its runs of `NEAR` characters, when known."""
-    if not (shingles(text, NEAR) if near is None else near).isdisjoint(nearby):
+def _echoes(text: str, nearby: frozenset[str], echoed: frozenset[str]) -> bool:
+    """Whether `text` nearly says again what the writer says beside it (see `NEAR`, `ECHO`)."""
+    if not shingles(text, NEAR).isdisjoint(nearby):
         return True
     return len(shingles(text, ECHO) & echoed) >= ECHOES
 
@@ -480,7 +474,7 @@ class Selector:
                 and (allowed is None or text in allowed)
                 and not (formula and candidate.material)
                 and shingles(text).isdisjoint(self.spoken)
-                and not (near and _echoes(text, nearby, echoed, candidate.near))
+                and not (near and _echoes(text, nearby, echoed))
                 and not self._repeats(text, said, subject)
             )
 
