@@ -29,6 +29,7 @@ from drafter.bank import cache
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose.relevance import THRESHOLD, Index, Scored, bigrams, index_of
+from drafter.vocabulary import KIND_ALIASES
 
 _T = TypeVar("_T")
 
@@ -355,7 +356,12 @@ class Catalog:
 # What a cached catalog was derived with: a change to these makes earlier ones unreachable.
 # (Sets sorted: their order changes from one process to the next.)
 _CATALOG_SALT = "catalog-2;" + repr(
-    (ROLE_WORDS, sorted(MATERIAL_FUNCTIONS), sorted((k, sorted(v)) for k, v in KINDRED_DOMAINS.items()))
+    (
+        ROLE_WORDS,
+        sorted(MATERIAL_FUNCTIONS),
+        sorted((k, sorted(v)) for k, v in KINDRED_DOMAINS.items()),
+        sorted(KIND_ALIASES.items()),  # a kind's entries are those naming it or an old name of it
+    )
 )
 
 
