@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from bank_helpers import write_bank
 
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry, validate_entry
@@ -226,3 +230,61 @@ def test_late_in_a_long_draft_drafted_sentences_are_looked_up_by_term_with_the_s
                 answers.add(expected)
     assert len(chooser.terms) > SCAN and chooser.holders  # the lookup was used
     assert answers == {True, False}
+
+
+def test_a_catalog_of_a_cached_bank_is_kept_in_the_bank_cache_and_read_back_alike(tmp_path: Path) -> None:
+    from drafter.bank import cache
+    from drafter.bank.load import load_bank
+    from drafter.compose.select import Catalog
+
+    folder = write_bank(tmp_path / "bank", {"requirement.yaml": REQUIREMENTS})
+    parsed = load_bank([folder], builtin=False)  # from YAML: nothing derived from it is cached
+    assert parsed.entries.content_key() is None
+    first, second = (load_bank([folder], builtin=False) for _ in range(2))  # from the bank cache
+    assert first.entries.content_key() == second.entries.content_key() is not None
+
+    def rows(catalog: Catalog) -> list[tuple[object, ...]]:
+        group = catalog.group("requirement")
+        return [(c.id, c.text, c.tag_list, c.tags, c.slots, c.material, c.entry) for c in group.all]
+
+    built = rows(Catalog(first, "work_meeting"))
+    assert len(list(cache.cache_dir().glob("catalog/*/*.marshal"))) == 1
+    assert rows(Catalog(second, "work_meeting")) == built == rows(Catalog(parsed, "work_meeting"))
+    assert [row[0] for row in built] == ["requirement.a", "requirement.b"]  # sorted; c is for others
+    rows(Catalog(second, "training"))
+    assert len(list(cache.cache_dir().glob("catalog/*/*.marshal"))) == 2  # keyed by what it is for
+    del second.entries["requirement.a"]  # a bank changed after loading: its catalog is not kept
+    assert second.entries.content_key() is None
+
+
+REQUIREMENTS = """
+    function: requirement
+    entries:
+      - id: requirement.b
+        text: 要{region}压实安全生产责任，做到守土有责
+        tags: [安全生产]
+        sources: ["a.txt:1"]
+      - id: requirement.c
+        text: 要抓好培训
+        kinds: [training]
+        sources: ["a.txt:2"]
+      - id: requirement.a
+        text: 要备足防汛物资和抢险队伍
+        type: material
+        sources: ["a.txt:3"]
+"""
+
+
+def test_a_cached_catalog_is_found_by_another_process() -> None:
+    import subprocess
+    import sys
+
+    from drafter.compose.select import _CATALOG_SALT
+
+    shown = "from drafter.compose.select import _CATALOG_SALT as s; print(s, end='')"
+    for seed in ("1", "2"):  # sets are ordered by hash, which changes with the process
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        found = subprocess.run(
+            [sys.executable, "-c", shown], capture_output=True, text=True, env=env, check=True
+        )
+        assert found.stdout == _CATALOG_SALT

@@ -88,8 +88,10 @@ class CachedItems(Sequence[ParsedItem]):
     An entry is clean when it has an id, a row and no problems of its own.
     """
 
-    def __init__(self, columns: tuple[Any, ...], body: bytes | mmap.mmap) -> None:
-        """`body`: the entries, encoded one after the other (bytes, or the cache file mapped)."""
+    def __init__(self, columns: tuple[Any, ...], body: bytes | mmap.mmap, key: str) -> None:
+        """`body`: the entries, encoded one after the other (bytes, or the cache file mapped);
+        `key`: the file's content key (`bank_file_key`), which names what is derived from them."""
+        self.key = key
         self.ids: tuple[Any, ...] = columns[0]  # str, or None for an entry without one
         heads, clean, offsets, _ = columns[1:5]
         self._body = body
@@ -350,7 +352,7 @@ def read_cached(key: str) -> ParsedFile | None:
         try:
             function, columns = cached
             if (body := cache.mapped(key, columns[4])) is not None:
-                return ParsedFile(function, CachedItems(columns, body))
+                return ParsedFile(function, CachedItems(columns, body, key))
         except (TypeError, ValueError, IndexError):
             pass  # a cache from another shape of data: parse again
     return None

@@ -90,6 +90,15 @@ class EntryTable(MutableMapping[str, Entry]):
         the entries (`Bank.memo`) is keyed by it, so a change to any entry makes it stale."""
         return self._version
 
+    def content_key(self) -> str | None:
+        """The content keys of the bank files, in order, when every entry here is one of theirs
+        as cached (`put_cached`), none changed or left out: what is derived from the entries can
+        then be cached on disk under it (`compose.select.Catalog`). None otherwise."""
+        files = self._files
+        if self._loose or any(self._live[id(items)] != len(items) for items in files):
+            return None
+        return ",".join(items.key for items in files)
+
     def put_row(self, item: ParsedItem) -> None:
         """Add (or replace) an entry by its schema-valid row, to be built when first read."""
         assert item.id is not None and item.row is not None

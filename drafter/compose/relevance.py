@@ -53,11 +53,12 @@ _STOP = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Character bigrams of the Chinese runs of `text` (slots and punctuation aside), stop bigrams out."""
-    return list(_tokens(text))
+    return list(bigrams(text))
 
 
 @functools.lru_cache(maxsize=1 << 14)  # a draft asks for the same point's query in every length pass
-def _tokens(text: str) -> tuple[str, ...]:
+def bigrams(text: str) -> tuple[str, ...]:
+    """`tokens(text)` as a tuple, remembered (callers must not change it)."""
     found: list[str] = []
     for run in _CJK.findall(_SLOT.sub("，", text)):
         found.extend(run[i : i + 2] for i in range(len(run) - 1))

@@ -25,9 +25,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
+from drafter.bank import cache
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
-from drafter.compose.relevance import THRESHOLD, Index, Scored, index_of, tokens
+from drafter.compose.relevance import THRESHOLD, Index, Scored, bigrams, index_of
+from drafter.vocabulary import KIND_ALIASES
 
 _T = TypeVar("_T")
 
@@ -133,8 +135,12 @@ _CONTENT_WORDS = frozenset({"就业", "要素", "对接", "对标", "和谐", "�
 @functools.lru_cache(maxsize=1 << 16)
 def key_terms(text: str) -> frozenset[str]:
     """The content bigrams of `text` (slots aside), for `repeats_terms`."""
+    function_chars = _FUNCTION_CHARS
     return frozenset(
-        t for t in tokens(text) if len(t) == 2 and (t in _CONTENT_WORDS or not _FUNCTION_CHARS & set(t))
+        t
+        for t in bigrams(text)
+        if len(t) == 2
+        and ((t[0] not in function_chars and t[1] not in function_chars) or t in _CONTENT_WORDS)
     )
 
 
@@ -162,12 +168,40 @@ def repeats_terms(
 SCAN = 64  # drafted sentences up to which `Selector._repeats` compares with each
 
 
-class _Candidate:  # not a NamedTuple (a field is named `index`), nor a dataclass: cheaper to define
-    __slots__ = ("entry", "index", "slots", "tags")
+# What a catalog knows of an entry without building it: id, text, tags (as listed, and as a set),
+# slots, whether it is material (`is_material`). Plain data, so that a bank's catalog can be kept
+# in the bank cache (`Catalog._fitting`). Not its runs of characters: they would make it four
+# times longer to read, and a process drafting for several kinds works each text's out once.
+_Row = tuple[str, str, tuple[str, ...], frozenset[str], frozenset[str], bool]
 
-    def __init__(self, index: int, entry: Entry, slots: frozenset[str], tags: frozenset[str]) -> None:
+
+def _row_of(entry: Entry) -> _Row:
+    return (
+        entry.id,
+        entry.text,
+        entry.tags,
+        frozenset(entry.tags),
+        frozenset(entry.slots),
+        is_material(entry),
+    )
+
+
+class _Candidate:  # not a NamedTuple (a field is named `index`), nor a dataclass: cheaper to define
+    """An entry a draft may use, built only when asked for (`entry`): most are only tested."""
+
+    __slots__ = ("_entries", "_entry", "id", "index", "material", "slots", "tag_list", "tags", "text")
+
+    def __init__(self, index: int, row: _Row, entries: Mapping[str, Entry]) -> None:
         self.index = index  # position in its group (groups are sorted by id)
-        self.entry, self.slots, self.tags = entry, slots, tags
+        self.id, self.text, self.tag_list, self.tags, self.slots, self.material = row
+        self._entries = entries
+        self._entry: Entry | None = None
+
+    @property
+    def entry(self) -> Entry:
+        if self._entry is None:
+            self._entry = self._entries[self.id]
+        return self._entry
 
 
 class _Group(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
@@ -216,19 +250,22 @@ class Catalog:
             said = self.said
             # the entries repeating the writer's words, by place: most drafts leave out none, and
             # drafts leaving out the same share the group built for them (`Bank.memo`)
-            out = tuple(i for i, s in enumerate(shared) if not s[3].isdisjoint(said)) if said else ()
+            out = (
+                tuple(i for i, row in enumerate(shared) if not shingles(row[1], NEAR).isdisjoint(said))
+                if said
+                else ()
+            )
             key = ("group", self._fitting_key(function), out)
             if (group := self.bank.memo.get(key)) is None:
                 left_out = set(out)
-                kept = [s for i, s in enumerate(shared) if i not in left_out]
-                found = [_Candidate(i, e, slots, tags) for i, (e, slots, tags, _) in enumerate(kept)]
+                kept = [row for i, row in enumerate(shared) if i not in left_out]
+                entries = self.bank.entries
+                found = [_Candidate(i, row, entries) for i, row in enumerate(kept)]
                 by_tag: dict[str, list[_Candidate]] = {}
                 for candidate in found:
                     for tag in candidate.tags:
                         by_tag.setdefault(tag, []).append(candidate)
-                group = _Group(
-                    found, {c.entry.id: c for c in found}, by_tag, [c for c in found if not c.tags]
-                )
+                group = _Group(found, {c.id: c for c in found}, by_tag, [c for c in found if not c.tags])
                 group = _remember(self.bank, key, group)
             self._groups[function] = group
             self._group_keys[function] = key
@@ -237,27 +274,36 @@ class Catalog:
     def _fitting_key(self, function: str) -> tuple[object, ...]:
         return ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
 
-    def _fitting(self, function: str) -> list[tuple[Entry, frozenset[str], frozenset[str], frozenset[str]]]:
-        """The function's entries fit for this kind, role and field, sorted by id, with their slots,
-        tags and runs of `NEAR` characters: the same for every draft of that kind from this bank, so
-        shared (`Bank.memo`)."""
+    def _fitting(self, function: str) -> list[_Row]:
+        """The function's entries fit for this kind, role and field, sorted by id (`_Row`s): the
+        same for every draft of that kind from this bank, so shared (`Bank.memo`), and kept in the
+        bank cache under the bank files' content keys, so that a later process builds none of them."""
         key = self._fitting_key(function)
         if (found := self.bank.memo.get(key)) is None:
-            domain = self.domain
-
-            def fits(type_: str | None, field: str | None) -> bool:  # told from the rows: the
-                return fits_domain(function, type_, field, domain)  # others are never built
-
-            entries = sorted(
-                (e for e in self.bank.draftable(function, self.kind, fits) if fits_role(e, self.role)),
-                key=lambda e: e.id,
-            )
-            found = _remember(
-                self.bank,
-                key,
-                [(e, frozenset(e.slots), frozenset(e.tags), shingles(e.text, NEAR)) for e in entries],
-            )
+            content = self.bank.entries.content_key()
+            stored = None
+            if content is not None:
+                asked = "\0".join((content, function, self.kind, self.role or "", self.domain or ""))
+                stored = cache.content_key(asked.encode(), _CATALOG_SALT)
+                found = _rows_from(cache.read(stored, "catalog"))
+            if found is None:
+                found = self._rows(function)
+                if stored is not None:
+                    cache.write(stored, found, "catalog")
+            found = _remember(self.bank, key, found)
         return found
+
+    def _rows(self, function: str) -> list[_Row]:
+        domain = self.domain
+
+        def fits(type_: str | None, field: str | None) -> bool:  # told from the rows: the
+            return fits_domain(function, type_, field, domain)  # others are never built
+
+        entries = sorted(
+            (e for e in self.bank.draftable(function, self.kind, fits) if fits_role(e, self.role)),
+            key=lambda e: e.id,
+        )
+        return [_row_of(e) for e in entries]
 
     def rank(self, function: str, query: Sequence[str], threshold: float) -> list[Scored]:
         """`index(function).rank(query, threshold)`, once per draft (length passes ask again)."""
@@ -273,10 +319,10 @@ class Catalog:
             group = self.group(function)
             key = ("bm25", self._group_keys[function])
             if (index := self.bank.memo.get(key)) is None:
-                material = [c.entry for c in group.all if is_material(c.entry)]
                 # the field is left out: material of other fields is already filtered out, and every
                 # document of the field sharing its name's bigrams with the query made them key terms
-                index = _remember(self.bank, key, index_of([(e.id, e.text, e.tags) for e in material]))
+                material = [(c.id, c.text, c.tag_list) for c in group.all if c.material]
+                index = _remember(self.bank, key, index_of(material))
             self._indexes[function] = index
         return self._indexes[function]
 
@@ -305,6 +351,25 @@ class Catalog:
             order = sorted(scores, key=lambda i: (-scores[i][0], -scores[i][1], i))
             self._ranked[key] = [(scores[i], group.all[i]) for i in order]
         return self._ranked[key]
+
+
+# What a cached catalog was derived with: a change to these makes earlier ones unreachable.
+# (Sets sorted: their order changes from one process to the next.)
+_CATALOG_SALT = "catalog-2;" + repr(
+    (
+        ROLE_WORDS,
+        sorted(MATERIAL_FUNCTIONS),
+        sorted((k, sorted(v)) for k, v in KINDRED_DOMAINS.items()),
+        sorted(KIND_ALIASES.items()),  # a kind's entries are those naming it or an old name of it
+    )
+)
+
+
+def _rows_from(data: object) -> list[_Row] | None:
+    """A catalog read back from the cache (`_fitting`), or None when it is not one."""
+    if isinstance(data, list) and all(isinstance(row, tuple) and len(row) == 6 for row in data):
+        return data
+    return None
 
 
 _MEMO_SIZE = 1024  # what a bank keeps for drafts is bounded: a long process drafts from many briefs
@@ -365,7 +430,7 @@ class Selector:
 
     def candidates(self, function: str) -> list[Entry]:
         """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
-        return [c.entry for c in self.catalog.group(function).all if c.entry.id not in self.avoid]
+        return [c.entry for c in self.catalog.group(function).all if c.id not in self.avoid]
 
     def pick(
         self,
@@ -406,17 +471,17 @@ class Selector:
         said = [key_terms(text) for text in near]
 
         def fits(candidate: _Candidate) -> bool:
-            entry = candidate.entry
+            text = candidate.text
             return (
-                entry.id not in self.used
-                and entry.id not in self.avoid
+                candidate.id not in self.used
+                and candidate.id not in self.avoid
                 and candidate.slots <= available
                 and needed <= candidate.slots
-                and (allowed is None or entry.text in allowed)
-                and not (formula and is_material(entry))
-                and shingles(entry.text).isdisjoint(self.spoken)
-                and not (near and _echoes(entry.text, nearby, echoed))
-                and not self._repeats(entry.text, said, subject)
+                and (allowed is None or text in allowed)
+                and not (formula and candidate.material)
+                and shingles(text).isdisjoint(self.spoken)
+                and not (near and _echoes(text, nearby, echoed))
+                and not self._repeats(text, said, subject)
             )
 
         group = self.catalog.group(function)
