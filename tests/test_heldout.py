@@ -141,11 +141,12 @@ def test_a_commendation_and_a_review_ask_for_their_facts(bank: Bank) -> None:
     assert "空气质量持续改善的具体数据" in text
 
 
-def test_a_hope_is_followed_by_a_plain_call(bank: Bank) -> None:
-    """`wenming_dongyuan`: no motto (`时代赋予使命，…`) between the hope and the call."""
+def test_a_mobilization_closes_on_one_peroration(bank: Bank) -> None:
+    """`wenming_dongyuan`: the call says the goal, with no hope before it (`希望…共同书写…新篇章。` then
+    `让我们…而奋斗！` stacks two) and no motto (`时代赋予使命，…`)."""
     text = _draft_of("wenming_dongyuan", bank)
-    closing = text[text.index("希望全区") :]
-    assert "时代赋予使命" not in closing and "新的征程" not in closing
+    closing = text[text.rindex("¶", 0, text.rindex("夺取创建全国文明城区的全面胜利")) :]
+    assert "希望" not in closing and "时代赋予使命" not in closing and "新的征程" not in closing
 
 
 def test_a_symposium_answers_and_directs_no_one(bank: Bank) -> None:
