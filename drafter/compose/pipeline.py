@@ -231,6 +231,7 @@ class PointMaterial:
         self.about: dict[tuple[str, tuple[str, ...]], Ranked] = {}
         self.best: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}
         self.elsewhere: dict[tuple[str, str], frozenset[str]] = {}
+        self.subjects: dict[str, frozenset[str]] = {}  # function -> all points' distinctive words
 
 
 class SpeechContext:
@@ -582,15 +583,13 @@ class SpeechContext:
         key = (point.key, function)
         if (cached := self._memo.elsewhere.get(key)) is not None:
             return cached
-        generic = self._generic(function)
+        if (words := self._memo.subjects.get(function)) is None:
+            # all points' distinctive words, worked out once per draft (a point's own are among its
+            # own words, taken away below: the union of the others' is the union of all less those)
+            generic = self._generic(function)
+            words = frozenset().union(*(subject_of(p.topic, generic).distinctive for p in self._points))
+            self._memo.subjects[function] = words
         own = key_terms(" ".join([point.heading_plain, point.topic, *point.text]))
-        words = frozenset().union(
-            *(
-                subject_of(other.topic, generic).distinctive
-                for other in self._points
-                if other.key != point.key
-            )
-        )
         self._memo.elsewhere[key] = found = words - own
         return found
 
