@@ -307,7 +307,7 @@ class SpeechContext:
     @property
     def festive(self) -> bool:
         """Whether the speech is given on a festival of its audience's (`庆祝第四十二个教师节`): its
-        greeting is the festival's (`致以节日的热烈祝贺和诚挚问候`)."""
+        greeting is the festival's (`致以节日的问候和诚挚的祝福`)."""
         return any(_FESTIVAL.search(text) for text in (self.brief.occasion or "", self.purpose))
 
     @property
