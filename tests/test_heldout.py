@@ -170,3 +170,8 @@ def test_a_bank_sentence_saying_the_writers_again_is_not_said(bank: Bank) -> Non
     """`minsheng_xian`: `稳定和扩大高校毕业生、农民工、退役军人等重点群体就业` after the writer's
     `重点帮扶高校毕业生和农民工就业` says it again in other order."""
     assert "稳定和扩大高校毕业生" not in _draft_of("minsheng_xian", bank)
+
+
+def test_a_bank_sentence_opening_on_a_writers_clause_is_not_said(bank: Bank) -> None:
+    """`shengtai_qu`: `抓实河湖长制，…` right after the writer's `落实河湖长制，抓好黑臭水体整治。`."""
+    assert "抓实河湖长制" not in _draft_of("shengtai_qu", bank)

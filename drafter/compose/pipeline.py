@@ -107,6 +107,7 @@ def _speaks_for_region(text: str) -> bool:
     return any(words in text for words in _WHOLE_REGION)
 
 
+_CLAUSES = LazyPattern(r"[，；。！？：]")
 _DIRECTS = LazyPattern(r"把握|强调|要求")  # a lead-in that directs its listeners
 _FESTIVAL = LazyPattern(r"(?:教师|护士|医师|记者|警察|劳动|青年|儿童|建军|重阳)节")
 _NAMED = LazyPattern(r"[\u4e00-\u9fff]{2,3}同志")  # a person named (`张华同志`)
@@ -679,6 +680,7 @@ class SpeechContext:
         # (`抓实河湖长制…幸福河湖` and `深入实施河湖长制，建设幸福河湖`)
         among_bank = frozenset().union(*(key_terms(t) for t in place))
         writers = [key_terms(t) - among_bank for t in point.text]
+        writer_clauses = [c for t in point.text for c in _CLAUSES.split(t) if c]
         for _, function, entry in ranked:
             if limits.full(key, taken) or limits.spent(key, spent):
                 break
@@ -694,6 +696,10 @@ class SpeechContext:
             if not pin and run_at_start and run_at_start in openings:  # `要不断学习…` twice
                 continue
             if not pin and restates(point.heading_plain, pick.text, point.topic):  # `…学深悟透` again
+                continue
+            # ... or opens on what a clause of the writer's is on, another verb aside (`抓实河湖长制，…`
+            # after `落实河湖长制，抓好黑臭水体整治。`)
+            if not pin and any(restates("", pick.text, clause) for clause in writer_clauses):
                 continue
             written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
             # against the writer's sentences, `usable`'s echo test; against the bank's said before,
