@@ -223,8 +223,22 @@ def restates(heading: str, text: str, topic: str = "") -> bool:
     plain = text.translate(_QUOTES)
     if len(task) >= RESTATED and task in plain:
         return True
-    first = _CLAUSE.split(plain, maxsplit=1)[0]
-    said = _longest_shared(topic, first)
+    return _opens_on(topic, plain)
+
+
+def says_a_writers_clause(writer: Sequence[str], text: str) -> bool:
+    """Whether `text` opens on what a clause of the `writer`'s is on, another verb aside (`抓实河湖长制，
+    …` after `落实河湖长制，抓好黑臭水体整治。`): it says that clause again."""
+    plain = text.translate(_QUOTES)
+    clauses = [clause for sentence in writer for clause in _CLAUSE.split(sentence) if clause]
+    return any(_opens_on(clause, plain) for clause in clauses)
+
+
+def _opens_on(subject: str, text: str) -> bool:
+    """Whether the clause `text` opens on says `subject` with `RESTATED_REST` characters beside it at
+    most (a run of `RESTATED` of them in a row)."""
+    first = _CLAUSE.split(text, maxsplit=1)[0]
+    said = _longest_shared(subject, first)
     return said >= RESTATED and len(first) - said <= RESTATED_REST
 
 

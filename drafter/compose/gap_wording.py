@@ -30,10 +30,11 @@ _NAMES_TIME = re.compile(
 # A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).
 _WHY = re.compile(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
 # ... that sets up the arrangements (`强化保障`, `加强组织领导`, `严格考核问责`, `实行领导包片`).
+_CHECK_WORDS = "考核|问责|督查|督导|督办"  # ... among them, checks (`严格督查考核`)
 _GUARANTEE = re.compile(
-    r"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|考核|问责|督查|督导|督办|包片|包联|"
-    r"责任分工|工作机制"
+    rf"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|{_CHECK_WORDS}|包片|包联|责任分工|工作机制"
 )
+_CHECKS = re.compile(_CHECK_WORDS)
 
 
 # A point heading that recognises something (`要充分肯定大家的付出`, `要看到肩上的责任`).
@@ -107,9 +108,6 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
     wanted += [] if _NAMES_UNIT.search(words) else ["责任单位"]
     wanted += [] if _NAMES_TIME.search(words) else ["时间节点"]
     return _of(subject, "、".join(wanted))
-
-
-_CHECKS = re.compile(r"考核|问责|督查|督导|督办")
 
 
 def _of(subject: str, wanted: str) -> str:

@@ -15,7 +15,15 @@ from typing import NamedTuple
 from drafter.bank.load import Bank
 from drafter.bank.model import Entry, fill
 from drafter.compose import roles
-from drafter.compose.about import about, catalogue, piles, restates, retells, subject_of
+from drafter.compose.about import (
+    about,
+    catalogue,
+    piles,
+    restates,
+    retells,
+    says_a_writers_clause,
+    subject_of,
+)
 from drafter.compose.brief import Brief
 from drafter.compose.gap_wording import GapNote, gap_wanted
 from drafter.compose.generic import GENERIC_TERMS
@@ -107,7 +115,6 @@ def _speaks_for_region(text: str) -> bool:
     return any(words in text for words in _WHOLE_REGION)
 
 
-_CLAUSES = LazyPattern(r"[，；。！？：]")
 _DIRECTS = LazyPattern(r"把握|强调|要求")  # a lead-in that directs its listeners
 _FESTIVAL = LazyPattern(r"(?:教师|护士|医师|记者|警察|劳动|青年|儿童|建军|重阳)节")
 _NAMED = LazyPattern(r"[\u4e00-\u9fff]{2,3}同志")  # a person named (`张华同志`)
@@ -337,7 +344,8 @@ class SpeechContext:
         (`earlier_speaker=`, `topic=`, `count=`).
         """
         back = bool(slots.pop("after", ""))  # whether something is said before it that 这… can point to
-        if function == "opening.transition" and self._deferred and (work := self._work()):
+        work = self._purpose_work() if function == "opening.transition" and self._deferred else ""
+        if work.endswith("工作"):
             # after a superior: his points are the meeting's; this speaker adds the details of the work
             return f"下面，我就做好{work}讲几点具体意见。"
         values = {k: clean_user_text(str(v)) for k, v in slots.items() if v}
@@ -490,7 +498,7 @@ class SpeechContext:
         speaks to it (`根据会议安排，我就做好防汛抗旱工作讲几点意见。`)."""
         if self.brief.role == "guest" and _CONVENERS_ACT.match(self.purpose):
             self._points_said = True  # the opening transition would announce them again
-            work = _CONVENERS_ACT.sub("", strip_marks(self.purpose)).rstrip("。")
+            work = self._purpose_work()
             if self.gathering in ("培训班", "研讨班"):  # a class is taught, not set its work
                 return f"根据{self.gathering}安排，我就{work}同大家交流几点意见。"
             return f"根据会议安排，我就做好{work}讲几点意见。"
@@ -501,10 +509,11 @@ class SpeechContext:
             gathering = gathering[2:]
         return f"这次{gathering}的主要任务是{self.purpose}"
 
-    def _work(self) -> str:
-        """The work a purpose sets (`部署森林防灭火工作`: 森林防灭火工作), or "" when it names none."""
-        work = _CONVENERS_ACT.sub("", strip_marks(self.purpose)).rstrip("。")
-        return work if work != strip_marks(self.purpose).rstrip("。") and work.endswith("工作") else ""
+    def _purpose_work(self) -> str:
+        """The work a purpose sets (`部署森林防灭火工作`: 森林防灭火工作), or "" when it opens on no
+        convener's act (`_CONVENERS_ACT`)."""
+        purpose = strip_marks(self.purpose).rstrip("。")
+        return _CONVENERS_ACT.sub("", purpose) if _CONVENERS_ACT.match(purpose) else ""
 
     def _fits_transition(self, text: str, values: Mapping[str, str]) -> bool:
         """Whether an opening transition fits: none once the opening said points follow; `再讲…`
@@ -680,7 +689,6 @@ class SpeechContext:
         # (`抓实河湖长制…幸福河湖` and `深入实施河湖长制，建设幸福河湖`)
         among_bank = frozenset().union(*(key_terms(t) for t in place))
         writers = [key_terms(t) - among_bank for t in point.text]
-        writer_clauses = [c for t in point.text for c in _CLAUSES.split(t) if c]
         for _, function, entry in ranked:
             if limits.full(key, taken) or limits.spent(key, spent):
                 break
@@ -697,9 +705,7 @@ class SpeechContext:
                 continue
             if not pin and restates(point.heading_plain, pick.text, point.topic):  # `…学深悟透` again
                 continue
-            # ... or opens on what a clause of the writer's is on, another verb aside (`抓实河湖长制，…`
-            # after `落实河湖长制，抓好黑臭水体整治。`)
-            if not pin and any(restates("", pick.text, clause) for clause in writer_clauses):
+            if not pin and says_a_writers_clause(point.text, pick.text):  # `抓实河湖长制` after `落实…`
                 continue
             written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
             # against the writer's sentences, `usable`'s echo test; against the bank's said before,
