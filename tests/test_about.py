@@ -5,6 +5,7 @@ from __future__ import annotations
 from drafter.compose.about import (
     about,
     catalogue,
+    lead_clause,
     piles,
     restates,
     retells,
@@ -28,11 +29,34 @@ def test_a_sentence_is_about_a_point_by_its_subjects_distinctive_words() -> None
         "要兑现惠企政策", "惠企政策", writer, "加大惠企政策兑现和直达企业力度。", {"政策", "企业"}
     )
     writer = "汛前对水库、堤防逐一排查隐患。"
-    text = "聚焦防洪排涝工程、病险水库、地质灾害隐患点等薄弱环节。"
+    text = "聚焦病险水库、地质灾害隐患点，补齐防御短板。"
     assert said_about("要强化隐患排查", "隐患排查", writer, text, {"防汛"})
     assert not said_about("要强化隐患排查", "隐患排查", writer, text, {"隐患", "防汛"})
+    # three items that 等 closes: a programme's fields, about no one point
+    listed = "聚焦防洪排涝工程、病险水库、地质灾害隐患点等薄弱环节。"
+    assert not said_about("要强化隐患排查", "隐患排查", writer, listed, {"防汛"})
     catalogue = "盯紧道路交通、水上运输、燃气、消防、危化品、矿山等重点领域安全。"
     assert not said_about("要抓好道路交通安全", "道路交通安全", "重点盯住客运车辆。", catalogue, set())
+
+
+def test_a_sentence_is_on_what_its_first_clause_says() -> None:
+    own = key_terms("要备足防汛物资" + "冲锋舟、编织袋提前到位。")
+    subject = subject_of("防汛物资", lambda term: False)
+    # the subject said on the way, after a clause on something else
+    assert not about(own, subject, "健全空地一体联合应急救援体系，提升应急物资储备保障能力。")
+    assert about(own, subject, "健全防汛物资储备体系，提高调运效率。")
+    # ... unless that clause is on the point's own words too, or frames the next
+    assert about(own, subject, "冲锋舟要逐艘检修，防汛物资按点存放。")
+    assert about(own, subject, "针对山洪易发区域，前置防汛物资和抢险力量。")
+    assert lead_clause("为此，要前置防汛物资，加强值守。") == "为此，要前置防汛物资"
+
+
+def test_a_sentence_saying_the_heading_with_one_insertion_restates_it() -> None:
+    assert restates("要构建亲清政商关系", "加快构建亲清统一的新型政商关系，赢得企业信赖。", "亲清政商关系")
+    assert restates("要深入打好蓝天保卫战", "突出抓减污，深入打好蓝天、碧水、净土保卫战。", "蓝天保卫战")
+    assert restates("要整治人居环境", "开展人居环境整治提升，抓好农村厕所改造。", "人居环境")
+    # a verb's characters across two words are no restatement (`储备足额`: 备足)
+    assert not restates("要备足防汛物资", "抢险队伍集结待命，冲锋舟等防汛物资储备足额。", "防汛物资")
 
 
 def test_a_sentence_sharing_only_generic_words_of_the_subject_is_not_about_it() -> None:

@@ -48,9 +48,9 @@ def test_no_two_sentences_of_a_paragraph_open_with_the_same_run(tmp_path: Path) 
     assert opening_run("要不断学习理论，增强政治敏锐性。") == opening_run("要不断学习法律，做到依法行政。")
     assert opening_run("有的干部不学习。") == ""  # a parallel series repeats its opening on purpose
     same = [
-        entry("requirement.a", "要加快推进库点建设，防汛物资按点调用。", domain=FLOOD),
-        entry("requirement.b", "要加快推进台账管理，防汛物资逐项清点。", domain=FLOOD),
-        entry("requirement.c", "要加快推进队伍集结，防汛物资抢险前到位。", domain=FLOOD),
+        entry("requirement.a", "要加快推进防汛物资库点建设，按点调用。", domain=FLOOD),
+        entry("requirement.b", "要加快推进防汛物资台账管理，逐项清点。", domain=FLOOD),
+        entry("requirement.c", "要加快推进防汛物资集结，抢险前到位。", domain=FLOOD),
     ]
     markup = _draft(tmp_path, [*same, *OTHERS])
     paragraph = _paragraphs(markup)[0]

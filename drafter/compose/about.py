@@ -85,20 +85,44 @@ def about(
     `抓好黑臭水体整治`): the writer said what the point is about in so many words."""
     if catalogue(text) or _elsewhere_of_town(subject.topic, text):
         return False
-    if len(subject.topic) >= 3 and subject.topic in text:
+    lead = lead_clause(text)
+    if len(subject.topic) >= 3 and subject.topic in lead:
         return True
-    terms = key_terms(text)
-    shared = own & terms
+    shared = own & key_terms(text)
     if len({c for term in shared for c in term}) < ABOUT_CHARS:
         return False
     if not subject.words:
         return True
+    # the subject said in the clause the sentence is on; or later, when that clause is on the
+    # point's own words too (`拓展农民参与产业发展渠道和方式，促进农民稳定增收` under `带动农民增收`)
+    terms = key_terms(lead)
+    on = text if any(not generic(term) for term in own & terms) else lead
+    terms = key_terms(on)
     if subject.distinctive:
         if subject.distinctive & terms:
             return True
-    elif subject.head in terms or _longest_shared(subject.topic, text) >= 3:
+    elif subject.head in terms or _longest_shared(subject.topic, on) >= 3:
         return True
-    return says_writers_words(writer, text, generic)
+    return says_writers_words(writer, on, generic)
+
+
+# Clauses that frame the one after them (`聚焦…薄弱环节，补齐…短板`, `对于基层和企业反映的问题，…`),
+# and clauses too short to say what a sentence is on (`为此，`)
+_FRAMING = re.compile(r"^要?(?:聚焦|围绕|按照|根据|依据|对照|针对|对于|立足|着眼|紧扣|紧盯|以|在|对)")
+_SHORT_CLAUSE = 6
+
+
+def lead_clause(text: str) -> str:
+    """The clause a sentence is on: its first, with the next when the first frames it or is too
+    short to say anything (`健全空地一体联合应急救援体系` of `…，提升应急物资储备保障能力。`: what
+    follows it is said on the way)."""
+    clauses = [clause for clause in _CLAUSE.split(text) if clause]
+    if not clauses:
+        return text
+    lead = clauses[0]
+    if len(clauses) > 1 and (len(lead) < _SHORT_CLAUSE or _FRAMING.match(lead)):
+        lead += "，" + clauses[1]
+    return lead
 
 
 # The country and the town: a sentence on one is not about a point on the other (`基本实现城市建成区
@@ -198,7 +222,14 @@ def catalogue(text: str) -> bool:
     clauses = [c for c in _CLAUSE.split(text) if c]
     if len(clauses) == 1 and _parallel(clauses[0].split("、")):
         return False
-    return text.count("、") >= CATALOGUE_ITEMS - 1
+    if text.count("、") >= CATALOGUE_ITEMS - 1:
+        return True
+    return any(_LISTED.search(clause) for clause in clauses)
+
+
+# three items or more that 等 closes (`非法倾倒处置固废、生活垃圾填埋场环境污染隐患、建筑垃圾无序堆放等
+# 重点领域`): examples of a programme's fields
+_LISTED = re.compile(r"[^、]+、[^、]+、[^、]{2,}等")
 
 
 def _parallel(items: list[str]) -> bool:
@@ -223,7 +254,23 @@ def restates(heading: str, text: str, topic: str = "") -> bool:
     plain = text.translate(_QUOTES)
     if len(task) >= RESTATED and task in plain:
         return True
-    return _opens_on(topic, plain)
+    clauses = [clause for clause in _CLAUSE.split(plain) if clause]
+    return _opens_on(topic, plain) or any(_says_in_order(task, topic, clause) for clause in clauses)
+
+
+def _says_in_order(task: str, topic: str, clause: str) -> bool:
+    """Whether `clause` (any of a sentence's) says the heading's whole `task` with one insertion
+    (`构建亲清统一的新型政商关系` under `构建亲清政商关系`, `深入打好蓝天、碧水、净土保卫战` under
+    `深入打好蓝天保卫战`), or its `topic` and its task word the other way round (`开展人居环境整治提升`
+    under `整治人居环境`)."""
+    if len(task) < RESTATED:
+        return False
+    for cut in range(2, len(task) - 1):
+        at = clause.find(task[:cut])
+        if at >= 0 and task[cut:] in clause[at + cut :]:
+            return True
+    verb = task[: task.find(topic)] if topic and task.endswith(topic) else ""
+    return verb in TASK_WORDS and len(topic) >= 2 and topic + verb in clause
 
 
 def says_a_writers_clause(writer: Sequence[str], text: str) -> bool:

@@ -111,13 +111,29 @@ _FIGURE = LazyPattern(
 _WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心支持{region}发展")
 
 
+# A call to rally around the leadership (`团结在{superior}周围`, `在{superior}的正确领导下`), and
+# slogans of the era that only a head closes on.
+_RALLY = re.compile(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
+_LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
+
+
 def _speaks_for_region(text: str) -> bool:
     return any(words in text for words in _WHOLE_REGION)
 
 
 _DIRECTS = LazyPattern(r"把握|强调|要求")  # a lead-in that directs its listeners
 _FESTIVAL = LazyPattern(r"(?:教师|护士|医师|记者|警察|劳动|青年|儿童|建军|重阳)节")
-_NAMED = LazyPattern(r"[\u4e00-\u9fff]{2,3}同志")  # a person named (`张华同志`)
+# The commonest surnames (they cover most of the population), for a person named after his role
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+    "武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
+)
+# A person named (`张华同志`, `退休教师周德明`, `老党员王秀兰`)
+_NAMED = LazyPattern(
+    r"[\u4e00-\u9fff]{2,3}同志|(?:教师|老师|党员|干部|书记|主任|医生|村医|民警|校长|队长|职工|工人|"
+    rf"志愿者|村民|老兵|军人)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+)
 _LEARNT = LazyPattern(r"^要?(?:学习|学)(?:他们|她们)(.{2,})$")  # what a point learns from the honoured
 FACT_CHARS = 60  # about what a gap for a review's figures or a model's deeds wants written
 # What an earlier speaker did: reviewed (`作了全面总结`), or asked for work (`作了部署`, `提出了要求`).
@@ -209,6 +225,9 @@ def _framed(function: str, pick: Pick) -> str:
     return ended
 
 
+_SUBJECT_CHARS = 8  # a heading's 要 this near its start follows its subject (`各级党委要重视支持`)
+
+
 class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """A family of ordinals (`{n}是`, `第{n}，`) for one enumeration."""
 
@@ -219,11 +238,15 @@ class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
         return fill(self.family, {"n": chinese_number(n)})
 
     def label(self, n: int, heading: str) -> str:
-        """A run-in point heading: ordinal + heading + 。 (`一要` + `要讲大局` gives `一要讲大局`; a
-        heading that says 这是 is counted 第一，, not `一是这是…`)."""
+        """A run-in point heading: ordinal + heading + 。 (`一要` + `要讲大局` gives `一要讲大局`, and a
+        heading with a subject of its own `一是各级党委要…`; a heading that says 这是 is counted 第一，,
+        not `一是这是…`)."""
         ordinal = self.at(n)
-        if ordinal.endswith("要") and strip_marks(heading).startswith("要"):
+        plain = strip_marks(heading)
+        if ordinal.endswith("要") and plain.startswith("要"):
             ordinal = ordinal[:-1]
+        elif ordinal.endswith("要") and "要" in plain[:_SUBJECT_CHARS]:  # `各级党委要重视支持`: 一是…
+            ordinal = ordinal[:-1] + "是"
         if ordinal.endswith("是") and strip_marks(heading).startswith("这是"):
             ordinal = f"第{chinese_number(n)}，"
         return end_sentence(ordinal + heading) if heading else ordinal
@@ -370,6 +393,13 @@ class SpeechContext:
         if function == "closing.call" and not self._grand:  # the call alone, or a hope (once)
             accept = offered = [
                 t for t in offered if _PLAIN_CALL.match(t) or (t.startswith("希望") and not self._hoped)
+            ]
+        if function == "closing.call" and not roles.heads(self.brief.speaker.post):
+            # a department's head rallies no one around the party committee; only a head says the
+            # era's slogans (`勇担时代重任`: too big for a deputy's 推进会 or a bureau's training)
+            leads = roles.leads_region(self.brief.speaker.post)
+            accept = offered = [
+                t for t in offered if not any(w in t for w in _LOFTY) and (leads or not _RALLY.search(t))
             ]
         if function == "section.lead_in":
             # a lead-in on a subject (`作风好坏，影响…政府形象`, tagged 作风) leads a part that says it

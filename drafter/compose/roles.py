@@ -129,6 +129,14 @@ def heads(post: str) -> bool:
     return "副" not in post and bool(_PARTY_HEAD.match(post) or _GOV_HEAD.match(post))
 
 
+def leads_region(post: str) -> bool:
+    """Whether `post` is a region's leader, a head or a deputy of its party committee or government
+    or one of its standing committee (`副县长`, `县委副书记`, `县委常委、组织部部长`), not a department's
+    head (`市生态环境局局长`)."""
+    post = post.strip()
+    return "常委" in post or bool(_PARTY_HEAD.match(post) or _GOV_HEAD.match(post))
+
+
 # How high a level is: a town's speech does not take a county's or a province's work as its own.
 _RANK = {"省": 3, "市": 2, "州": 2, "县": 1, "区": 1, "旗": 1, "镇": 0, "乡": 0, "街道": 0}
 # Words that name the scope of a level's work (`推进县域基础设施一体化` is a county's).
