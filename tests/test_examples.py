@@ -15,6 +15,7 @@ import pytest
 
 from drafter.bank.load import Bank, load_bank
 from drafter.compose.brief_load import load_brief
+from drafter.compose.outline import strip_marks
 from drafter.compose.paragraph import stage
 from drafter.compose.pipeline import Draft, compose
 from drafter.compose.select import ECHO, ECHOES, NEAR, shingles
@@ -146,6 +147,18 @@ def test_the_speech_ends_with_its_call_and_thanks(
     else:
         assert any(i.startswith("closing.call.") for i in ids), [b.text for b in last]
     assert any(i.startswith("closing.thanks.") for i in ids) == brief.closing.thanks
+
+
+def test_a_situation_part_says_the_writers_facts_before_what_is_still_to_be_faced(
+    drafts: dict[tuple[str, int], Draft],
+) -> None:
+    """`去年全区事故起数和死亡人数实现“双下降”…` first, then `我们清醒认识到，…依然严峻复杂`."""
+    for seed in SEEDS:
+        text = strip_marks(drafts["deployment", seed].markup)
+        facts, faced = text.find("实现“双下降”"), text.find("清醒认识到")
+        assert 0 <= facts < faced or faced < 0, text[:400]
+        # and the opening lists no parts' topics saying one subject twice (`安全生产工作、今年安全生产…`)
+        assert "围绕安全生产工作、今年安全生产" not in text
 
 
 def test_closing_remarks_do_not_open_as_a_visitor(drafts: dict[tuple[str, int], Draft]) -> None:

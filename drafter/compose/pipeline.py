@@ -117,6 +117,18 @@ _RALLY = re.compile(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚�
 _LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
 
 
+OVERLAP = 4  # characters in a row two parts' topics share to say one subject twice
+
+
+def _overlapping(topics: Sequence[str]) -> bool:
+    """Whether two of `topics` share `OVERLAP` characters in a row (`安全生产工作`, `今年安全生产…`)."""
+    for i, one in enumerate(topics):
+        runs = {one[k : k + OVERLAP] for k in range(len(one) - OVERLAP + 1)}
+        if any(run in other for other in topics[i + 1 :] for run in runs):
+            return True
+    return False
+
+
 def _speaks_for_region(text: str) -> bool:
     return any(words in text for words in _WHOLE_REGION)
 
@@ -551,7 +563,7 @@ class SpeechContext:
         or `要求` after agreeing with a superior (it would override him); a count only of two
         parts or more (`我着重强调一点` before a part of two points announces the wrong thing);
         points (`着重强调三点`) only of parts that are points, not of sections with points of
-        their own (there: `讲三个问题`)."""
+        their own (there: `讲三个问题`); no list of the parts' topics that says one subject twice."""
         if self._points_said or ("再" in text and (not self.acknowledgements or self._deferred)):
             return False
         if self._answering and _DIRECTS.search(text):  # `再提两方面要求` to the entrepreneurs heard
@@ -562,6 +574,8 @@ class SpeechContext:
             return False
         if self._deferred and ("强调" in text or "要求" in text):
             return False
+        if "{topics}" in text and _overlapping([section.topic for section in self.sections]):
+            return False  # `围绕冬春火灾防控工作、冬春火灾防控重点工作和责任落实`: one subject said twice
         count = values.get("count") or self._selector.slots.get("count")
         return "{count}" not in text or count != "一"
 
