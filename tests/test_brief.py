@@ -13,7 +13,7 @@ from drafter.compose import brief_model
 from drafter.compose.brief import Length
 from drafter.compose.brief_build import parse_brief
 from drafter.compose.brief_load import load_brief
-from drafter.vocabulary import KINDS
+from drafter.vocabulary import DOMAINS, KINDS
 
 
 def minimal(**changes: Any) -> dict[str, Any]:
@@ -224,3 +224,11 @@ def test_the_documented_example_is_a_valid_brief(tmp_path: Path) -> None:
     assert brief.headings is not None and brief.headings.skeleton == "{X}要更{Y}"
     assert brief.sections[1].point_headings is not None
     assert brief.length.target_chars == 12 * 220
+
+
+def test_the_documented_fields_are_the_briefs_and_its_domains_the_known_ones() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "brief.md").read_text(encoding="utf-8")
+    for field in ("speaker_role", "domain", "superior", "audience_org", "material"):
+        assert f"`{field}`" in doc, field
+    for key, (covers, aliases) in DOMAINS.items():
+        assert f"| {key} | {covers} | {'、'.join(aliases)} |" in doc, key
