@@ -11,6 +11,7 @@ import pytest
 
 from drafter.bank.load import Bank, load_bank
 from drafter.compose.brief_load import load_brief
+from drafter.compose.outline import strip_marks
 from drafter.compose.pipeline import compose
 from drafter.compose.templating import TemplateSet
 from drafter.document import Heading
@@ -69,6 +70,17 @@ def test_a_visitor_speaks_to_the_meeting_and_does_not_set_its_task(bank: Bank) -
     text = _draft_of("fangxun_shi", bank)
     assert "根据会议安排，我就做好防汛抗旱工作讲几点意见。" in text
     assert "主要任务是" not in text and "这里，我" not in text  # the points are announced once
+
+
+def test_a_visitor_names_no_work_a_purpose_of_two_clauses_does_not_name(bank: Bank) -> None:
+    """`shuangjian_jiaoyu_xian`: `总结“双减”工作成效，推动“双减”向纵深发展` is no work to 做好."""
+    text = strip_marks(_draft_of("shuangjian_jiaoyu_xian", bank))
+    assert "根据会议安排，我讲几点意见。" in text and "做好“双减”" not in text
+
+
+def test_a_fields_diagnosis_is_not_summed_up_as_the_governments_conduct(bank: Bank) -> None:
+    """`qiuliang_shougou_shi`: 仓容、烘干能力 are not `发生在局部和少数人身上…削弱政府执行力`."""
+    assert "少数人身上" not in _draft_of("qiuliang_shougou_shi", bank)
 
 
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:

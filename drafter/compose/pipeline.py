@@ -96,6 +96,7 @@ _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 # A closing that opens on its call (`让我们…`, `我们要…`), not on a motto before it (`新的征程已经启航，
 # …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
 _PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
+_WORK = re.compile(r"[^，；。]+")  # the work a purpose names in one phrase (`全县森林防灭火工作`)
 _HOLDS = re.compile(r"^(?:举办|举行|召开)")  # a purpose that holds the event (`举办这期培训班，…`)
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
 _AFTER_ACHIEVEMENTS = re.compile(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
@@ -541,9 +542,16 @@ class SpeechContext:
         if self.brief.role == "guest" and _CONVENERS_ACT.match(self.purpose):
             self._points_said = True  # the opening transition would announce them again
             work = self._purpose_work()
+            if not _WORK.fullmatch(work):  # `总结“双减”工作成效，推动…`: no work to name
+                work = ""
+            arranged = (
+                f"根据{self.gathering}安排" if self.gathering in ("培训班", "研讨班") else "根据会议安排"
+            )
+            if not work:
+                return f"{arranged}，我讲几点意见。"
             if self.gathering in ("培训班", "研讨班"):  # a class is taught, not set its work
-                return f"根据{self.gathering}安排，我就{work}同大家交流几点意见。"
-            return f"根据会议安排，我就做好{work}讲几点意见。"
+                return f"{arranged}，我就{work}同大家交流几点意见。"
+            return f"{arranged}，我就做好{work}讲几点意见。"
         if _HOLDS.match(self.purpose):  # the purpose holds the event: not `…的主要任务是举办…`
             return f"今天，我们在这里{self.purpose}"
         gathering = self.gathering
