@@ -32,7 +32,7 @@ def test_draft_markdown_to_a_file_prints_the_length(brief: Path, tmp_path: Path)
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# 加强工作规范　注重工作方法\n")
-    assert "**一、强化集体决策。**" in text
+    assert "**（一）强化集体决策。**" in text
     lines = [line for line in result.stderr.splitlines() if line.startswith(f"{out}: 约")]
     assert lines and lines[0].endswith("分钟")
     # gaps, if any, are summed up on the last line with target and reached length
@@ -62,7 +62,7 @@ def test_suggest_lists_material_with_score_id_and_source(brief: Path) -> None:
 def test_text_format_by_option(brief: Path, tmp_path: Path) -> None:
     out = tmp_path / "draft.txt"
     assert run("draft", brief, "-o", out, "--format", "txt").exit_code == 0
-    assert "　　一、强化集体决策。" in out.read_text(encoding="utf-8")
+    assert "　　（一）强化集体决策。" in out.read_text(encoding="utf-8")
 
 
 def test_existing_output_needs_force(brief: Path, tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ def test_default_format_is_docx(brief: Path, tmp_path: Path) -> None:
     document = docx.Document(str(tmp_path / "out" / "speech.docx"))
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "加强工作规范" or texts[0].startswith("加强工作规范")
-    assert any(t.startswith("一、强化集体决策。") for t in texts)
+    assert any(t.startswith("（一）强化集体决策。") for t in texts)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,12 @@ from drafter.compose.gap_wording import gap_wanted, purpose
         ("training", "加强理论学习", "要学深悟透", False, "exhort"),
         ("symposium", "乡村医生是守护群众健康的第一道防线", "要充分肯定大家的付出", False, "why"),
         ("work_meeting", "正视存在的问题", "要抓好道路交通安全", True, "problems"),
+        # under a section on the arrangements, a point on them, and a task of its own there
+        ("commendation", "加强领导，为关工委工作创造良好条件", "各级党委要重视支持", False, "guarantee"),
+        ("mobilization", "加强领导，强化保障", "畅通举报渠道", False, "task"),
+        # a principle wants its demands; a chair's points remind the meeting of them
+        ("closing_remarks", "把握三个原则", "坚持群众自愿", False, "exhort"),
+        ("chair_script", "", "把好兵员质量关", False, "remind"),
     ],
 )
 def test_purpose_follows_the_headings_then_the_kind(
@@ -72,3 +78,10 @@ def test_a_gap_says_no_de_twice_nor_asks_for_checks_of_checks() -> None:
     # the writer named the time limit (`办结时限`): it is not asked for again
     said = ("会后，市政府办公室要把大家提出的问题列成清单，明确牵头部门和办结时限。",)
     assert gap_wanted("意见建议", "要把企业家的意见建议逐条梳理", "task", said).endswith("，需写明具体举措")
+
+
+def test_a_check_whose_reports_are_timed_is_not_asked_their_frequency() -> None:
+    said = ("县安委办每半月通报一次，发生亡人火灾的一律倒查责任。",)
+    assert gap_wanted("督查问责", "严格督查问责", "guarantee", said) == "严格督查问责的督查标准和问责情形"
+    assert gap_wanted("督查问责", "严格督查问责", "guarantee") == "严格督查问责的督查标准、通报频次和问责情形"
+    assert gap_wanted("兵员质量关", "把好兵员质量关", "remind") == "把好兵员质量关的具体要求"

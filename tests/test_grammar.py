@@ -38,7 +38,7 @@ def _data(**changes: Any) -> dict[str, Any]:
                 ],
             }
         ],
-        "closing": {"goal": "确保全县安全生产形势持续稳定"},
+        "closing": {"goal": "确保全面完成全年安全生产目标任务"},
         "length": {"chars": 800},
     }
     data.update(changes)
@@ -85,9 +85,11 @@ def test_the_closing_frame_fits_the_shape_of_the_goal(tmp_path: Path) -> None:
     bank = load_bank([write_bank(tmp_path, {**SCAFFOLD, "closing.call": calls})], builtin=False)
     for seed in range(6):  # a pledge (确保…) is never said as 为确保…作出贡献
         markup = compose(_brief(), bank, TEMPLATES, seed=seed).markup
-        assert "为确保全县安全生产形势持续稳定而努力奋斗" in strip_markup(markup)
+        assert "为确保全面完成全年安全生产目标任务而努力奋斗" in strip_markup(markup)
     assert goal_phrase("全力推进“四个区”建设") == "推进“四个区”建设"
     assert goal_phrase("为建设平安县城") == "建设平安县城"
+    assert goal_phrase("为全县高质量发展提供坚实的资源要素保障") == "全县高质量发展提供坚实的资源要素保障"
+    assert goal_phrase("为民办实事") == "为民办实事"
 
 
 def strip_markup(markup: str) -> str:

@@ -134,7 +134,9 @@ def test_a_bare_deployment_of_a_field_gets_its_work() -> None:
 
 
 def test_a_goal_is_said_by_its_shape() -> None:
-    assert goal_shape("确保全县安全生产形势持续稳定") == "pledge"
+    assert goal_shape("确保全面完成全年目标任务") == goal_shape("力争全年税收突破十亿元") == "pledge"
+    # one sees to it that things stay as they are: no 为…而奋斗
+    assert goal_shape("确保全县安全生产形势持续稳定") == "resolve"
     assert goal_shape("成长为堪当重任的优秀干部") == goal_shape("让群众有更多获得感幸福感") == "aim"
     assert goal_shape("以项目建设的新成效推动高质量发展") == "means"
     assert goal_shape("确保不发生重特大森林火灾") == goal_shape("坚决打赢防汛抗旱这场硬仗") == "resolve"

@@ -120,6 +120,7 @@ def test_the_field_is_inferred_from_the_briefs_words() -> None:
     assert infer_domain(["全县防汛抗旱工作会议", "备足防汛物资"]) == "防汛抗旱与应急"
     assert infer_domain(["全市优化营商环境推进大会"]) == "营商环境与招商"
     assert infer_domain(["会议"]) is None
+    assert infer_domain(["全市网络安全宣传周闭幕式", "网络安全为人民，网络安全靠人民"]) is None
 
 
 def test_a_flood_point_gets_no_approval_material_from_a_mixed_bank(tmp_path: Path) -> None:

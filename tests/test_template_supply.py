@@ -159,6 +159,17 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "two formulas, then any hope",
         "symposium:closing symposium:convener",
     ),
+    # the rallies around the party committee (020's 勠力同心、拼搏进取, 027's 锐意进取、埋头苦干) are
+    # the main speaker's at a work meeting, not a chair's, a class's or a ceremony's (readers took
+    # them for too heavy there): one formula, then the template's own call (同志们，让我们团结一心…)
+    "closing.call needs=['goal']": (
+        "one formula, then the template's call",
+        "commendation:convener commendation:guest training_opening:convener training_opening:guest "
+        "chair_script:convener",
+    ),
+    # closing remarks open on their purpose in two formulas of any field (072's 必须把政府自身建设得
+    # 更加坚强有力 is the material of 政府自身建设)
+    "opening.purpose tags=['纪律', '能力', '落实']": ("two formulas", "closing_remarks:closing"),
     # a commendation ends on its call and 谢谢 (谢谢！, 谢谢大家！): the New Year's 祝大家身体健康… is
     # an address's wish, not a rally's close
     "closing.thanks": ("two formulas", "commendation:convener commendation:guest"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-Purpose = Literal["why", "task", "guarantee", "problems", "exhort", "account"]
+Purpose = Literal["why", "task", "guarantee", "problems", "exhort", "account", "remind"]
 
 # Kinds of speech whose points ask things of the listeners themselves (`要学深悟透`, `要在实践中
 # 磨炼`): such a point wants its demands and examples, not a work plan's units and dates.
@@ -23,14 +23,14 @@ ACCOUNTING_KINDS = frozenset({"commendation", "symposium", "opening_address", "c
 # `秋收前完成`): the gap does not ask for them again.
 _NAMES_UNIT = re.compile(r"局|部门|单位|中心|乡镇|街道|专班|指挥部|[县市区镇]委|政府|委员会")
 _NAMES_TIME = re.compile(
-    r"[每当本今明]年|[每本当]月|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前|前后|期间|"
+    r"[每当本今明]年|[每本当]月|每半[月年]|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前|前后|期间|"
     r"时限|期限|限期|[一二三四五六七八九十两]+个?(?:月|周|天|日)内"
 )
 
 # A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).
 _WHY = re.compile(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
 # ... that sets up the arrangements (`强化保障`, `加强组织领导`, `严格考核问责`, `实行领导包片`).
-_CHECK_WORDS = "考核|问责|督查|督导|督办"  # ... among them, checks (`严格督查考核`)
+_CHECK_WORDS = "考核|问责|督查|督导|督办|督促"  # ... among them, checks (`严格督查考核`)
 _GUARANTEE = re.compile(
     rf"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|{_CHECK_WORDS}|包片|包联|责任分工|工作机制"
 )
@@ -51,18 +51,32 @@ _CONDUCT = re.compile(
 )
 
 
+# A point heading that states a principle or an attitude (`坚持群众自愿`, `守住质量底线`, `给予人文关怀`):
+# it wants what it demands in practice, not a work plan's units and dates.
+_PRINCIPLE = re.compile(r"^(?:[一二三四五六七八九十]+[是要])?要?坚持|原则|底线|红线|关怀|自愿|导向")
+# What makes a point under a section on the arrangements one of them (`各级党委要重视支持`), not a
+# task of its own there (`关心爱护“五老”同志`, `畅通举报渠道`).
+_ARRANGES = re.compile(rf"领导|责任|重视|支持|机制|协调|联动|配合|合力|保障|经费|{_CHECK_WORDS}")
+
+
 def purpose(kind: str, section_heading: str, point_heading: str, problems: bool) -> Purpose:
-    """What a point does: its own heading decides first, then its section's, then the kind."""
+    """What a point does: its own heading decides first, then its section's, then the kind. A
+    chair's points remind the meeting of what to do after it (`remind`)."""
     if problems:
         return "problems"
     if _RECOGNISES.match(point_heading):
         return "why"
-    for heading in (point_heading, section_heading):
-        if _WHY.search(heading):
-            return "why"
-        if _GUARANTEE.search(heading):
-            return "guarantee"
-    if kind in EXHORTING_KINDS or _CONDUCT.search(point_heading):
+    if _WHY.search(point_heading):
+        return "why"
+    if _GUARANTEE.search(point_heading):
+        return "guarantee"
+    if _WHY.search(section_heading):
+        return "why"
+    if _GUARANTEE.search(section_heading) and _ARRANGES.search(point_heading):
+        return "guarantee"
+    if kind == "chair_script":
+        return "remind"
+    if kind in EXHORTING_KINDS or _CONDUCT.search(point_heading) or _PRINCIPLE.search(point_heading):
         return "exhort"
     return "account" if kind in ACCOUNTING_KINDS else "task"
 
@@ -95,15 +109,19 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
         return f"可举本地实情和数据，讲清{task or subject}"  # a finding (`应急管理任务越来越重`)
     if role == "problems":
         return f"{subject}方面的具体表现和典型事例"
+    words = "".join(said)
     if role == "guarantee":
         if _CHECKS.search(subject):  # `严格督查考核`: not its 督查办法 again
+            if "通报" in words and _NAMES_TIME.search(words):  # `每半月通报一次`: not its 频次
+                return _of(subject, "督查标准和问责情形")
             return _of(subject, "督查标准、通报频次和问责情形")
         return _of(subject, "责任分工、推进机制和督查办法")
     if role == "exhort":
         return _of(subject, "具体要求，可举正反两方面的事例")
+    if role == "remind":
+        return _of(subject, "具体要求")
     if role == "account":
         return _of(subject, "具体做法、实际数据或事例")
-    words = "".join(said)
     wanted = ["具体举措"]
     wanted += [] if _NAMES_UNIT.search(words) else ["责任单位"]
     wanted += [] if _NAMES_TIME.search(words) else ["时间节点"]

@@ -96,6 +96,9 @@ _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 # A closing that opens on its call (`让我们…`, `我们要…`), not on a motto before it (`新的征程已经启航，
 # …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
 _PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
+_QUOTE_MARKS = str.maketrans("", "", "“”‘’")
+# A purpose that announces the points itself (`就…讲几点意见`, `并就…提一些要求`)
+_ANNOUNCES_POINTS = re.compile(r"(?:讲|提|谈|交流)(?:几点|一些|几条|两点|三点)(?:意见|要求|看法|体会)")
 _WORK = re.compile(r"[^，；。]+")  # the work a purpose names in one phrase (`全县森林防灭火工作`)
 _HOLDS = re.compile(r"^(?:举办|举行|召开)")  # a purpose that holds the event (`举办这期培训班，…`)
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
@@ -307,6 +310,7 @@ class SpeechContext:
         self._enumerators: dict[tuple[str, ...], Enumerator] = {}
         self._closed_with_run = False  # whether the point drafted last ended on a four-character run
         self._announced: set[str] = set()  # verbs the opening announced its points with (`强调`)
+        self._led: set[str] = set()  # ... and the parts' lead-ins (`关于…，我强调两点：`)
         self._deferred = False  # whether the speaker agreed with a superior who spoke before him
         self._points_said = False  # whether the opening said already that points follow
         self._rallied = False  # whether the closing call ended on a rally (`…而奋斗！`)
@@ -430,6 +434,8 @@ class SpeechContext:
         pick = self._selector.pick(
             function, site=site, tags=list(tags), slots=values, needs=needs, accept=accept
         )
+        if pick is not None and function == "section.lead_in":
+            self._led |= set(_ANNOUNCING.findall(pick.entry.text))
         if pick is not None and function == "opening.transition":
             self._announced |= set(_ANNOUNCING.findall(pick.entry.text))
             if "{count}点" in pick.entry.text:  # `这里，我着重强调两点。` counts the points already
@@ -500,7 +506,7 @@ class SpeechContext:
         return [e.text for e in self._selector.candidates(function)]
 
     def _fits_lead_in(self, text: str, site: str, values: Mapping[str, str]) -> bool:
-        """Whether a section lead-in fits its place: `我再强调…` only after a first part, `同时…`,
+        """Whether a section lead-in fits its place: `我再强调…` only after a part led in on 强调, `同时…`,
         `在肯定成绩的同时…` only after achievements; a count only of two points or more (`重点强调
         一点` announces nothing); `关于{topic}方面`, `{topic}包括…` only of a topic that names a
         thing (not `关于驰而不息纠治四风方面`); none saying the opening's verb again (`这里，我着重
@@ -512,9 +518,12 @@ class SpeechContext:
         if self.domain and "{region}发展" in text:  # the region's whole economy, not one field's
             return False
         first = site.endswith("#0")
-        if first and ("再" in text or (_AFTER_ACHIEVEMENTS.match(text) and not self.achievements)):
+        if first and _AFTER_ACHIEVEMENTS.match(text) and not self.achievements:
             return False
-        if set(_ANNOUNCING.findall(text)) & self._announced:
+        verbs = set(_ANNOUNCING.findall(text))
+        if "再" in text and not verbs <= self._led:  # `我再强调三点` after a part that 强调 only
+            return False
+        if verbs & self._announced:
             return False
         if "{count}点" in text and "{count}点" in self._announced and first:  # `两点` … `两点`
             return False
@@ -526,9 +535,14 @@ class SpeechContext:
         """Whether an opening that states the purpose fits: a visiting leader does not 部署 at
         another's meeting (`我来参加这个会，主要是部署…`), and a purpose that says the occasion's
         words again is not said beside the occasion (`召开…党风廉政建设工作会议，就是要部署…党风廉政
-        建设工作`)."""
+        建设工作`); one that works on the parts' topics (`持续加强{topics}`) only when each names a
+        thing (`工作规范`, not `“三个难题”`)."""
         purpose = values.get("purpose") or self.purpose
         if text.startswith("我来参加") and _CONVENERS_ACT.match(purpose):
+            return False
+        if "{topics}" in text and not all(
+            _NOUN_TOPIC.search(section.topic.translate(_QUOTE_MARKS)) for section in self.sections
+        ):
             return False
         occasion = self.brief.occasion or ""
         both = "{occasion}" in text and "{purpose}" in text
@@ -578,6 +592,8 @@ class SpeechContext:
             return False
         if set(_ANNOUNCING.findall(text)) & set(_ANNOUNCING.findall(strip_marks(self.purpose))):
             return False  # `…就工作规范和工作方法提一些要求。这里，我提几点要求`
+        if _ANNOUNCES_POINTS.search(strip_marks(self.purpose)) and not self.achievements:
+            return False  # `…就信访工作的规范和方法讲几点意见。` announced them: no `这里，我…强调几点`
         if "{count}点" in text and any(len(section.points) > 1 for section in self.sections):
             return False
         if self._deferred and ("强调" in text or "要求" in text):

@@ -395,7 +395,13 @@ def goal_phrase(goal: str) -> str:
     leading 为 or an adverb before its verb (`全力推进…建设` → `推进…建设`)."""
     plain = bare(goal)
     plain = plain.removeprefix("为了") if plain.startswith("为了") else plain
+    if plain.startswith("为") and not plain.startswith(_FOR_PEOPLE):  # `为全县…提供坚实保障`
+        plain = plain[1:]
     return _GOAL_ADVERB.sub("", plain)
+
+
+# A goal whose 为 is its own (`为民办实事`, `为群众办好事`): not the frame's 为 said twice.
+_FOR_PEOPLE = ("为民", "为人民", "为群众", "为企业", "为基层")
 
 
 # `部署` takes work as its object (`部署乡村振兴工作`), not a field or a group (`部署年轻干部`).
@@ -411,8 +417,11 @@ def purpose_phrase(purpose: str) -> str:
     return plain + "工作" if _DEPLOYS_A_FIELD.match(plain) else plain
 
 
+# A goal to prevent, or to keep things as they are (`确保…形势持续稳定`, `确保…度过一个平安祥和的
+# 冬春`): one does not 奋斗 for it, one sees to it.
 _PREVENTS = LazyPattern(
-    r"^(?:确保|力争|保证).*(?:不发生|不出现|零发生|零事故|不反弹)|^(?:防止|杜绝|遏制|严防)"
+    r"^(?:确保|力争|保证).*(?:不发生|不出现|零发生|零事故|不反弹|稳定|平稳|安定|祥和)|"
+    r"^(?:防止|杜绝|遏制|严防)"
 )
 
 

@@ -265,11 +265,16 @@ def domain_words(domain: str) -> list[str]:
     return [domain, *aliases, *re.split(r"[、，]", description)]
 
 
+# Safety that is not work safety's (`安全` names 安全生产): a 网络安全宣传周 is no safety meeting.
+_OTHER_SAFETY = re.compile(r"(?:网络|数据|信息|食品|药品|粮食|国家|政治|金融|生物|意识形态)安全")
+
+
 def infer_domain(texts: Iterable[str]) -> str | None:
     """The field a speech is in, from its words: the `DOMAINS` entry whose names weigh most (each
     occurrence by its length), clearly: at least `INFER_MIN` and `INFER_LEAD` times the runner-up; else None
-    (a wrong field would filter out the right material: better none)."""
-    joined = "".join(texts)
+    (a wrong field would filter out the right material: better none). Another safety than work
+    safety (`网络安全`, `粮食安全`) says no `安全`."""
+    joined = _OTHER_SAFETY.sub("", "".join(texts))
     hits: dict[str, int] = {}
     for key in DOMAINS:
         hits[key] = sum(joined.count(word) * len(word) for word in set(domain_words(key)) if len(word) >= 2)
