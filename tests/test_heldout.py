@@ -83,6 +83,41 @@ def test_a_fields_diagnosis_is_not_summed_up_as_the_governments_conduct(bank: Ba
     assert "少数人身上" not in _draft_of("qiuliang_shougou_shi", bank)
 
 
+def test_a_festivals_opening_welcomes_on_behalf_of_the_host_and_thanks_its_helpers(bank: Bank) -> None:
+    """`youcaihua_jie_kaimu_zhen`: no `今天会议` at a flower festival; 我代表 on the welcome."""
+    text = strip_marks(_draft_of("youcaihua_jie_kaimu_zhen", bank))
+    assert "会议" not in text and "首先，我代表镇党委、镇政府，向各位来宾和游客朋友表示热烈欢迎！" in text
+    assert "向县文旅局和前来参加花节的各界朋友，致以衷心的感谢！" in text
+
+
+def test_earlier_speakers_are_recalled_with_one_gangcai(bank: Bank) -> None:
+    """`chengshi_gengxin_qu`: `刚才，刘区长…我都同意。东关街道…作了交流发言。`"""
+    text = strip_marks(_draft_of("chengshi_gengxin_qu", bank))
+    assert text.count("刚才，") == 1 and "东关街道、住建局的负责同志作了交流发言。" in text
+
+
+def test_a_symposium_sums_up_views_only_where_views_were_given(bank: Bank) -> None:
+    """`xiangyi_zuotan`: the village doctors told their stories and problems, not suggestions."""
+    assert "各方面提出了许多好的意见和建议" not in _draft_of("xiangyi_zuotan", bank)
+
+
+def test_a_commendations_lead_in_names_the_many_before_their_best(bank: Bank) -> None:
+    """`guanxin_xiayidai_biaozhang_shi`: `其中的杰出代表` points at nothing after a count of the honoured."""
+    assert "其中的杰出代表" not in _draft_of("guanxin_xiayidai_biaozhang_shi", bank)
+
+
+def test_a_closing_ceremony_wishes_before_it_declares_the_close(bank: Bank) -> None:
+    text = strip_marks(_draft_of("wangluo_anquan_zhou_bimu_shi", bank))
+    declared = text.find("现在，我宣布")
+    assert declared > 0 and "祝" not in text[declared:]
+
+
+def test_a_years_review_is_announced_without_qiangdiao(bank: Bank) -> None:
+    """`gengdi_baohu_nianzhong_xian`: a year's work is reviewed, not 强调ed, and its goal's 为 said once."""
+    text = strip_marks(_draft_of("gengdi_baohu_nianzhong_xian", bank))
+    assert "强调几点" not in text and "为为" not in text
+
+
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:
     """`minsheng_xian`: a 副县长 after the 县长's summary hears it (a summary is not carried out),
     does not add to it (`再讲一讲`) nor override it (`强调`, `要求`)."""

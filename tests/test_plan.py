@@ -145,6 +145,7 @@ def test_a_goal_is_said_by_its_shape() -> None:
 def test_a_meeting_of_two_is_a_gathering() -> None:
     assert gathering_of("全区2026年工作总结暨表彰大会") == "大会"
     assert gathering_of("全县城乡环境综合整治动员大会") == "动员大会"
+    assert gathering_of("青石镇第三届油菜花旅游文化节") == gathering_of("全市网络安全宣传周") == "活动"
     assert gathering_of("年轻干部培训班开班式") == "培训班"
     assert gathering_of("全市政府办公室工作会议") == "会议"
     assert goal_shape("开创新局面") == "plain"

@@ -97,6 +97,16 @@ _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 # …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
 _PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’")
+_NOT_VIEWS = re.compile(r"意见|建议|介绍|汇报|通报|经历|情况|困难|问题")
+
+
+def gave_views(dids: Sequence[str]) -> bool:
+    """Whether earlier speakers who `did` so gave their views (`作了发言`, `谈了看法`), which `各方面
+    提出了许多好的意见和建议` sums up: not suggestions said already (`提了很好的建议`), nor reports,
+    stories or difficulties (`介绍了…情况`, `讲了扎根村卫生室的经历`, `讲了…方面的困难`)."""
+    return bool(dids) and not any(_NOT_VIEWS.search(did) for did in dids)
+
+
 # A purpose that announces the points itself (`就…讲几点意见`, `并就…提一些要求`)
 _ANNOUNCES_POINTS = re.compile(r"(?:讲|提|谈|交流)(?:几点|一些|几条|两点|三点)(?:意见|要求|看法|体会)")
 _WORK = re.compile(r"[^，；。]+")  # the work a purpose names in one phrase (`全县森林防灭火工作`)
@@ -483,10 +493,17 @@ class SpeechContext:
             return f"同志们，让我们团结一心、全力以赴，{self.goal}！"
         return f"同志们，让我们团结一心、真抓实干，为{self.goal}而努力奋斗！"
 
+    @property
+    def heard_views(self) -> bool:
+        """Whether the earlier speakers gave their views (`gave_views`)."""
+        return gave_views([did for _, did, _ in self.acknowledgements])
+
     def acknowledged(self) -> list[str]:
         """The earlier speakers, acknowledged one sentence each (`_agree`); call it once per draft
         (each call draws from the bank)."""
-        return [self._agree(who, did, work) for who, did, work in self.acknowledgements]
+        said = [self._agree(who, did, work) for who, did, work in self.acknowledgements]
+        # `刚才` once: the later speakers follow the first (`刚才，刘区长…我都同意。东关街道…作了交流发言。`)
+        return said[:1] + [text.replace("刚才，", "", 1) for text in said[1:]]
 
     def _agree(self, who: str, did: str, work: str) -> str:
         """An earlier speaker acknowledged: a deployment approved (`刚才，…进行了安排部署，我都同意。`,
@@ -598,6 +615,8 @@ class SpeechContext:
             return False
         if self._deferred and ("强调" in text or "要求" in text):
             return False
+        if kind_name(self.brief.template) == "annual_review" and ("强调" in text or "要求" in text):
+            return False  # a year's work is reviewed, not 强调: `我围绕一年来的主要工作…讲三个方面`
         if "{topics}" in text and _overlapping([section.topic for section in self.sections]):
             return False  # `围绕冬春火灾防控工作、冬春火灾防控重点工作和责任落实`: one subject said twice
         count = values.get("count") or self._selector.slots.get("count")

@@ -470,10 +470,17 @@ _GATHERINGS = (
 
 def gathering_of(occasion: str) -> str:
     """What an occasion is, said after 这次: a 培训班 is not a 会议 (nor a 论坛, a 座谈会); a meeting
-    of two (`总结暨表彰大会`) is a 大会, not its second part."""
+    of two (`总结暨表彰大会`) is a 大会, not its second part; a festival or a week's campaign is an
+    `活动`."""
     if "暨" in occasion and occasion.endswith("大会"):
         return "大会"
-    return next((word for word in _GATHERINGS if word in occasion), "会议")
+    found = next((word for word in _GATHERINGS if word in occasion), "")
+    if not found and _FESTIVE_EVENT.search(occasion):  # `油菜花旅游文化节`, `网络安全宣传周`: no 会议
+        return "活动"
+    return found or "会议"
+
+
+_FESTIVE_EVENT = re.compile(r"(?:节|宣传周|活动周|宣传月)(?:开幕式|闭幕式)?$")
 
 
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:
