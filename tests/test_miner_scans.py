@@ -209,3 +209,16 @@ def test_the_gazetteer_finds_the_leftmost_longest_names_a_loop_over_positions_fi
     assert list(names.finditer(text)) == list(_names_by_position(names.names, text, None))
     for where in (particulars._after_place_word, particulars._before_place_word):
         assert list(cities.finditer(text, where)) == list(_names_by_position(cities.names, text, where))
+
+
+# lead words, their pieces and what may follow them, side by side
+_QUOTE_PIECES = [*quotes._LEADS, "正如", "所说", "有句", "老", "话说", "，", "：", "“", "”", "。", "！", "\n"]
+_QUOTE_SAYINGS = ["正如古人所说", "正如有句老话所说", "工作要落实。", "“干部要干事”", "说到做到！"]
+_QUOTE_TEXTS = st.lists(st.sampled_from(_QUOTE_PIECES + _QUOTE_SAYINGS), max_size=16).map("".join)
+
+
+@given(_QUOTE_TEXTS)
+@SCANS
+def test_the_quote_leads_tried_where_a_lead_word_starts_are_what_the_regex_scan_finds(text: str) -> None:
+    found = [match.span() for match in quotes.lead_matches(text)]
+    assert found == [match.span() for match in quotes._LEAD_RE.finditer(text)]
