@@ -8,14 +8,15 @@ replaced (kept here as the reference), on drawn paragraphs full of marks, spaces
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from drafter.bank import particulars
 from drafter.miner import clean
 from drafter.miner.candidates import Candidate
-from drafter.miner.document_kind import _NEWS_WORDS, _SPEAKER_WORDS, _WORDS_RE
+from drafter.miner.document_kind import _NEWS_WORDS, _SPEAKER_WORDS, _WORDS
 from drafter.miner.extract import heading_sets, problems, quotes, requirements
 from drafter.miner.outline import Heading, Outline, Paragraph
 from drafter.miner.text import SPACES
@@ -127,8 +128,8 @@ def test_unnumbered_runs_are_the_short_sentences_of_each_paragraph(outline: Outl
 @given(st.text(alphabet="".join(set("".join(_NEWS_WORDS + _SPEAKER_WORDS))) + "，x", max_size=80))
 @SCANS
 def test_one_scan_counts_the_speaker_and_news_words_as_counting_each_word(text: str) -> None:
-    words = _WORDS_RE.findall(text)
-    speaker = sum(word in _SPEAKER_WORDS for word in words)
+    words = _WORDS.find_matches_as_indexes(text)
+    speaker = sum(index < len(_SPEAKER_WORDS) for index, _, _ in words)
     assert (speaker, len(words) - speaker) == (
         sum(map(text.count, _SPEAKER_WORDS)),
         sum(map(text.count, _NEWS_WORDS)),
@@ -167,3 +168,57 @@ def test_plain_lines_are_cleaned_as_every_line_is(lines: list[str]) -> None:
         assert fast == clean.paragraphs(lines)
     finally:
         clean._NO_MARKS = plain
+
+
+@given(st.text(alphabet="".join(set("".join(clean.NOISE_MARKERS))) + "\n，x", max_size=120))
+@SCANS
+def test_the_noise_automaton_finds_where_the_alternation_of_markers_matches(text: str) -> None:
+    found = [start for _, start, _ in clean._NOISE_MARKERS.find_matches_as_indexes(text)]
+    assert found == [match.start() for match in clean._NOISE_RE.finditer(text)]
+
+
+def _names_by_position(
+    names: frozenset[str], text: str, where: Callable[[str, int, int], bool] | None
+) -> Iterator[tuple[int, int]]:
+    """The reference: at each position in turn, the longest name there that `where` takes."""
+    position = 0
+    while position < len(text) - 1:
+        for end in range(len(text), position + 1, -1):
+            if text[position:end] in names and (where is None or where(text, position, end)):
+                yield position, end
+                position = end - 1
+                break
+        position += 1
+
+
+_PLACES = particulars.place_names()
+# names side by side (a name's end may start another), halves of names, and what stands around them
+_PLACE_PIECES = [*sorted(_PLACES[0] | _PLACES[1]), "在", "的", "、", "，", "市", "省", "人民"]
+_PLACE_TEXTS = st.lists(
+    st.sampled_from(_PLACE_PIECES).flatmap(lambda name: st.sampled_from([name, name[1:], name[:-1]])),
+    max_size=8,
+).map("".join)
+
+
+@given(_PLACE_TEXTS)
+@SCANS
+def test_the_gazetteer_finds_the_leftmost_longest_names_a_loop_over_positions_finds(text: str) -> None:
+    gazetteers = particulars._gazetteers()
+    assert gazetteers is not None
+    names, cities = gazetteers
+    assert list(names.finditer(text)) == list(_names_by_position(names.names, text, None))
+    for where in (particulars._after_place_word, particulars._before_place_word):
+        assert list(cities.finditer(text, where)) == list(_names_by_position(cities.names, text, where))
+
+
+# lead words, their pieces and what may follow them, side by side
+_QUOTE_PIECES = [*quotes._LEADS, "正如", "所说", "有句", "老", "话说", "，", "：", "“", "”", "。", "！", "\n"]
+_QUOTE_SAYINGS = ["正如古人所说", "正如有句老话所说", "工作要落实。", "“干部要干事”", "说到做到！"]
+_QUOTE_TEXTS = st.lists(st.sampled_from(_QUOTE_PIECES + _QUOTE_SAYINGS), max_size=16).map("".join)
+
+
+@given(_QUOTE_TEXTS)
+@SCANS
+def test_the_quote_leads_tried_where_a_lead_word_starts_are_what_the_regex_scan_finds(text: str) -> None:
+    found = [match.span() for match in quotes.lead_matches(text)]
+    assert found == [match.span() for match in quotes._LEAD_RE.finditer(text)]

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import ahocorasick_rs
+
 # Classes, with the Chinese word messages use.
 CLASSES: dict[str, str] = {
     "figure": "数字",
@@ -178,40 +180,36 @@ _CITY_AFTER_WORDS = ("等地", "人民", "经验", "市民")
 
 
 class _Gazetteer:
-    """Names found by the first two characters, longest first: a set lookup per position.
+    """Names found by one Aho-Corasick automaton (`ahocorasick_rs`): every occurrence, then the leftmost.
 
     It finds what the alternation `name1|name2|…` (longest names first) would find, left to right
     and without overlaps, at a fraction of the cost of trying some 3,000 alternatives at every
-    position of the text.
+    position of the text (or of a set lookup per position in Python).
     """
 
     def __init__(self, names: frozenset[str]) -> None:
         self.names = names
-        lengths: dict[str, set[int]] = {}
-        for name in names:  # every name has two characters at least
-            lengths.setdefault(name[:2], set()).add(len(name))
-        self.lengths = {start: sorted(sizes, reverse=True) for start, sizes in lengths.items()}
+        self._automaton = ahocorasick_rs.AhoCorasick(sorted(names)) if names else None
 
     def finditer(
         self, text: str, where: Callable[[str, int, int], bool] | None = None
     ) -> Iterator[tuple[int, int]]:
         """`(start, end)` of each name in `text` (for which `where(text, start, end)` holds)."""
-        position, last = 0, len(text) - 1
-        lengths, names = self.lengths, self.names
-        while position < last:
-            sizes = lengths.get(text[position : position + 2])
-            if sizes is not None:
-                for size in sizes:
-                    end = position + size
-                    if (
-                        end <= len(text)
-                        and text[position:end] in names
-                        and (where is None or where(text, position, end))
-                    ):
-                        yield position, end
-                        position = end - 1
-                        break
-            position += 1
+        if self._automaton is None:
+            return
+        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        if not found:
+            return
+        found.sort(key=_leftmost_longest)  # at each start, the longest name that `where` takes
+        free = 0  # where the next name may start: after the last one found
+        for _, start, end in found:
+            if start >= free and (where is None or where(text, start, end)):
+                yield start, end
+                free = end
+
+
+def _leftmost_longest(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1], -match[2]
 
 
 def _after_place_word(text: str, start: int, end: int) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
 from drafter.miner.outline import Outline
 
 # An article opening a paragraph, found over the whole text in one call (paragraphs are its lines);
@@ -18,10 +20,12 @@ from drafter.miner.outline import Outline
 _ARTICLE_RE = re.compile("第(?<=^第)[一二三四五六七八九十百零〇]+条", re.MULTILINE)
 _NEWS_WORDS = ("记者", "日电", "报道", "日讯", "据悉", "通讯员", "消息，")
 _SPEAKER_WORDS = ("同志们", "各位", "我们", "我代表", "我讲", "大家")
-# Both counted in one scan (three times faster than a `str.count` per word): no word's end is
-# another's start, so no two finds overlap and the alternation finds what the counts count.
-_WORDS_RE = re.compile("|".join(_SPEAKER_WORDS + _NEWS_WORDS))
-_SPEAKER_SET = frozenset(_SPEAKER_WORDS)
+# Both counted in one scan of one automaton (faster than the alternation, several times faster than
+# a `str.count` per word): no word's end is another's start, so no two finds overlap and the scan
+# finds what the counts count. A find's index says which word it is: the speaker's come first.
+_WORDS = ahocorasick_rs.AhoCorasick(
+    _SPEAKER_WORDS + _NEWS_WORDS, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst
+)
 
 SPEECH = "speech"
 
@@ -36,8 +40,8 @@ def speech_kind(outline: Outline) -> str:
         return "legal text (articles 第X条)"
     if outline.salutation is not None:
         return SPEECH
-    words = _WORDS_RE.findall(text)
-    speaker = sum(word in _SPEAKER_SET for word in words)
+    words = _WORDS.find_matches_as_indexes(text)
+    speaker = sum(index < len(_SPEAKER_WORDS) for index, _, _ in words)
     news = len(words) - speaker
     if news >= 5 and news > 2 * speaker:
         return "news (bylines, no salutation)"

@@ -9,15 +9,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import ahocorasick_rs
+
 from drafter.miner.candidates import Candidate
 from drafter.miner.extract.slots import escape_braces
 from drafter.miner.outline import Outline
 from drafter.miner.text import SPACES, has_placeholder
 
+_LEADS = tuple("古语说 古语云 古人云 古人说 常言道 常言说 俗话说 俗语说 老话说 有句话说 有句老话说".split())
 _LEAD_RE = re.compile(
-    "(古语说|古语云|古人云|古人说|常言道|常言说|俗话说|俗语说|老话说|有句话说|有句老话说|正如[^，。\\n]{1,12}?所说)"
-    "[，：]?(“[^”]{4,40}”。?|[^。！？“”]{4,40}[。！？])"
+    f"({'|'.join(_LEADS)}|正如[^，。\\n]{{1,12}}?所说)[，：]?(“[^”]{{4,40}}”。?|[^。！？“”]{{4,40}}[。！？])"
 )
+# Where `_LEAD_RE` may match: where one of its lead words starts, found by one automaton (3x faster than
+# the regex's own scan, which tests the first characters of all its words at every character). The only
+# lead word inside another is `老话说` in `有句老话说`, and both end at one `说`: where one fails, so does
+# the other, so the non-overlapping finds are all the starts to try.
+_LEAD_WORDS = ahocorasick_rs.AhoCorasick([*_LEADS, "正如"], matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
 _QUOTED_SENTENCE_RE = re.compile("^“([^”“]{4,30})”[。！]?$")
 _COUPLET_RE = re.compile("^([\u4e00-\u9fff]{4,8})，([\u4e00-\u9fff]{4,8})[。！]$")
 # A whole sentence that is one of those two (`Outline.sentence_matches`), found in the whole document at once.
@@ -38,7 +45,7 @@ _TASK_RE = re.compile(f"^(?:{_TASK_START})|，(?:{_TASK_START})|[年项]|各国|
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
-    for match in _LEAD_RE.finditer(outline.text):
+    for match in lead_matches(outline.text):
         text = escape_braces(match.group(1) + "，" + match.group(2))
         if not has_placeholder(text):
             yield Candidate("quote", text, text, outline.line_at(match.start()), 2.0)
@@ -53,6 +60,15 @@ def extract(outline: Outline) -> Iterator[Candidate]:
             yield Candidate("quote", f"“{body}”", f"“{body}”", paragraph.line, quality)
         elif couplet and len(couplet.group(1)) == len(couplet.group(2)) and _may_be_saying(sentence):
             yield Candidate("quote", sentence, sentence, paragraph.line, 1.2)
+
+
+def lead_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_LEAD_RE.finditer(text)` finds, tried only where a lead word starts."""
+    free = 0  # where the next match may start: after the last one
+    for _, start, _ in _LEAD_WORDS.find_matches_as_indexes(text):
+        if start >= free and (match := _LEAD_RE.match(text, start)) is not None:
+            yield match
+            free = match.end()
 
 
 def _may_be_saying(sentence: str) -> bool:
