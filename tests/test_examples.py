@@ -107,16 +107,6 @@ def test_consecutive_points_do_not_both_end_on_a_four_character_run(
     assert not any(a and b for a, b in itertools.pairwise(ends)), ends
 
 
-def test_four_character_runs_are_not_all_framed_alike(drafts: dict[tuple[str, int], Draft]) -> None:
-    frames: set[str] = set()
-    for draft in drafts.values():
-        for point in points(draft):
-            for before, span in itertools.pairwise(point.body):
-                if (span.entry_id or "").startswith("parallel.") and before.entry_id is None:
-                    frames.add(before.text[-4:])
-    assert len(frames) > 1, frames
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 def test_work_meeting_thanks_and_diagnoses_without_announcing(
     drafts: dict[tuple[str, int], Draft], seed: int

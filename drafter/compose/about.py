@@ -255,30 +255,40 @@ def restates(heading: str, text: str, topic: str = "") -> bool:
     if len(task) >= RESTATED and task in plain:
         return True
     clauses = [clause for clause in _CLAUSE.split(plain) if clause]
-    return _opens_on(topic, plain) or any(_says_in_order(task, topic, clause) for clause in clauses)
+    return _opens_on(topic, plain) or any(_says_in_order(task, clause) for clause in clauses)
 
 
-def _says_in_order(task: str, topic: str, clause: str) -> bool:
+def _says_in_order(task: str, clause: str) -> bool:
     """Whether `clause` (any of a sentence's) says the heading's whole `task` with one insertion
     (`构建亲清统一的新型政商关系` under `构建亲清政商关系`, `深入打好蓝天、碧水、净土保卫战` under
-    `深入打好蓝天保卫战`), or its `topic` and its task word the other way round (`开展人居环境整治提升`
-    under `整治人居环境`)."""
+    `深入打好蓝天保卫战`), or its verb after its object (`开展人居环境整治提升` under `整治人居环境`,
+    `加快重点行业落后产能淘汰` under `淘汰落后产能`)."""
     if len(task) < RESTATED:
         return False
     for cut in range(2, len(task) - 1):
         at = clause.find(task[:cut])
         if at >= 0 and task[cut:] in clause[at + cut :]:
             return True
-    verb = task[: task.find(topic)] if topic and task.endswith(topic) else ""
-    return verb in TASK_WORDS and len(topic) >= 2 and topic + verb in clause
+    return task[2:] + task[:2] in clause  # the verb after its object: `落后产能淘汰`
 
 
 def says_a_writers_clause(writer: Sequence[str], text: str) -> bool:
     """Whether `text` opens on what a clause of the `writer`'s is on, another verb aside (`抓实河湖长制，
-    …` after `落实河湖长制，抓好黑臭水体整治。`): it says that clause again."""
+    …` after `落实河湖长制，抓好黑臭水体整治。`), or its first clause says an object of the writer's with
+    a word inserted (`推进扬尘污染精细治理` after `抓好扬尘治理和工业废气排放管控`): it says that clause
+    again."""
     plain = text.translate(_QUOTES)
     clauses = [clause for sentence in writer for clause in _CLAUSE.split(sentence) if clause]
-    return any(_opens_on(clause, plain) for clause in clauses)
+    first = _CLAUSE.split(plain, maxsplit=1)[0]
+    objects = [part for clause in clauses for part in _CONJUNCT.split(_VERB.sub("", clause)) if part]
+    return any(_opens_on(clause, plain) for clause in clauses) or any(
+        _says_in_order(part, first) for part in objects
+    )
+
+
+# The verb a writer's clause opens on (`抓好扬尘治理`): its object said with another verb and a word
+# inserted (`推进扬尘污染精细治理`) says the clause again.
+_VERB = re.compile(r"^要?(?:抓好|抓实|推进|加强|做好|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大)")
 
 
 def _opens_on(subject: str, text: str) -> bool:
@@ -286,7 +296,16 @@ def _opens_on(subject: str, text: str) -> bool:
     most (a run of `RESTATED` of them in a row)."""
     first = _CLAUSE.split(text, maxsplit=1)[0]
     said = _longest_shared(subject, first)
-    return said >= RESTATED and len(first) - said <= RESTATED_REST
+    if said >= RESTATED and len(first) - said <= RESTATED_REST:
+        return True
+    # the whole subject in the first conjunct, with a verb and a word or two beside it (`健全网格化
+    # 管理服务机制` under `要推进网格化管理`, `加快重点行业落后产能淘汰和…` under `要淘汰落后产能`)
+    conjunct = _CONJUNCT.split(first, maxsplit=1)[0]
+    return len(subject) >= 3 and subject in conjunct and len(conjunct) - len(subject) <= WHOLE_REST
+
+
+WHOLE_REST = 8  # characters beside a whole subject in the conjunct a sentence opens on
+_CONJUNCT = re.compile(r"[和与及、]")
 
 
 def _longest_shared(topic: str, text: str) -> int:

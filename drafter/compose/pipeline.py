@@ -197,9 +197,16 @@ def _thing(topic: str, frame: str) -> bool:
     return bool(_NOUN_TOPIC.search(topic)) and not ("{topic}工作" in frame and topic.endswith("工作"))
 
 
+# Material serves a point only from this share of the rarest token's weight up (`relevance.Index`:
+# BM25 over the point's words, divided by the query's size; the weight grows with the bank, and the
+# scores with it): below it, the sentences readers found about another aspect of the field
+# (`健全…应急指挥体系` under `备足防汛物资`, 0.32; `严守宅基地管理…底线红线` under `严守耕地红线`, 0.29;
+# `加强灵活就业…劳动者权益保障` under `稳定就业`, 0.25), against 0.39–0.64 for those on the point
+# (`强化老旧小区养老服务设施配建…` under `完善养老服务`, 0.56; `统筹推进加装电梯…` under `解决加装电梯难的
+# 难题`, 0.64). In a bank of a few entries the ranking's own threshold decides.
+MATERIAL_SHARE = 0.38
 # Material of a kindred field (`select.KINDRED_DOMAINS`) ranks below the speech's own field's.
 KINDRED_WEIGHT = 0.5
-KINDRED_FLOOR = 0.7  # ... and serves only above this weighted score (twice the relevance threshold)
 
 
 class Elaboration:  # not a dataclass: cheaper to define (issue 12)
@@ -660,12 +667,18 @@ class SpeechContext:
             around.append(self.domain)
         return [*tokens(" ".join(own)) * 2, *tokens(" ".join(around))]
 
-    def material(self, point: PointView, functions: Sequence[str]) -> Ranked:
+    def material(self, point: PointView, functions: Sequence[str], floored: bool = True) -> Ranked:
         """The material of `functions` about a point, best first (`_about`), leaving out what is
         more about another point of the speech: that point's (`…大气环境治理…` is about `改善空气
-        质量`, not its sibling `加强水环境治理`, though both say 环境治理)."""
+        质量`, not its sibling `加强水环境治理`, though both say 环境治理); and, `floored`, what scores
+        below `MATERIAL_SHARE` (`drafter suggest` shows the writer those too, to choose from)."""
         found = self._about(point, tuple(functions))
         best = self._best(tuple(functions))
+        if floored:  # only what is clearly about the point (its own field's first, then a kindred's)
+            floors = {f: MATERIAL_SHARE * self._selector.catalog.index(f).rarest for f in functions}
+            found = [
+                r for r in found if r[0] >= floors[r[1]] * (KINDRED_WEIGHT if self._kindred(r[2]) else 1)
+            ]
         return [
             r
             for r in found
@@ -733,8 +746,6 @@ class SpeechContext:
             and not roles.beyond_level(self._rank, entry.text)
             and (not own or about(own, subjects[function], entry.text, generic[function], writer))
         ]
-        # kindred material only when it is clearly about the point (its own field's comes first)
-        found = [r for r in found if r[0] >= KINDRED_FLOOR or not self._kindred(r[2])]
         self._memo.about[key] = found = sorted(found, key=lambda r: -r[0])
         return found
 

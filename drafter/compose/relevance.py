@@ -96,6 +96,12 @@ class Index:
         self.postings = postings
         self._start()
 
+    @property
+    def rarest(self) -> float:
+        """The weight of a token only one document holds: what scores are measured against (it grows
+        with the number of documents, and so do the scores of the same words)."""
+        return _idf(len(self.ids), 1)
+
     def _start(self) -> None:
         # what queries work out, kept for later ones: the drafts of one process share an index
         self._norms: list[float] | None = None

@@ -59,7 +59,7 @@ def suggest(brief: Brief, bank: Bank, top: int = 5) -> tuple[str | None, list[Po
             avoid = set(point.avoid)
             material = [
                 Suggestion(entry.id, round(score, 3), entry.text, entry.sources)
-                for score, _, entry in context.material(point, functions)
+                for score, _, entry in context.material(point, functions, floored=False)
             ]
             formulas = [
                 Suggestion(c.entry.id, None, c.entry.text, c.entry.sources)
