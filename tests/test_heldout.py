@@ -13,6 +13,7 @@ from drafter.bank.load import Bank, load_bank
 from drafter.compose.brief_load import load_brief
 from drafter.compose.outline import strip_marks
 from drafter.compose.pipeline import compose
+from drafter.compose.suggest import suggest
 from drafter.compose.templating import TemplateSet
 from drafter.document import Heading
 
@@ -116,6 +117,16 @@ def test_a_years_review_is_announced_without_qiangdiao(bank: Bank) -> None:
     """`gengdi_baohu_nianzhong_xian`: a year's work is reviewed, not 强调ed, and its goal's 为 said once."""
     text = strip_marks(_draft_of("gengdi_baohu_nianzhong_xian", bank))
     assert "强调几点" not in text and "为为" not in text
+
+
+def test_material_below_the_bar_is_suggested_for_the_writer_to_pin_not_drafted(bank: Bank) -> None:
+    """`fangxun_shi`: `健全多元化应急物资储备体系，构建协同高效的应急指挥体系…` under `要备足防汛物资`
+    is on the field's emergency command, not on the point's supplies."""
+    brief = load_brief(Path(__file__).parent / "heldout" / "fangxun_shi.yaml", TEMPLATES.names())
+    _, points = suggest(brief, bank)
+    offered = {item.text[:12]: item.drafted for point in points for item in point.material}
+    assert offered.get("健全多元化应急物资储备体") is False
+    assert "应急指挥体系" not in _draft_of("fangxun_shi", bank)
 
 
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:

@@ -19,8 +19,9 @@ from drafter.commands.options import phrasebank_option, templates_option
 def suggest_command(brief: Path, top: int, phrasebanks: tuple[Path, ...], templates_dir: Path | None) -> None:
     """Show, for every point of BRIEF, the bank's material ranked by relevance and the formulas.
 
-    Each line gives the score (material only), the entry id, its source and its text. Pin an
-    entry to a point with the point's phrases.use (or the brief's), ban it with phrases.avoid.
+    Each line gives the score (material only), the entry id, its source and its text; material
+    marked 相关度不足 is not drafted unless pinned. Pin an entry to a point with the point's
+    phrases.use (or the brief's), ban it with phrases.avoid.
 
     \b
     Examples:
@@ -41,7 +42,9 @@ def suggest_command(brief: Path, top: int, phrasebanks: tuple[Path, ...], templa
         click.echo(f"\n{where}  {point.heading or '（无小标题）'}")
         click.echo("  素材：" if point.material else "  素材：（词库中没有相关素材，成稿将标注待补）")
         for item in point.material:
-            click.echo(f"    {item.score:.2f}  {item.id}  {'；'.join(item.sources)}  {item.text}")
+            # below the bar a draft takes material by itself: the writer's to pin
+            pin = "" if item.drafted else "  （相关度不足，成稿不自动选用，可写入 phrases.use）"
+            click.echo(f"    {item.score:.2f}  {item.id}  {'；'.join(item.sources)}  {item.text}{pin}")
         if point.formulas:
             click.echo("  套话：")
         for item in point.formulas:

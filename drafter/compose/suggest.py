@@ -19,12 +19,15 @@ from drafter.compose.select import Catalog, Selector, is_material
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One entry a point could use: id, score (None for a formula), text, sources."""
+    """One entry a point could use: id, score (None for a formula), text, sources, and whether a
+    draft takes it by itself (`drafted`: material clearly about the point, `MATERIAL_SHARE`; the
+    rest is there for the writer to pin)."""
 
     id: str
     score: float | None
     text: str
     sources: tuple[str, ...]
+    drafted: bool = True
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,9 @@ def suggest(brief: Brief, bank: Bank, top: int = 5) -> tuple[str | None, list[Po
         for p, point in enumerate(section.points):
             functions = ("problem",) if point.problems else ("requirement",)
             avoid = set(point.avoid)
+            drafted = {entry.id for _, _, entry in context.material(point, functions)}
             material = [
-                Suggestion(entry.id, round(score, 3), entry.text, entry.sources)
+                Suggestion(entry.id, round(score, 3), entry.text, entry.sources, entry.id in drafted)
                 for score, _, entry in context.material(point, functions, floored=False)
             ]
             formulas = [

@@ -148,7 +148,13 @@ class Workspace:
 
 
 def _suggestion(item: Suggestion) -> dict[str, Any]:
-    return {"id": item.id, "score": item.score, "text": item.text, "sources": list(item.sources)}
+    return {
+        "id": item.id,
+        "score": item.score,
+        "text": item.text,
+        "sources": list(item.sources),
+        "drafted": item.drafted,
+    }
 
 
 def _renamed(finding: Finding, name: str) -> Finding:

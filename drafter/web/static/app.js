@@ -226,6 +226,8 @@ function suggestionRow(point, item, pinned) {
   row.append(element("span", { class: "text" }, item.text));
   const meta = element("span", { class: "meta" }, `${item.id}　${item.sources.join("；")}`);
   row.append(meta);
+  if (item.drafted === false && !pinned.includes(item.id))
+    row.append(element("span", { class: "unused", title: "相关度不足，成稿不自动选用，可点“选用”" }, "需选用"));
   if (state.used.has(item.id)) row.append(element("span", { class: "used", title: "成稿中已用" }, "✓已用"));
   else if (pinned.includes(item.id)) row.append(element("span", { class: "unused", title: UNUSED }, "成稿未用上"));
   if (pinned.includes(item.id)) {
