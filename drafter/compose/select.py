@@ -19,7 +19,9 @@ Rules (issue 2 §3):
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -238,6 +240,7 @@ class Catalog:
         self._indexes: dict[str, Index] = {}
         self._ranks: dict[tuple[str, tuple[str, ...], float], list[Scored]] = {}
         self.said: frozenset[str] = frozenset().union(*(shingles(text, NEAR) for text in said))
+        self._probes: frozenset[str] | None = None  # the runs of `_PROBE` in `said` (`_repeating`)
         self._groups: dict[str, _Group] = {}
         self._group_keys: dict[str, tuple[object, ...]] = {}  # what `Bank.memo` keeps each group under
         self._ranked: dict[
@@ -250,11 +253,7 @@ class Catalog:
             said = self.said
             # the entries repeating the writer's words, by place: most drafts leave out none, and
             # drafts leaving out the same share the group built for them (`Bank.memo`)
-            out = (
-                tuple(i for i, row in enumerate(shared) if not shingles(row[1], NEAR).isdisjoint(said))
-                if said
-                else ()
-            )
+            out = self._repeating(function, shared) if said else ()
             key = ("group", self._fitting_key(function), out)
             if (group := self.bank.memo.get(key)) is None:
                 left_out = set(out)
@@ -270,6 +269,31 @@ class Catalog:
             self._groups[function] = group
             self._group_keys[function] = key
         return self._groups[function]
+
+    def _repeating(self, function: str, rows: list[_Row]) -> tuple[int, ...]:
+        """The places of the `rows` whose text shares a run of `NEAR` characters with the writer's
+        words (`said`). Each text's runs are not worked out (a 50k bank's rows for a draft are some
+        60,000 characters): the rows' plain texts, joined (`_plain_texts`), are looked up every
+        `_STEP` characters by their run of `_PROBE`, which any shared run of `NEAR` holds one of,
+        and only the rows hit are tested."""
+        key = ("plain", self._fitting_key(function))
+        if (plain := self.bank.memo.get(key)) is None:
+            plain = _remember(self.bank, key, _plain_texts(rows))
+        joined, starts = plain
+        probes = self._probes
+        if probes is None:
+            probes = self._probes = frozenset(
+                run[i : i + _PROBE] for run in self.said for i in range(NEAR - _PROBE + 1)
+            )
+        hit = sorted(
+            {
+                bisect.bisect_right(starts, at) - 1
+                for at in range(0, len(joined), _STEP)
+                if joined[at : at + _PROBE] in probes
+            }
+        )
+        said = self.said
+        return tuple(i for i in hit if not shingles(rows[i][1], NEAR).isdisjoint(said))
 
     def _fitting_key(self, function: str) -> tuple[object, ...]:
         return ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
@@ -365,6 +389,20 @@ _CATALOG_SALT = "catalog-2;" + repr(
 )
 
 
+# `Catalog._repeating` looks a run of `_PROBE` characters up every `_STEP`: a run of `NEAR` holds
+# one wherever it starts (`_STEP + _PROBE - 1 <= NEAR`).
+_STEP = 2
+_PROBE = NEAR - _STEP + 1
+
+
+def _plain_texts(rows: Sequence[_Row]) -> tuple[str, list[int]]:
+    """The rows' texts as `shingles` reads them (punctuation out, a NUL for each slot), joined by
+    NULs, and where each starts."""
+    plains = [_IGNORED.sub("", _SLOT.sub("\0", row[1])) for row in rows]
+    starts = [0, *itertools.accumulate(len(plain) + 1 for plain in plains)][:-1]
+    return "\0".join(plains), starts
+
+
 def _rows_from(data: object) -> list[_Row] | None:
     """A catalog read back from the cache (`_fitting`), or None when it is not one."""
     if isinstance(data, list) and all(isinstance(row, tuple) and len(row) == 6 for row in data):
@@ -428,9 +466,11 @@ class Selector:
         """The random choice at one place of the speech: by seed, speech and place alone."""
         return random.Random(f"{self._draws}|{site}")
 
-    def candidates(self, function: str) -> list[Entry]:
-        """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
-        return [c.entry for c in self.catalog.group(function).all if c.id not in self.avoid]
+    def candidates(self, function: str) -> list[_Candidate]:
+        """Entries of `function` this draft may use (before slots and reuse), sorted by id, as the
+        catalog knows them (id, text, tags): with a large bank, building them all would cost more
+        than the draft."""
+        return [c for c in self.catalog.group(function).all if c.id not in self.avoid]
 
     def pick(
         self,
