@@ -7,10 +7,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bank_helpers import write_bank
+from hypothesis import given
+from hypothesis import strategies as st
 
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry, validate_entry
-from drafter.compose.select import Selector
+from drafter.compose.select import NEAR, Catalog, Selector, shingles
 
 
 def entry(entry_id: str, text: str, **fields: object) -> Entry:
@@ -134,6 +136,21 @@ def test_entries_repeating_the_writers_words_are_skipped() -> None:
     first = s.pick("requirement", site="1")
     assert first is not None and first.entry.id == "requirement.b"
     assert s.pick("requirement", site="2") is None
+
+
+_TEXTS = st.text(alphabet="按程序办事制度运转，。 {}ab", max_size=30)
+
+
+@given(texts=st.lists(_TEXTS, max_size=8), said=st.lists(_TEXTS, max_size=3))
+def test_the_rows_repeating_the_writers_words_are_those_whose_runs_meet_them(
+    texts: list[str], said: list[str]
+) -> None:
+    catalog = Catalog(Bank({}), "training", said)
+    rows = [(f"requirement.{i}", text, (), frozenset(), frozenset(), False) for i, text in enumerate(texts)]
+    expected = tuple(
+        i for i, (_, text, *_) in enumerate(rows) if not shingles(text, NEAR).isdisjoint(catalog.said)
+    )
+    assert catalog._repeating("requirement", rows) == expected
 
 
 def test_a_phrase_already_drafted_is_not_repeated_by_another_entry() -> None:

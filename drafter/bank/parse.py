@@ -106,6 +106,7 @@ class CachedItems(Sequence[ParsedItem]):
         self._offsets = array("I", offsets)
         self._decoded: list[ParsedItem | None] = [None] * len(self.ids)
         self._where: dict[str, int] | None = None
+        self._functions: frozenset[str] | None = None  # of the clean entries (`has_function`)
         if len(self._offsets) != len(self.ids) + 1 or len(self._clean) != len(self.ids):
             raise ValueError("inconsistent cached columns")
 
@@ -151,6 +152,19 @@ class CachedItems(Sequence[ParsedItem]):
         elif self._where is None:  # the first of equal ids wins: written last
             self._where = dict(zip(reversed(self.ids), range(len(self.ids) - 1, -1, -1), strict=True))
         return self._where[key]
+
+    def find(self, key: str) -> int | None:
+        """`position_of(key)`, or None when no entry here has that id."""
+        try:
+            return self.position_of(key)
+        except KeyError:
+            return None
+
+    def has_function(self, function: str) -> bool:
+        """Whether some clean entry here is of `function`."""
+        if self._functions is None:
+            self._functions = frozenset(group[0] for group in self.groups)
+        return function in self._functions
 
     def __len__(self) -> int:
         return len(self.ids)

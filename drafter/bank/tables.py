@@ -76,6 +76,8 @@ class EntryTable(MutableMapping[str, Entry]):
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem | CachedItems] = dict(entries or {})
         self._files: list[CachedItems] = []  # whose entries were added at once (`put_cached`)
+        # of those, the files whose ids are not in `_slots` yet (`put_cached(..., known=True)`)
+        self._pending: list[CachedItems] = []
         self._live: dict[int, int] = {}  # id of one of `_files` -> how many of its entries are still here
         self._built: dict[str, Entry] = {}  # entries built from a slot holding `CachedItems`
         self._loose = set(self._slots)  # the ids whose slot does not hold `CachedItems`
@@ -102,6 +104,7 @@ class EntryTable(MutableMapping[str, Entry]):
     def put_row(self, item: ParsedItem) -> None:
         """Add (or replace) an entry by its schema-valid row, to be built when first read."""
         assert item.id is not None and item.row is not None
+        self._settle()
         self._version = next(_VERSIONS)
         if item.id in self._slots:
             self._index = None
@@ -114,6 +117,7 @@ class EntryTable(MutableMapping[str, Entry]):
     def add_row(self, item: ParsedItem, row: tuple[Any, ...]) -> None:
         """`put_row` for a new id, without noting the change (`changed`, once for many rows)."""
         assert item.id is not None
+        self._settle()
         self._slots[item.id] = item
         self._loose.add(item.id)
         if self._index is not None:
@@ -123,10 +127,18 @@ class EntryTable(MutableMapping[str, Entry]):
         """Note that entries were added (`add_row`): what was derived from them is stale."""
         self._version = next(_VERSIONS)
 
-    def put_cached(self, items: CachedItems) -> None:
-        """Add the entries of a file's cached items, all clean and new, to be decoded when first read."""
+    def put_cached(self, items: CachedItems, *, known: bool = False) -> None:
+        """Add the entries of a file's cached items, all clean and new, to be decoded when first read.
+
+        `known`: the ids are known to be new (`drafter.bank.load`: a stack of files found so
+        before): they are put in the table only when an id is looked up that the files of its
+        function do not hold (`of_function`), or the table is walked or changed (`_settle`). A warm
+        draft from a 50k bank then puts none of its 50,000 ids in."""
         self._version = next(_VERSIONS)
-        self._slots.update(dict.fromkeys(items.ids, items))
+        if known:
+            self._pending.append(items)
+        else:
+            self._slots.update(dict.fromkeys(items.ids, items))
         self._files.append(items)
         self._live[id(items)] = len(items)
         if (index := self._index) is not None:
@@ -135,16 +147,41 @@ class EntryTable(MutableMapping[str, Entry]):
                 found.extend(keys)
                 heads_of.extend(heads)
 
+    def _settle(self) -> None:
+        """Put the ids of the files added as `known` in `_slots`."""
+        if self._pending:
+            for items in self._pending:
+                self._slots.update(dict.fromkeys(items.ids, items))
+            self._pending.clear()
+
+    def of_function(self, function: str, key: str) -> Entry:
+        """`self[key]` for an entry of `function`: of the files added as `known`, only those
+        holding entries of `function` are looked in (for any other id, all are: `_settle`)."""
+        if self._pending and key not in self._slots:
+            if (built := self._built.get(key)) is not None:
+                return built
+            for items in self._pending:
+                if items.has_function(function) and (at := items.find(key)) is not None:
+                    return self._cached_entry(items, key, at)
+        return self[key]
+
+    def _cached_entry(self, items: CachedItems, key: str, at: int) -> Entry:
+        if (built := self._built.get(key)) is None:
+            item = items[at]
+            assert item.row is not None
+            built = self._built[key] = entry_of(item.row, item.given)
+        return built
+
     def __getitem__(self, key: str) -> Entry:
-        value = self._slots[key]
+        if (value := self._slots.get(key)) is None:
+            if (built := self._built.get(key)) is not None:
+                return built  # of a file added as `known`, found by `of_function`
+            self._settle()
+            value = self._slots[key]
         if isinstance(value, Entry):
             return value
         if isinstance(value, CachedItems):
-            if (built := self._built.get(key)) is None:
-                item = value[value.position_of(key)]
-                assert item.row is not None
-                built = self._built[key] = entry_of(item.row, item.given)
-            return built
+            return self._cached_entry(value, key, value.position_of(key))
         assert value.row is not None
         entry = self._slots[key] = entry_of(value.row, value.given)
         return entry
@@ -152,6 +189,7 @@ class EntryTable(MutableMapping[str, Entry]):
     def build_all(self) -> None:
         """Build every entry now (what reading them all would do one by one, without the cyclic
         collector's passes over the many objects made: see `paused_gc`)."""
+        self._settle()
         with paused_gc():
             for key, value in self._slots.items():
                 if not isinstance(value, Entry) and key not in self._built:
@@ -166,6 +204,7 @@ class EntryTable(MutableMapping[str, Entry]):
         return super().items()
 
     def __setitem__(self, key: str, value: Entry) -> None:
+        self._settle()
         self._forget(key)
         self._slots[key] = value
         self._loose.add(key)
@@ -173,6 +212,7 @@ class EntryTable(MutableMapping[str, Entry]):
         self._version = next(_VERSIONS)
 
     def __delitem__(self, key: str) -> None:
+        self._settle()
         self._forget(key)
         del self._slots[key]
         self._loose.discard(key)
@@ -186,12 +226,16 @@ class EntryTable(MutableMapping[str, Entry]):
             self._built.pop(key, None)
 
     def __iter__(self) -> Iterator[str]:
+        self._settle()
         return iter(self._slots)
 
-    def __len__(self) -> int:
-        return len(self._slots)
+    def __len__(self) -> int:  # the files added as `known` hold ids of their own
+        return len(self._slots) + sum(len(items) for items in self._pending)
 
     def __contains__(self, key: object) -> bool:
+        if key in self._slots or key in self._built:
+            return True
+        self._settle()
         return key in self._slots
 
     def _head(self, key: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], Head] | None:
@@ -223,6 +267,7 @@ class EntryTable(MutableMapping[str, Entry]):
         calls, for the other functions a draft asks for, are lookups.
         """
         if self._index is None:
+            self._settle()
             index: dict[tuple[str, str], tuple[list[str], list[Head]]] = {}
             for key in self._slots:
                 if (known := self._head(key)) is not None:

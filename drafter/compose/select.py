@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
 from drafter.bank import cache
-from drafter.bank.load import Bank
+from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry, fill
 from drafter.compose.relevance import THRESHOLD, Index, Scored, bigrams, index_of
 from drafter.vocabulary import KIND_ALIASES
@@ -191,18 +191,30 @@ def _row_of(entry: Entry) -> _Row:
 class _Candidate:  # not a NamedTuple (a field is named `index`), nor a dataclass: cheaper to define
     """An entry a draft may use, built only when asked for (`entry`): most are only tested."""
 
-    __slots__ = ("_entries", "_entry", "id", "index", "material", "slots", "tag_list", "tags", "text")
+    __slots__ = (
+        "_entries",
+        "_entry",
+        "function",
+        "id",
+        "index",
+        "material",
+        "slots",
+        "tag_list",
+        "tags",
+        "text",
+    )
 
-    def __init__(self, index: int, row: _Row, entries: Mapping[str, Entry]) -> None:
+    def __init__(self, index: int, row: _Row, entries: EntryTable, function: str) -> None:
         self.index = index  # position in its group (groups are sorted by id)
         self.id, self.text, self.tag_list, self.tags, self.slots, self.material = row
         self._entries = entries
+        self.function = function
         self._entry: Entry | None = None
 
     @property
     def entry(self) -> Entry:
         if self._entry is None:
-            self._entry = self._entries[self.id]
+            self._entry = self._entries.of_function(self.function, self.id)
         return self._entry
 
 
@@ -259,7 +271,7 @@ class Catalog:
                 left_out = set(out)
                 kept = [row for i, row in enumerate(shared) if i not in left_out]
                 entries = self.bank.entries
-                found = [_Candidate(i, row, entries) for i, row in enumerate(kept)]
+                found = [_Candidate(i, row, entries, function) for i, row in enumerate(kept)]
                 by_tag: dict[str, list[_Candidate]] = {}
                 for candidate in found:
                     for tag in candidate.tags:
