@@ -150,7 +150,8 @@ def test_the_rows_repeating_the_writers_words_are_those_whose_runs_meet_them(
     expected = tuple(
         i for i, (_, text, *_) in enumerate(rows) if not shingles(text, NEAR).isdisjoint(catalog.said)
     )
-    assert catalog._repeating("requirement", rows) == expected
+    assert catalog._repeating("requirement", rows) == expected  # the first draft's scan
+    assert catalog._repeating("requirement", rows) == expected  # a later draft's, row by row
 
 
 def test_a_phrase_already_drafted_is_not_repeated_by_another_entry() -> None:

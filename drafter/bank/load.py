@@ -211,7 +211,7 @@ class _Layer:
         ):
             self.cached_here[id(items)] = (shown, items)
             self.bank.entries.put_cached(items, known=self.known)
-            self.bank.origins.put_cached(ref, items, items.ids)
+            self.bank.origins.put_cached(ref, items)
             return
         entries, origins = self.bank.entries, self.bank.origins
         for item in items:  # freshly parsed: new, valid entries added here directly

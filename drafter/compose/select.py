@@ -284,18 +284,21 @@ class Catalog:
 
     def _repeating(self, function: str, rows: list[_Row]) -> tuple[int, ...]:
         """The places of the `rows` whose text shares a run of `NEAR` characters with the writer's
-        words (`said`). Each text's runs are not worked out (a 50k bank's rows for a draft are some
-        60,000 characters): the rows' plain texts, joined (`_plain_texts`), are looked up every
-        `_STEP` characters by their run of `_PROBE`, which any shared run of `NEAR` holds one of,
-        and only the rows hit are tested."""
-        key = ("plain", self._fitting_key(function))
-        if (plain := self.bank.memo.get(key)) is None:
-            plain = _remember(self.bank, key, _plain_texts(rows))
-        joined, starts = plain
+        words (`said`). The first draft from a bank does not work out each text's runs (a 50k
+        bank's rows for a draft are some 60,000 characters): the rows' plain texts, joined
+        (`_plain_texts`), are looked up every `_STEP` characters by their run of `_PROBE`, which
+        any shared run of `NEAR` holds one of, and only the rows hit are tested. Later drafts
+        test each row, its runs worked out once (`shingles` remembers them)."""
+        said = self.said
+        key = ("scanned", self._fitting_key(function))
+        if key in self.bank.memo:
+            return tuple(i for i, row in enumerate(rows) if not shingles(row[1], NEAR).isdisjoint(said))
+        _remember(self.bank, key, True)
+        joined, starts = _plain_texts(rows)
         probes = self._probes
         if probes is None:
             probes = self._probes = frozenset(
-                run[i : i + _PROBE] for run in self.said for i in range(NEAR - _PROBE + 1)
+                run[i : i + _PROBE] for run in said for i in range(NEAR - _PROBE + 1)
             )
         hit = sorted(
             {
@@ -304,7 +307,6 @@ class Catalog:
                 if joined[at : at + _PROBE] in probes
             }
         )
-        said = self.said
         return tuple(i for i in hit if not shingles(rows[i][1], NEAR).isdisjoint(said))
 
     def _fitting_key(self, function: str) -> tuple[object, ...]:
