@@ -253,7 +253,7 @@ def test_late_in_a_long_draft_drafted_sentences_are_looked_up_by_term_with_the_s
 def test_a_catalog_of_a_cached_bank_is_kept_in_the_bank_cache_and_read_back_alike(tmp_path: Path) -> None:
     from drafter.bank import cache
     from drafter.bank.load import load_bank
-    from drafter.compose.select import Catalog
+    from drafter.compose.select import Catalog, _plain_texts
 
     folder = write_bank(tmp_path / "bank", {"requirement.yaml": REQUIREMENTS})
     parsed = load_bank([folder], builtin=False)  # from YAML: nothing derived from it is cached
@@ -269,6 +269,9 @@ def test_a_catalog_of_a_cached_bank_is_kept_in_the_bank_cache_and_read_back_alik
     assert len(list(cache.cache_dir().glob("catalog/*/*.marshal"))) == 1
     assert rows(Catalog(second, "work_meeting")) == built == rows(Catalog(parsed, "work_meeting"))
     assert [row[0] for row in built] == ["requirement.a", "requirement.b"]  # sorted; c is for others
+    read = Catalog(second, "work_meeting")  # its plain texts were read back with it
+    plain = second.memo[("plain", read._fitting_key("requirement"))]
+    assert plain == _plain_texts(read._fitting("requirement"))
     rows(Catalog(second, "training"))
     assert len(list(cache.cache_dir().glob("catalog/*/*.marshal"))) == 2  # keyed by what it is for
     del second.entries["requirement.a"]  # a bank changed after loading: its catalog is not kept

@@ -24,6 +24,7 @@ import functools
 import itertools
 import random
 import re
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
@@ -294,7 +295,8 @@ class Catalog:
         if key in self.bank.memo:
             return tuple(i for i, row in enumerate(rows) if not shingles(row[1], NEAR).isdisjoint(said))
         _remember(self.bank, key, True)
-        joined, starts = _plain_texts(rows)
+        plain = self.bank.memo.get(("plain", self._fitting_key(function)))
+        joined, starts = plain if plain is not None else _plain_texts(rows)
         probes = self._probes
         if probes is None:
             probes = self._probes = frozenset(
@@ -315,19 +317,25 @@ class Catalog:
     def _fitting(self, function: str) -> list[_Row]:
         """The function's entries fit for this kind, role and field, sorted by id (`_Row`s): the
         same for every draft of that kind from this bank, so shared (`Bank.memo`), and kept in the
-        bank cache under the bank files' content keys, so that a later process builds none of them."""
+        bank cache under the bank files' content keys, so that a later process builds none of them
+        (with their plain texts, `_plain_texts`, for its first draft's `_repeating`)."""
         key = self._fitting_key(function)
         if (found := self.bank.memo.get(key)) is None:
             content = self.bank.entries.content_key()
             stored = None
+            plain = None
             if content is not None:
                 asked = "\0".join((content, function, self.kind, self.role or "", self.domain or ""))
                 stored = cache.content_key(asked.encode(), _CATALOG_SALT)
-                found = _rows_from(cache.read(stored, "catalog"))
+                if (read := _catalog_from(cache.read(stored, "catalog"))) is not None:
+                    found, plain = read
             if found is None:
                 found = self._rows(function)
                 if stored is not None:
-                    cache.write(stored, found, "catalog")
+                    plain = _plain_texts(found)
+                    cache.write(stored, (found, plain[0], plain[1].tobytes()), "catalog")
+            if plain is not None:
+                _remember(self.bank, ("plain", key), plain)
             found = _remember(self.bank, key, found)
         return found
 
@@ -393,7 +401,7 @@ class Catalog:
 
 # What a cached catalog was derived with: a change to these makes earlier ones unreachable.
 # (Sets sorted: their order changes from one process to the next.)
-_CATALOG_SALT = "catalog-2;" + repr(
+_CATALOG_SALT = "catalog-3;" + repr(
     (
         ROLE_WORDS,
         sorted(MATERIAL_FUNCTIONS),
@@ -409,18 +417,30 @@ _STEP = 2
 _PROBE = NEAR - _STEP + 1
 
 
-def _plain_texts(rows: Sequence[_Row]) -> tuple[str, list[int]]:
+def _plain_texts(rows: Sequence[_Row]) -> tuple[str, array[int]]:
     """The rows' texts as `shingles` reads them (punctuation out, a NUL for each slot), joined by
     NULs, and where each starts."""
     plains = [_IGNORED.sub("", _SLOT.sub("\0", row[1])) for row in rows]
-    starts = [0, *itertools.accumulate(len(plain) + 1 for plain in plains)][:-1]
+    starts = array("I", [0, *itertools.accumulate(len(plain) + 1 for plain in plains)][:-1])
     return "\0".join(plains), starts
 
 
-def _rows_from(data: object) -> list[_Row] | None:
-    """A catalog read back from the cache (`_fitting`), or None when it is not one."""
-    if isinstance(data, list) and all(isinstance(row, tuple) and len(row) == 6 for row in data):
-        return data
+def _catalog_from(data: object) -> tuple[list[_Row], tuple[str, array[int]]] | None:
+    """A catalog and its plain texts read back from the cache (`_fitting`), or None when it is not one."""
+    if not (isinstance(data, tuple) and len(data) == 3):
+        return None
+    rows, joined, starts = data
+    if (
+        isinstance(rows, list)
+        and all(isinstance(row, tuple) and len(row) == 6 for row in rows)
+        and isinstance(joined, str)
+        and isinstance(starts, bytes)
+    ):
+        at = array("I")
+        if len(starts) == at.itemsize * len(rows):
+            at.frombytes(starts)
+            return rows, (joined, at)
+    return None
     return None
 
 
