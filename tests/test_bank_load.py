@@ -465,3 +465,48 @@ def test_a_warm_load_has_the_origins_of_a_cold_one_in_bank_order(tmp_path: Path)
     ]
     assert len(warm.origins) == 4 and "closing.thanks.t" in warm.origins
     assert [o.layer for o in warm.origins["closing.call.fendou"]] == [0, 1]
+
+
+def test_files_found_to_hold_new_ids_are_added_without_their_ids_next_time(tmp_path: Path) -> None:
+    base = write_bank(tmp_path / "base", {"closing.call.yaml": CLOSING})
+    team = write_bank(tmp_path / "team", {"closing.thanks.yaml": THANKS})
+    cold = load_bank([base, team], builtin=False)
+    warm = load_bank([base, team], builtin=False)  # from the cache, its ids looked at: the stack is noted
+    assert len(list(cache.cache_dir().glob("stack/*/*.marshal"))) == 1
+
+    def known() -> Bank:
+        bank = load_bank([base, team], builtin=False)
+        assert bank.entries._pending  # no id put in the table
+        return bank
+
+    bank = known()
+    assert len(bank.entries) == 3 and bank.entries.tags() == cold.entries.tags()
+    thanks = bank.entries.of_function("closing.thanks", "closing.thanks.xiexie")
+    assert thanks == cold.entries["closing.thanks.xiexie"] and bank.entries._pending
+    assert "closing.thanks.xiexie" in bank.entries and bank.entries._pending  # built: known
+    assert [e.id for e in bank.draftable("closing.call")] == ["closing.call.tuanjie", "closing.call.fendou"]
+    assert bank.entries.content_key() == warm.entries.content_key() is not None
+    assert "closing.call.nope" not in bank.entries and not bank.entries._pending  # looked in every file
+    assert list(bank.entries) == list(cold.entries)
+    assert dict(bank.entries.items()) == dict(cold.entries.items())
+    assert known().entries.of_function("closing.thanks", "closing.call.fendou").id == "closing.call.fendou"
+    assert known().entries["closing.call.fendou"] == cold.entries["closing.call.fendou"]
+    changed = known()
+    changed.entries["closing.thanks.xiexie"] = cold.entries["closing.call.fendou"]
+    assert len(changed.entries) == 3 and changed.entries.content_key() is None
+    assert [e.id for e in changed.draftable("closing.call")] == [
+        "closing.call.tuanjie",
+        "closing.call.fendou",
+        "closing.call.fendou",
+    ]
+    assert [key for key, _ in known().origins.items()] == list(cold.origins)
+
+
+def test_a_stack_with_an_id_twice_is_never_noted(tmp_path: Path) -> None:
+    base = write_bank(tmp_path / "base", {"closing.call.yaml": CLOSING})
+    team = write_bank(tmp_path / "team", {"closing.call.yaml": CLOSING})  # overrides every entry
+    for _ in range(3):
+        bank = load_bank([base, team], builtin=False)
+        assert not bank.entries._pending
+        assert [o.layer for o in bank.origins["closing.call.fendou"]] == [0, 1]
+    assert not list(cache.cache_dir().glob("stack/*/*.marshal"))

@@ -7,10 +7,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bank_helpers import write_bank
+from hypothesis import given
+from hypothesis import strategies as st
 
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry, validate_entry
-from drafter.compose.select import Selector
+from drafter.compose.select import NEAR, Catalog, Selector, shingles
 
 
 def entry(entry_id: str, text: str, **fields: object) -> Entry:
@@ -136,6 +138,22 @@ def test_entries_repeating_the_writers_words_are_skipped() -> None:
     assert s.pick("requirement", site="2") is None
 
 
+_TEXTS = st.text(alphabet="按程序办事制度运转，。 {}ab", max_size=30)
+
+
+@given(texts=st.lists(_TEXTS, max_size=8), said=st.lists(_TEXTS, max_size=3))
+def test_the_rows_repeating_the_writers_words_are_those_whose_runs_meet_them(
+    texts: list[str], said: list[str]
+) -> None:
+    catalog = Catalog(Bank({}), "training", said)
+    rows = [(f"requirement.{i}", text, (), frozenset(), frozenset(), False) for i, text in enumerate(texts)]
+    expected = tuple(
+        i for i, (_, text, *_) in enumerate(rows) if not shingles(text, NEAR).isdisjoint(catalog.said)
+    )
+    assert catalog._repeating("requirement", rows) == expected  # the first draft's scan
+    assert catalog._repeating("requirement", rows) == expected  # a later draft's, row by row
+
+
 def test_a_phrase_already_drafted_is_not_repeated_by_another_entry() -> None:
     bank = bank_of(
         entry("requirement.a", "要抓铁有痕、踏石留印，干在实处。"),
@@ -235,7 +253,7 @@ def test_late_in_a_long_draft_drafted_sentences_are_looked_up_by_term_with_the_s
 def test_a_catalog_of_a_cached_bank_is_kept_in_the_bank_cache_and_read_back_alike(tmp_path: Path) -> None:
     from drafter.bank import cache
     from drafter.bank.load import load_bank
-    from drafter.compose.select import Catalog
+    from drafter.compose.select import Catalog, _plain_texts
 
     folder = write_bank(tmp_path / "bank", {"requirement.yaml": REQUIREMENTS})
     parsed = load_bank([folder], builtin=False)  # from YAML: nothing derived from it is cached
@@ -251,6 +269,9 @@ def test_a_catalog_of_a_cached_bank_is_kept_in_the_bank_cache_and_read_back_alik
     assert len(list(cache.cache_dir().glob("catalog/*/*.marshal"))) == 1
     assert rows(Catalog(second, "work_meeting")) == built == rows(Catalog(parsed, "work_meeting"))
     assert [row[0] for row in built] == ["requirement.a", "requirement.b"]  # sorted; c is for others
+    read = Catalog(second, "work_meeting")  # its plain texts were read back with it
+    plain = second.memo[("plain", read._fitting_key("requirement"))]
+    assert plain == _plain_texts(read._fitting("requirement"))
     rows(Catalog(second, "training"))
     assert len(list(cache.cache_dir().glob("catalog/*/*.marshal"))) == 2  # keyed by what it is for
     del second.entries["requirement.a"]  # a bank changed after loading: its catalog is not kept

@@ -13,12 +13,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from drafter.bank import cache
 from drafter.bank.checks import entry_problems, loc_text, schema_problems
 from drafter.bank.folder import folder_files, skipped_finding
 from drafter.bank.lock import interrupted_edit
 from drafter.bank.model import Entry, validate_entry
 from drafter.bank.parallel import parse_in_parallel
-from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedItem, parse_bank_file
+from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedFile, ParsedItem, parse_bank_file
 from drafter.bank.tables import BankFileRef, EntryTable, Origin, OriginTable, paused_gc
 from drafter.errors import BankError, Finding, display_path, display_paths
 
@@ -83,7 +84,7 @@ class Bank:
         # a large bank's entries are built here, on first use (not frozen: a draft's own objects
         # exist meanwhile, and a long-running process drafts many times)
         with paused_gc(freeze=False):
-            return [self.entries[key] for key in keys]
+            return [self.entries.of_function(function, key) for key in keys]
 
     def origin(self, entry_id: str) -> Origin | None:
         """The latest definition of an entry (the layer that decided its final form)."""
@@ -146,10 +147,11 @@ def _item_findings(item: ParsedItem, shown: str) -> list[Finding]:
 
 
 class _Layer:
-    """Adds the files of one bank folder over the layers below it."""
+    """Adds the files of one bank folder over the layers below it; `known`: every file is cached,
+    clean, and its ids new (`_stack_key`)."""
 
-    def __init__(self, bank: Bank, findings: list[Finding]) -> None:
-        self.bank, self.findings = bank, findings
+    def __init__(self, bank: Bank, findings: list[Finding], *, known: bool = False) -> None:
+        self.bank, self.findings, self.known = bank, findings, known
         # id -> where this folder defines it: the file's shown name and its items; the ids of the
         # cached files added at once are not copied in (`cached_here` finds them: `_first_definition`)
         self.defined_here: dict[str, tuple[str, Sequence[ParsedItem]]] = {}
@@ -199,12 +201,17 @@ class _Layer:
             isinstance(items, CachedItems)
             and items.unique
             and items.all_clean()
-            and (not defined or defined.keys().isdisjoint(items.ids))
-            and slots.keys().isdisjoint(items.ids)  # this folder's cached files' ids are there too
+            and (
+                self.known
+                or (
+                    (not defined or defined.keys().isdisjoint(items.ids))
+                    and slots.keys().isdisjoint(items.ids)  # this folder's cached files' ids are there too
+                )
+            )
         ):
             self.cached_here[id(items)] = (shown, items)
-            self.bank.entries.put_cached(items)
-            self.bank.origins.put_cached(ref, items, items.ids)
+            self.bank.entries.put_cached(items, known=self.known)
+            self.bank.origins.put_cached(ref, items)
             return
         entries, origins = self.bank.entries, self.bank.origins
         for item in items:  # freshly parsed: new, valid entries added here directly
@@ -236,17 +243,40 @@ def _assemble(folders: Sequence[Path]) -> tuple[Bank, list[Finding]]:
         if interrupted := interrupted_edit(folder):
             bank.warnings.append(interrupted)
     parsed_files = parse_in_parallel([path for paths in files.values() for path in paths])
+    for paths in files.values():
+        for path in paths:
+            if path not in parsed_files:
+                parsed_files[path] = parse_bank_file(path)
+    stack = _stack_key([parsed_files[path] for folder in folders for path in files.get(folder, ())])
+    known = stack is not None and cache.read(stack, "stack") is True
     for number, folder in enumerate(folders):
         if folder not in files:
             problem = "is not a folder" if folder.exists() else "no such folder"
             findings.append(Finding(display_path(folder), None, "", f"{problem} (expected a bank folder)"))
             continue
-        layer = _Layer(bank, findings)
+        layer = _Layer(bank, findings, known=known)
         for path, shown in zip(files[folder], display_paths(files[folder]), strict=True):
-            parsed, file_findings = parsed_files.get(path) or parse_bank_file(path)
+            parsed, file_findings = parsed_files[path]
             findings.extend(file_findings)
             layer.add_all(parsed.items, BankFileRef(path, folder, number, parsed.function), shown)
+    if stack is not None and not known and not findings and bank.entries.content_key() is not None:
+        cache.write(stack, True, "stack")  # every file's entries were new: added at once
     return bank, findings
+
+
+def _stack_key(parsed: Sequence[tuple[ParsedFile, list[Finding]]]) -> str | None:
+    """The cache key of a stack of bank files (their parses in order), when each is read from the
+    cache, clean, with ids of its own; under it the cache keeps whether no two files share an id
+    (then a load adds every file at once without looking at its ids: `EntryTable.put_cached`)."""
+    keys = []
+    for file, file_findings in parsed:
+        items = file.items
+        if file_findings:
+            return None
+        if not isinstance(items, CachedItems) or not items.unique or not items.all_clean():
+            return None
+        keys.append(items.key)
+    return cache.content_key("\n".join(keys).encode(), "stack-1") if keys else None
 
 
 def bank_layers(folders: Sequence[Path] = (), *, builtin: bool = True) -> list[Path]:

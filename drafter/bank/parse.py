@@ -92,22 +92,43 @@ class CachedItems(Sequence[ParsedItem]):
         """`body`: the entries, encoded one after the other (bytes, or the cache file mapped);
         `key`: the file's content key (`bank_file_key`), which names what is derived from them."""
         self.key = key
-        self.ids: tuple[Any, ...] = columns[0]  # str, or None for an entry without one
+        # the ids and `groups`, encoded: a warm draft from a bank found to hold no id twice
+        # needs neither (`EntryTable.put_cached`), and 50,000 ids cost a tenth of a draft
+        self._ids_encoded: bytes = columns[0]
+        self._ids: tuple[Any, ...] | None = None
         heads, clean, offsets, _ = columns[1:5]
         self._body = body
-        self.groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[Head, ...]]] = columns[5]
+        self._groups_encoded: bytes = columns[5]
+        self._groups: dict[tuple[str, str], tuple[tuple[str, ...], tuple[Head, ...]]] | None = None
         self.all_tags: tuple[str, ...] = columns[6]
         self.unique: bool = columns[7] is True  # whether no two entries share an id
+        self._functions = frozenset(columns[8])  # of the clean entries (`has_function`)
         # each entry's function, status, kinds, tags, type and domain, encoded: needed only when a
         # bank changes after loading or loses some of a file's entries, so decoded then (`_heads`)
         self._heads_encoded: bytes = heads
         self._heads: tuple[tuple[Any, ...], ...] | None = None
         self._clean: bytes = clean
         self._offsets = array("I", offsets)
-        self._decoded: list[ParsedItem | None] = [None] * len(self.ids)
+        self._decoded: list[ParsedItem | None] = [None] * len(clean)
         self._where: dict[str, int] | None = None
-        if len(self._offsets) != len(self.ids) + 1 or len(self._clean) != len(self.ids):
+        if len(self._offsets) != len(clean) + 1:
             raise ValueError("inconsistent cached columns")
+
+    @property
+    def ids(self) -> tuple[Any, ...]:
+        """Each entry's id (str, or None for an entry without one)."""
+        if self._ids is None:
+            self._ids = marshal.loads(self._ids_encoded)
+            if len(self._ids) != len(self._clean):
+                raise ValueError("inconsistent cached columns")
+        return self._ids
+
+    @property
+    def groups(self) -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[Head, ...]]]:
+        """The clean entries' ids and heads by function and status, in file order."""
+        if self._groups is None:
+            self._groups = marshal.loads(self._groups_encoded)
+        return self._groups
 
     def _columns(self) -> tuple[tuple[Any, ...], ...]:
         if self._heads is None:
@@ -152,8 +173,19 @@ class CachedItems(Sequence[ParsedItem]):
             self._where = dict(zip(reversed(self.ids), range(len(self.ids) - 1, -1, -1), strict=True))
         return self._where[key]
 
+    def find(self, key: str) -> int | None:
+        """`position_of(key)`, or None when no entry here has that id."""
+        try:
+            return self.position_of(key)
+        except KeyError:
+            return None
+
+    def has_function(self, function: str) -> bool:
+        """Whether some clean entry here is of `function`."""
+        return function in self._functions
+
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self._clean)
 
     @overload
     def __getitem__(self, index: int) -> ParsedItem: ...
@@ -195,20 +227,21 @@ def cached_columns(items: Sequence[ParsedItem]) -> tuple[tuple[Any, ...], bytes]
     every_tag = tuple(sorted({tag for found in tags if found for tag in found}))
     body = b"".join(blobs)
     columns = (
-        ids,
+        marshal.dumps(ids),
         marshal.dumps(heads),
         bytes(clean),
         offsets.tobytes(),
         len(body),
-        groups,
+        marshal.dumps(groups),
         every_tag,
         len(set(ids)) == len(ids),
+        tuple(sorted({function for function, _ in groups})),
     )
     return columns, body
 
 
 # Cached rows follow these field lists: a change to either makes earlier cache files unreachable.
-CACHE_SALT = "columns-6;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
+CACHE_SALT = "columns-7;" + ",".join(ParsedItem._fields) + ";" + ",".join(ENTRY_FIELDS)
 
 
 def row_of(entry: Entry) -> tuple[Any, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Callable, ItemsView, Iterator, Mapping, MutableMapping, Sequence, ValuesView
+from collections.abc import Callable, ItemsView, Iterator, Mapping, MutableMapping, ValuesView
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -76,12 +76,16 @@ class EntryTable(MutableMapping[str, Entry]):
     def __init__(self, entries: Mapping[str, Entry] | None = None) -> None:
         self._slots: dict[str, Entry | ParsedItem | CachedItems] = dict(entries or {})
         self._files: list[CachedItems] = []  # whose entries were added at once (`put_cached`)
+        # of those, the files whose ids are not in `_slots` yet (`put_cached(..., known=True)`)
+        self._pending: list[CachedItems] = []
+        self._pending_of: dict[str, list[CachedItems]] = {}  # function -> those of them holding it
         self._live: dict[int, int] = {}  # id of one of `_files` -> how many of its entries are still here
         self._built: dict[str, Entry] = {}  # entries built from a slot holding `CachedItems`
         self._loose = set(self._slots)  # the ids whose slot does not hold `CachedItems`
         # (function, status) -> ids in bank order and their heads (kinds, type, domain); kept up
         # as rows are added, rebuilt after other changes
         self._index: dict[tuple[str, str], tuple[list[str], list[Head]]] | None = None if entries else {}
+        self._unindexed: list[CachedItems] = []  # files added since, whose groups `_index` lacks
         self._version = next(_VERSIONS)
 
     @property
@@ -102,49 +106,96 @@ class EntryTable(MutableMapping[str, Entry]):
     def put_row(self, item: ParsedItem) -> None:
         """Add (or replace) an entry by its schema-valid row, to be built when first read."""
         assert item.id is not None and item.row is not None
+        self._settle()
         self._version = next(_VERSIONS)
         if item.id in self._slots:
-            self._index = None
+            self._index, self._unindexed = None, []
             self._forget(item.id)
-        elif self._index is not None:
-            _note(self._index, item.id, item.row)
+        elif (index := self._indexed()) is not None:
+            _note(index, item.id, item.row)
         self._slots[item.id] = item
         self._loose.add(item.id)
 
     def add_row(self, item: ParsedItem, row: tuple[Any, ...]) -> None:
         """`put_row` for a new id, without noting the change (`changed`, once for many rows)."""
         assert item.id is not None
+        self._settle()
         self._slots[item.id] = item
         self._loose.add(item.id)
-        if self._index is not None:
-            _note(self._index, item.id, row)
+        if (index := self._indexed()) is not None:
+            _note(index, item.id, row)
 
     def changed(self) -> None:
         """Note that entries were added (`add_row`): what was derived from them is stale."""
         self._version = next(_VERSIONS)
 
-    def put_cached(self, items: CachedItems) -> None:
-        """Add the entries of a file's cached items, all clean and new, to be decoded when first read."""
+    def put_cached(self, items: CachedItems, *, known: bool = False) -> None:
+        """Add the entries of a file's cached items, all clean and new, to be decoded when first read.
+
+        `known`: the ids are known to be new (`drafter.bank.load`: a stack of files found so
+        before): they are put in the table only when an id is looked up that the files of its
+        function do not hold (`of_function`), or the table is walked or changed (`_settle`). A warm
+        draft from a 50k bank then puts none of its 50,000 ids in."""
         self._version = next(_VERSIONS)
-        self._slots.update(dict.fromkeys(items.ids, items))
+        if known:
+            self._pending.append(items)
+            self._pending_of.clear()
+        else:
+            self._slots.update(dict.fromkeys(items.ids, items))
         self._files.append(items)
         self._live[id(items)] = len(items)
-        if (index := self._index) is not None:
-            for group, (keys, heads) in items.groups.items():
-                found, heads_of = index.setdefault(group, ([], []))
-                found.extend(keys)
-                heads_of.extend(heads)
+        if self._index is not None:
+            self._unindexed.append(items)  # their groups are read only if asked for (`_indexed`)
+
+    def _indexed(self) -> dict[tuple[str, str], tuple[list[str], list[Head]]] | None:
+        """`_index`, with the groups of the files added since (`put_cached`) put in, in order."""
+        if (index := self._index) is not None and self._unindexed:
+            for items in self._unindexed:
+                for group, (keys, heads) in items.groups.items():
+                    found, heads_of = index.setdefault(group, ([], []))
+                    found.extend(keys)
+                    heads_of.extend(heads)
+        self._unindexed.clear()
+        return index
+
+    def _settle(self) -> None:
+        """Put the ids of the files added as `known` in `_slots`."""
+        if self._pending:
+            for items in self._pending:
+                self._slots.update(dict.fromkeys(items.ids, items))
+            self._pending.clear()
+            self._pending_of.clear()
+
+    def of_function(self, function: str, key: str) -> Entry:
+        """`self[key]` for an entry of `function`: of the files added as `known`, only those
+        holding entries of `function` are looked in (for any other id, all are: `_settle`)."""
+        if self._pending and key not in self._slots:
+            if (built := self._built.get(key)) is not None:
+                return built
+            if (files := self._pending_of.get(function)) is None:
+                files = self._pending_of[function] = [f for f in self._pending if f.has_function(function)]
+            for items in files:
+                if (at := items.find(key)) is not None:
+                    return self._cached_entry(items, key, at)
+        return self[key]
+
+    def _cached_entry(self, items: CachedItems, key: str, at: int) -> Entry:
+        if (built := self._built.get(key)) is None:
+            item = items[at]
+            assert item.row is not None
+            built = self._built[key] = entry_of(item.row, item.given)
+        return built
 
     def __getitem__(self, key: str) -> Entry:
-        value = self._slots[key]
+        if (value := self._slots.get(key)) is None:
+            if (built := self._built.get(key)) is not None:
+                return built  # of a file added as `known`, found by `of_function`
+            self._settle()
+            value = self._slots[key]
         if isinstance(value, Entry):
             return value
         if isinstance(value, CachedItems):
-            if (built := self._built.get(key)) is None:
-                item = value[value.position_of(key)]
-                assert item.row is not None
-                built = self._built[key] = entry_of(item.row, item.given)
-            return built
+            return self._cached_entry(value, key, value.position_of(key))
         assert value.row is not None
         entry = self._slots[key] = entry_of(value.row, value.given)
         return entry
@@ -152,6 +203,7 @@ class EntryTable(MutableMapping[str, Entry]):
     def build_all(self) -> None:
         """Build every entry now (what reading them all would do one by one, without the cyclic
         collector's passes over the many objects made: see `paused_gc`)."""
+        self._settle()
         with paused_gc():
             for key, value in self._slots.items():
                 if not isinstance(value, Entry) and key not in self._built:
@@ -166,17 +218,19 @@ class EntryTable(MutableMapping[str, Entry]):
         return super().items()
 
     def __setitem__(self, key: str, value: Entry) -> None:
+        self._settle()
         self._forget(key)
         self._slots[key] = value
         self._loose.add(key)
-        self._index = None
+        self._index, self._unindexed = None, []
         self._version = next(_VERSIONS)
 
     def __delitem__(self, key: str) -> None:
+        self._settle()
         self._forget(key)
         del self._slots[key]
         self._loose.discard(key)
-        self._index = None
+        self._index, self._unindexed = None, []
         self._version = next(_VERSIONS)
 
     def _forget(self, key: str) -> None:
@@ -186,12 +240,16 @@ class EntryTable(MutableMapping[str, Entry]):
             self._built.pop(key, None)
 
     def __iter__(self) -> Iterator[str]:
+        self._settle()
         return iter(self._slots)
 
-    def __len__(self) -> int:
-        return len(self._slots)
+    def __len__(self) -> int:  # the files added as `known` hold ids of their own
+        return len(self._slots) + sum(len(items) for items in self._pending)
 
     def __contains__(self, key: object) -> bool:
+        if key in self._slots or key in self._built:
+            return True
+        self._settle()
         return key in self._slots
 
     def _head(self, key: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], Head] | None:
@@ -222,15 +280,16 @@ class EntryTable(MutableMapping[str, Entry]):
         The first call indexes every entry by function and status (one pass over the rows); later
         calls, for the other functions a draft asks for, are lookups.
         """
-        if self._index is None:
-            index: dict[tuple[str, str], tuple[list[str], list[Head]]] = {}
+        if (index := self._indexed()) is None:
+            self._settle()
+            index = {}
             for key in self._slots:
                 if (known := self._head(key)) is not None:
                     keys_of, heads_of = index.setdefault((known[0], known[1]), ([], []))
                     keys_of.append(key)
                     heads_of.append(known[4])
             self._index = index
-        keys, heads = self._index.get((function, status), ([], []))
+        keys, heads = index.get((function, status), ([], []))
         if kind is None and fits is None:
             return list(keys)
         serves: dict[Head, bool] = {}  # a bank has few distinct heads
@@ -273,20 +332,20 @@ class OriginTable(MutableMapping[str, tuple[Origin, ...]]):
         # an entry's chain, or for one defined once in a cached file, the file and its items
         self._chains: dict[str, tuple[Origin, ...] | tuple[BankFileRef, CachedItems]] = dict(chains or {})
         # cached files whose ids are still to be added to `_chains`, in order
-        self._pending: list[tuple[BankFileRef, CachedItems, Sequence[str]]] = []
+        self._pending: list[tuple[BankFileRef, CachedItems]] = []
 
     @property
     def _table(self) -> dict[str, tuple[Origin, ...] | tuple[BankFileRef, CachedItems]]:
         """`_chains`, with the cached files put in so far added (in the order they were put)."""
         if self._pending:
-            for file, items, keys in self._pending:
-                self._chains.update(dict.fromkeys(keys, (file, items)))
+            for file, items in self._pending:
+                self._chains.update(dict.fromkeys(items.ids, (file, items)))
             self._pending.clear()
         return self._chains
 
-    def put_cached(self, file: BankFileRef, items: CachedItems, keys: Sequence[str]) -> None:
-        """The one definition of each of `keys`, in a file's cached items."""
-        self._pending.append((file, items, keys))
+    def put_cached(self, file: BankFileRef, items: CachedItems) -> None:
+        """The one definition of each entry of a file's cached items."""
+        self._pending.append((file, items))
 
     def add_new(self, key: str, chain: tuple[Origin, ...]) -> None:
         """`self[key] = chain` for a key not here yet."""

@@ -19,14 +19,17 @@ Rules (issue 2 §3):
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import random
 import re
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
 from drafter.bank import cache
-from drafter.bank.load import Bank
+from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry, fill
 from drafter.compose.relevance import THRESHOLD, Index, Scored, bigrams, index_of
 from drafter.vocabulary import KIND_ALIASES
@@ -189,18 +192,30 @@ def _row_of(entry: Entry) -> _Row:
 class _Candidate:  # not a NamedTuple (a field is named `index`), nor a dataclass: cheaper to define
     """An entry a draft may use, built only when asked for (`entry`): most are only tested."""
 
-    __slots__ = ("_entries", "_entry", "id", "index", "material", "slots", "tag_list", "tags", "text")
+    __slots__ = (
+        "_entries",
+        "_entry",
+        "function",
+        "id",
+        "index",
+        "material",
+        "slots",
+        "tag_list",
+        "tags",
+        "text",
+    )
 
-    def __init__(self, index: int, row: _Row, entries: Mapping[str, Entry]) -> None:
+    def __init__(self, index: int, row: _Row, entries: EntryTable, function: str) -> None:
         self.index = index  # position in its group (groups are sorted by id)
         self.id, self.text, self.tag_list, self.tags, self.slots, self.material = row
         self._entries = entries
+        self.function = function
         self._entry: Entry | None = None
 
     @property
     def entry(self) -> Entry:
         if self._entry is None:
-            self._entry = self._entries[self.id]
+            self._entry = self._entries.of_function(self.function, self.id)
         return self._entry
 
 
@@ -238,6 +253,7 @@ class Catalog:
         self._indexes: dict[str, Index] = {}
         self._ranks: dict[tuple[str, tuple[str, ...], float], list[Scored]] = {}
         self.said: frozenset[str] = frozenset().union(*(shingles(text, NEAR) for text in said))
+        self._probes: frozenset[str] | None = None  # the runs of `_PROBE` in `said` (`_repeating`)
         self._groups: dict[str, _Group] = {}
         self._group_keys: dict[str, tuple[object, ...]] = {}  # what `Bank.memo` keeps each group under
         self._ranked: dict[
@@ -250,17 +266,13 @@ class Catalog:
             said = self.said
             # the entries repeating the writer's words, by place: most drafts leave out none, and
             # drafts leaving out the same share the group built for them (`Bank.memo`)
-            out = (
-                tuple(i for i, row in enumerate(shared) if not shingles(row[1], NEAR).isdisjoint(said))
-                if said
-                else ()
-            )
+            out = self._repeating(function, shared) if said else ()
             key = ("group", self._fitting_key(function), out)
             if (group := self.bank.memo.get(key)) is None:
                 left_out = set(out)
                 kept = [row for i, row in enumerate(shared) if i not in left_out]
                 entries = self.bank.entries
-                found = [_Candidate(i, row, entries) for i, row in enumerate(kept)]
+                found = [_Candidate(i, row, entries, function) for i, row in enumerate(kept)]
                 by_tag: dict[str, list[_Candidate]] = {}
                 for candidate in found:
                     for tag in candidate.tags:
@@ -271,25 +283,59 @@ class Catalog:
             self._group_keys[function] = key
         return self._groups[function]
 
+    def _repeating(self, function: str, rows: list[_Row]) -> tuple[int, ...]:
+        """The places of the `rows` whose text shares a run of `NEAR` characters with the writer's
+        words (`said`). The first draft from a bank does not work out each text's runs (a 50k
+        bank's rows for a draft are some 60,000 characters): the rows' plain texts, joined
+        (`_plain_texts`), are looked up every `_STEP` characters by their run of `_PROBE`, which
+        any shared run of `NEAR` holds one of, and only the rows hit are tested. Later drafts
+        test each row, its runs worked out once (`shingles` remembers them)."""
+        said = self.said
+        key = ("scanned", self._fitting_key(function))
+        if key in self.bank.memo:
+            return tuple(i for i, row in enumerate(rows) if not shingles(row[1], NEAR).isdisjoint(said))
+        _remember(self.bank, key, True)
+        plain = self.bank.memo.get(("plain", self._fitting_key(function)))
+        joined, starts = plain if plain is not None else _plain_texts(rows)
+        probes = self._probes
+        if probes is None:
+            probes = self._probes = frozenset(
+                run[i : i + _PROBE] for run in said for i in range(NEAR - _PROBE + 1)
+            )
+        hit = sorted(
+            {
+                bisect.bisect_right(starts, at) - 1
+                for at in range(0, len(joined), _STEP)
+                if joined[at : at + _PROBE] in probes
+            }
+        )
+        return tuple(i for i in hit if not shingles(rows[i][1], NEAR).isdisjoint(said))
+
     def _fitting_key(self, function: str) -> tuple[object, ...]:
         return ("fitting", self.bank.entries.version, function, self.kind, self.role, self.domain)
 
     def _fitting(self, function: str) -> list[_Row]:
         """The function's entries fit for this kind, role and field, sorted by id (`_Row`s): the
         same for every draft of that kind from this bank, so shared (`Bank.memo`), and kept in the
-        bank cache under the bank files' content keys, so that a later process builds none of them."""
+        bank cache under the bank files' content keys, so that a later process builds none of them
+        (with their plain texts, `_plain_texts`, for its first draft's `_repeating`)."""
         key = self._fitting_key(function)
         if (found := self.bank.memo.get(key)) is None:
             content = self.bank.entries.content_key()
             stored = None
+            plain = None
             if content is not None:
                 asked = "\0".join((content, function, self.kind, self.role or "", self.domain or ""))
                 stored = cache.content_key(asked.encode(), _CATALOG_SALT)
-                found = _rows_from(cache.read(stored, "catalog"))
+                if (read := _catalog_from(cache.read(stored, "catalog"))) is not None:
+                    found, plain = read
             if found is None:
                 found = self._rows(function)
                 if stored is not None:
-                    cache.write(stored, found, "catalog")
+                    plain = _plain_texts(found)
+                    cache.write(stored, (found, plain[0], plain[1].tobytes()), "catalog")
+            if plain is not None:
+                _remember(self.bank, ("plain", key), plain)
             found = _remember(self.bank, key, found)
         return found
 
@@ -355,7 +401,7 @@ class Catalog:
 
 # What a cached catalog was derived with: a change to these makes earlier ones unreachable.
 # (Sets sorted: their order changes from one process to the next.)
-_CATALOG_SALT = "catalog-2;" + repr(
+_CATALOG_SALT = "catalog-3;" + repr(
     (
         ROLE_WORDS,
         sorted(MATERIAL_FUNCTIONS),
@@ -365,10 +411,36 @@ _CATALOG_SALT = "catalog-2;" + repr(
 )
 
 
-def _rows_from(data: object) -> list[_Row] | None:
-    """A catalog read back from the cache (`_fitting`), or None when it is not one."""
-    if isinstance(data, list) and all(isinstance(row, tuple) and len(row) == 6 for row in data):
-        return data
+# `Catalog._repeating` looks a run of `_PROBE` characters up every `_STEP`: a run of `NEAR` holds
+# one wherever it starts (`_STEP + _PROBE - 1 <= NEAR`).
+_STEP = 2
+_PROBE = NEAR - _STEP + 1
+
+
+def _plain_texts(rows: Sequence[_Row]) -> tuple[str, array[int]]:
+    """The rows' texts as `shingles` reads them (punctuation out, a NUL for each slot), joined by
+    NULs, and where each starts."""
+    plains = [_IGNORED.sub("", _SLOT.sub("\0", row[1])) for row in rows]
+    starts = array("I", [0, *itertools.accumulate(len(plain) + 1 for plain in plains)][:-1])
+    return "\0".join(plains), starts
+
+
+def _catalog_from(data: object) -> tuple[list[_Row], tuple[str, array[int]]] | None:
+    """A catalog and its plain texts read back from the cache (`_fitting`), or None when it is not one."""
+    if not (isinstance(data, tuple) and len(data) == 3):
+        return None
+    rows, joined, starts = data
+    if (
+        isinstance(rows, list)
+        and all(isinstance(row, tuple) and len(row) == 6 for row in rows)
+        and isinstance(joined, str)
+        and isinstance(starts, bytes)
+    ):
+        at = array("I")
+        if len(starts) == at.itemsize * len(rows):
+            at.frombytes(starts)
+            return rows, (joined, at)
+    return None
     return None
 
 
@@ -428,9 +500,11 @@ class Selector:
         """The random choice at one place of the speech: by seed, speech and place alone."""
         return random.Random(f"{self._draws}|{site}")
 
-    def candidates(self, function: str) -> list[Entry]:
-        """Entries of `function` this draft may use (before slots and reuse), sorted by id."""
-        return [c.entry for c in self.catalog.group(function).all if c.id not in self.avoid]
+    def candidates(self, function: str) -> list[_Candidate]:
+        """Entries of `function` this draft may use (before slots and reuse), sorted by id, as the
+        catalog knows them (id, text, tags): with a large bank, building them all would cost more
+        than the draft."""
+        return [c for c in self.catalog.group(function).all if c.id not in self.avoid]
 
     def pick(
         self,
