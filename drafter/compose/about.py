@@ -288,7 +288,9 @@ def says_a_writers_clause(writer: Sequence[str], text: str) -> bool:
 
 # The verb a writer's clause opens on (`抓好扬尘治理`): its object said with another verb and a word
 # inserted (`推进扬尘污染精细治理`) says the clause again.
-_VERB = re.compile(r"^要?(?:抓好|抓实|推进|加强|做好|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大)")
+_VERB = re.compile(
+    r"^要?(?:抓好|抓实|推进|加强|做好|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大|发挥)"
+)
 
 
 def _opens_on(subject: str, text: str) -> bool:
@@ -301,10 +303,12 @@ def _opens_on(subject: str, text: str) -> bool:
     # the whole subject in the first conjunct, with a verb and a word or two beside it (`健全网格化
     # 管理服务机制` under `要推进网格化管理`, `加快重点行业落后产能淘汰和…` under `要淘汰落后产能`)
     conjunct = _CONJUNCT.split(first, maxsplit=1)[0]
-    return len(subject) >= 3 and subject in conjunct and len(conjunct) - len(subject) <= WHOLE_REST
+    whole = _TAIL.sub("", _VERB.sub("", subject))  # `党建引领` of `发挥党建引领作用`
+    return len(whole) >= 3 and whole in conjunct and len(conjunct) - len(whole) <= WHOLE_REST
 
 
 WHOLE_REST = 8  # characters beside a whole subject in the conjunct a sentence opens on
+_TAIL = re.compile(r"(?:作用|工作)$")  # words a subject ends on that say nothing of it
 _CONJUNCT = re.compile(r"[和与及、]")
 
 

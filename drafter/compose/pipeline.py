@@ -97,6 +97,7 @@ _CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
 # …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
 _PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’")
+_A_MEETING = re.compile(r"(?<!大)会议?$")  # a working meeting (`工作会议`, `座谈会`), not a 大会
 _NOT_VIEWS = re.compile(r"意见|建议|介绍|汇报|通报|经历|情况|困难|问题")
 
 
@@ -172,7 +173,7 @@ _BACK_REFERENCE = re.compile(r"^(?:这|那|其中|以上|上述)")
 _NOUN_TOPIC = LazyPattern(
     r"(?:安全|工作|建设|管理|治理|保障|服务|储备|整治|防控|监管|项目|环境|体系|机制|制度|"
     r"生产|民生|就业|教育|医疗|养老|防汛|抗旱|防火|生态|振兴|产业|招商|隐患|风险|应急|救援|物资|排查|"
-    r"学习|能力|本领|纪律|作风|规范|方法|责任|党建|监督|形势|任务)$"
+    r"学习|能力|纪律|作风|规范|方法|责任|党建|监督|形势|任务)$"
 )
 
 
@@ -493,6 +494,8 @@ class SpeechContext:
             return bank
         shape = goal_shape(self.goal)
         if shape == "aim":  # the speaker hopes it of the audience: he is not one of them
+            if self.goal.startswith(("让", "使")):  # `让群众有更多获得感` is what their work brings
+                return f"希望大家共同努力，{self.goal}！"
             return f"希望大家努力{self.goal}！"
         if shape == "means":
             return f"同志们，让我们团结一心、真抓实干，{self.goal}！"
@@ -560,10 +563,12 @@ class SpeechContext:
         another's meeting (`我来参加这个会，主要是部署…`), and a purpose that says the occasion's
         words again is not said beside the occasion (`召开…党风廉政建设工作会议，就是要部署…党风廉政
         建设工作`); one that works on the parts' topics (`持续加强{topics}`) only when each names a
-        thing (`工作规范`, not `“三个难题”`)."""
+        thing (`工作规范`, not `“三个难题”`); a working meeting is not 举行."""
         purpose = values.get("purpose") or self.purpose
         if text.startswith("我来参加") and _CONVENERS_ACT.match(purpose):
             return False
+        if "举行{occasion}" in text and _A_MEETING.search(self.brief.occasion or ""):
+            return False  # a meeting is 召开, a ceremony 举行 (`在这里举行全市秋粮收购工作会议`)
         if "{topics}" in text and not all(
             _NOUN_TOPIC.search(section.topic.translate(_QUOTE_MARKS)) for section in self.sections
         ):
