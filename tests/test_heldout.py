@@ -129,6 +129,17 @@ def test_material_below_the_bar_is_suggested_for_the_writer_to_pin_not_drafted(b
     assert "应急指挥体系" not in _draft_of("fangxun_shi", bank)
 
 
+def test_a_visitor_speaks_after_the_review_a_meeting_is_convened_and_a_chair_closes_on_the_goal(
+    bank: Bank,
+) -> None:
+    text = strip_marks(_draft_of("shuangjian_jiaoyu_xian", bank))
+    assert text.find("学生参与率达到96%") < text.find("根据会议安排，我讲几点意见。")
+    assert "今天，我们召开全市秋粮收购工作会议" in strip_marks(_draft_of("qiuliang_shougou_shi", bank))
+    chair = strip_marks(_draft_of("zhengbing_huiyi_zhuchici_xian", bank))
+    assert "高质量完成全县征兵任务" in chair.split("会议到此结束")[0][-200:]
+    assert "希望大家共同努力，让群众有更多获得感幸福感！" in strip_marks(_draft_of("minsheng_xian", bank))
+
+
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:
     """`minsheng_xian`: a 副县长 after the 县长's summary hears it (a summary is not carried out),
     does not add to it (`再讲一讲`) nor override it (`强调`, `要求`)."""
