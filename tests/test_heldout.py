@@ -140,6 +140,14 @@ def test_a_visitor_speaks_after_the_review_a_meeting_is_convened_and_a_chair_clo
     assert "希望大家共同努力，让群众有更多获得感幸福感！" in strip_marks(_draft_of("minsheng_xian", bank))
 
 
+def test_a_meeting_is_named_once_when_its_purpose_names_it(bank: Bank) -> None:
+    """`lianzheng_ju`: no `召开市交通运输局党风廉政建设工作会议。…部署市交通运输局党风廉政建设工作`."""
+    text = strip_marks(_draft_of("lianzheng_ju", bank))
+    assert text.count("市交通运输局党风廉政建设工作") == 2  # the title, and the meeting's task
+    guest = strip_marks(_draft_of("shuangjian_jiaoyu_xian", bank))
+    assert "今天，很高兴参加全县教育系统“双减”工作推进会。" in guest and "忠于职守、甘于奉献" not in guest
+
+
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:
     """`minsheng_xian`: a 副县长 after the 县长's summary hears it (a summary is not carried out),
     does not add to it (`再讲一讲`) nor override it (`强调`, `要求`)."""

@@ -577,6 +577,12 @@ class SpeechContext:
         both = "{occasion}" in text and "{purpose}" in text
         return not (both and not shingles(purpose, ECHO_RUN).isdisjoint(shingles(occasion, ECHO_RUN)))
 
+    def names_occasion(self, text: str) -> bool:
+        """Whether `text` names the occasion, whole or by `ECHO_RUN` characters of it in a row."""
+        occasion = self.brief.occasion or ""
+        plain = strip_marks(text)
+        return occasion in plain or not shingles(plain, ECHO_RUN).isdisjoint(shingles(occasion, ECHO_RUN))
+
     def task(self) -> str:
         """The opening's purpose in the template's own words, when the bank has none that fits: the
         convener names the meeting's task (`这次会议的主要任务是…`), or the event a purpose holds
