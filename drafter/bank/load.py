@@ -9,7 +9,6 @@ bank is either loaded whole or not at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from drafter.bank.parallel import parse_in_parallel
 from drafter.bank.parse import ENTRY_FIELDS, CachedItems, ParsedFile, ParsedItem, parse_bank_file
 from drafter.bank.tables import BankFileRef, EntryTable, Origin, OriginTable, paused_gc
 from drafter.errors import BankError, Finding, display_path, display_paths
+from drafter.package_data import package_dir
 
 # the tables are defined in `drafter.bank.tables` and named here too, with the bank they make up
 __all__ = [
@@ -41,7 +41,7 @@ __all__ = [
 
 def builtin_bank_dir() -> Path:
     """The folder of the built-in bank, shipped as package data."""
-    return Path(str(resources.files("drafter.phrasebank")))
+    return package_dir("drafter.phrasebank")
 
 
 class Bank:

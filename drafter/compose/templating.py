@@ -21,13 +21,13 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Mapping
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drafter.compose.outline import end_sentence, one_line, strip_end
 from drafter.errors import TemplateError, display_path
+from drafter.package_data import package_dir
 from drafter.vocabulary import CHINESE_NUMERALS
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class TemplateInfo(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
 
 def builtin_templates_dir() -> Path:
     """The folder of the built-in templates, shipped as package data."""
-    return Path(str(resources.files("drafter.templates")))
+    return package_dir("drafter.templates")
 
 
 def _description(path: Path) -> str:

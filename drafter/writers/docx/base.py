@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ class ReferenceDocxError(InputFileError):
 @functools.cache
 def base_package() -> bytes:
     """The built-in base .docx as bytes (built once per process)."""
-    here = files("drafter.writers.docx")
+    here = Path(__file__).parent
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for member, resource in _BASE_PARTS.items():
