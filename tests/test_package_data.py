@@ -13,5 +13,5 @@ def test_the_built_in_bank_and_templates_are_found() -> None:
 
 
 def test_a_missing_package_is_named() -> None:
-    with pytest.raises(ModuleNotFoundError, match="drafter.nowhere"):
+    with pytest.raises(ModuleNotFoundError, match=r"drafter\.nowhere"):
         package_dir("drafter.nowhere")
