@@ -148,6 +148,12 @@ def test_a_meeting_is_named_once_when_its_purpose_names_it(bank: Bank) -> None:
     assert "今天，很高兴参加全县教育系统“双减”工作推进会。" in guest and "忠于职守、甘于奉献" not in guest
 
 
+def test_points_one_of_which_has_a_subject_are_all_counted_yishi(bank: Bank) -> None:
+    """`guanxin_xiayidai_biaozhang_shi`: `一是各级党委要重视支持` beside `二是关心爱护“五老”同志`."""
+    text = strip_marks(_draft_of("guanxin_xiayidai_biaozhang_shi", bank))
+    assert "一是各级党委要重视支持。" in text and "二是关心爱护“五老”同志。" in text
+
+
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:
     """`minsheng_xian`: a 副县长 after the 县长's summary hears it (a summary is not carried out),
     does not add to it (`再讲一讲`) nor override it (`强调`, `要求`)."""

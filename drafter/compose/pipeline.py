@@ -664,9 +664,14 @@ class SpeechContext:
         return namely(section.heading_plain or section.topic, members)
 
     def numbering(self, section: SectionView, *families: str) -> Enumerator:
-        """The section's own numbering when the brief sets one, else `enumerator(*families)`."""
+        """The section's own numbering when the brief sets one, else `enumerator(*families)` (one of
+        them that suits every point's heading)."""
         if section.enumerator:
             return Enumerator(clean_user_text(section.enumerator))
+        if "{n}是" in families and any(
+            "要" in point.heading_plain[1:_SUBJECT_CHARS] for point in section.points
+        ):  # `各级党委要重视支持` beside `关心爱护“五老”同志`: all 一是, 二是, not 一是 and 二要
+            return self.enumerator("{n}是")
         return self.enumerator(*families)
 
     def query(self, point: PointView) -> list[str]:
