@@ -154,6 +154,12 @@ def test_a_situation_part_says_the_writers_facts_before_what_is_still_to_be_face
         assert "围绕安全生产工作、今年安全生产" not in text
 
 
+def test_a_heading_that_argues_is_not_argued_again(drafts: dict[tuple[str, int], Draft]) -> None:
+    """`这是优化营商发展环境的必然要求` is not followed by `优化营商发展环境是全县行稳致远的重要基础`."""
+    for seed in SEEDS:
+        assert "行稳致远的重要基础" not in strip_marks(drafts["mobilization", seed].markup)
+
+
 def test_closing_remarks_do_not_open_as_a_visitor(drafts: dict[tuple[str, int], Draft]) -> None:
     for seed in SEEDS:
         opening = " ".join(row.text for row in drafts["closing_remarks", seed].trace if not row.where)

@@ -154,6 +154,13 @@ def test_points_one_of_which_has_a_subject_are_all_counted_yishi(bank: Bank) -> 
     assert "一是各级党委要重视支持。" in text and "二是关心爱护“五老”同志。" in text
 
 
+def test_a_fields_situation_is_not_the_regions_whole(bank: Bank) -> None:
+    """`nongtian_tuijin`, `dongchun_huozai_fangkong_xian`: no `困难挑战依然严峻复杂` for a field's
+    progress or after the writer's good figures; a heading that argues is not argued again."""
+    for name in ("nongtian_tuijin", "dongchun_huozai_fangkong_xian"):
+        assert "依然严峻复杂" not in _draft_of(name, bank)
+
+
 def test_who_speaks_after_a_superior_agrees_and_does_not_override_him(bank: Bank) -> None:
     """`minsheng_xian`: a 副县长 after the 县长's summary hears it (a summary is not carried out),
     does not add to it (`再讲一讲`) nor override it (`强调`, `要求`)."""

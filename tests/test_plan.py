@@ -95,6 +95,9 @@ def test_namely_says_the_verb_every_member_repeats_once() -> None:
     members = ["提高学习理解能力", "提高转化落实能力", "提高统筹整合能力"]
     assert namely("提高“三种能力”", members) == "学习理解能力、转化落实能力、统筹整合能力"
     assert namely("“三种能力”", members) == "提高学习理解能力、转化落实能力、统筹整合能力"
+    # the noun they all end on is said once (not `…的难题、…的难题、…的难题`)
+    problems = ["解决钱从哪里来的难题", "解决加装电梯难的难题", "解决改后没人管的难题"]
+    assert namely("解决“三个难题”", problems) == "钱从哪里来、加装电梯难和改后没人管的难题"
     assert namely("做到“三个清楚”", ["政策清楚", "情况清楚"]) == "政策清楚、情况清楚"
     assert namely("提升扑救能力", ["要加强队伍建设", "要备足扑火物资"]) == ""  # not a counted set
 

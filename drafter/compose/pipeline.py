@@ -846,7 +846,9 @@ class SpeechContext:
             taken += 1
         material_spent = spent
         lead: list[str] = []
-        if point.purpose == "why" and not limits.spent(key, 0) and not limits.full(key, 0):
+        # a heading that argues already (`这是优化营商发展环境的必然要求`) is not argued again
+        argues = point.heading_plain.startswith("这是")
+        if point.purpose == "why" and not argues and not limits.spent(key, 0) and not limits.full(key, 0):
             # a formula says why the point matters, at a point on why (one at most)
             # a frame on the point's topic (`做好{topic}工作意义重大`): a formula without it was
             # written for one place of one kind of speech (a template names it with `only=`)

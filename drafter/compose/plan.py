@@ -112,8 +112,19 @@ def namely(heading: str, members: Sequence[str]) -> str:
         if all(m.startswith(verb) and len(m) > size + 1 for m in items):
             rest = [m[size:] for m in items]
             first = rest[0] if strip_end(heading).startswith(verb) else items[0]
-            return "、".join([first, *rest[1:]])
-    return "、".join(items)
+            spelled = [first, *rest[1:]]
+            return _once(spelled) or "、".join(spelled)
+    return _once(items) or "、".join(items)
+
+
+def _once(items: Sequence[str]) -> str:
+    """The members said with the noun they all end on once (`钱从哪里来的难题、改后没人管的难题`
+    gives `钱从哪里来和改后没人管的难题`), or "" when they end on none."""
+    suffix = items[0][-3:]
+    if not suffix.startswith("的") or not all(m.endswith(suffix) and len(m) > 4 for m in items):
+        return ""
+    bare = [m[: -len(suffix)] for m in items]
+    return "、".join(bare[:-1]) + "和" + bare[-1] + suffix
 
 
 class PointView(Record):  # not a dataclass: cheaper to define (issue 12)
