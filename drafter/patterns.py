@@ -2,9 +2,9 @@
 
 A pattern over a range of Chinese characters takes about half a millisecond to compile, and a
 draft imports every compose module, while any one brief uses only some of their patterns (those
-for a post, a department, a counted heading). Patterns most drafts use are compiled at import
-as usual; those only some briefs need are `LazyPattern`s, which a module defines the same way
-and calls the same way (issue 12).
+for a post, a department, a counted heading, a kind of gap). The compose modules' patterns are all
+`LazyPattern`s, which a module defines and calls the same way as compiled ones: a whole-process
+draft compiles only those it uses (about 7 ms less than compiling all of them, issue 12).
 """
 
 from __future__ import annotations

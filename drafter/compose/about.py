@@ -7,12 +7,12 @@ tests decide which of the ranked sentences a point may say (`SpeechContext.mater
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from drafter.compose.generic import GENERIC_TERMS
 from drafter.compose.select import key_terms, shingles
+from drafter.patterns import LazyPattern
 
 ABOUT_CHARS = 4  # characters of a point's own key terms a sentence must share to be about it
 WRITER_RUN = 4  # ... or characters in a row it shares with the writer's sentences under the point
@@ -21,7 +21,7 @@ WRITER_RUN = 4  # ... or characters in a row it shares with the writer's sentenc
 # them does not make a sentence about the point.
 GENERIC_WORDS = ("牢固树立", "下功夫", "积极性", "主动性", "创造性", "紧迫感", "责任感", "使命感")
 CATALOGUE_ITEMS = 4  # a sentence listing this many items (three 、) is a catalogue, about no one point
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK = LazyPattern(r"[\u4e00-\u9fff]+")
 
 
 class Subject(NamedTuple):
@@ -108,7 +108,7 @@ def about(
 
 # Clauses that frame the one after them (`聚焦…薄弱环节，补齐…短板`, `对于基层和企业反映的问题，…`),
 # and clauses too short to say what a sentence is on (`为此，`)
-_FRAMING = re.compile(r"^要?(?:聚焦|围绕|按照|根据|依据|对照|针对|对于|立足|着眼|紧扣|紧盯|以|在|对)")
+_FRAMING = LazyPattern(r"^要?(?:聚焦|围绕|按照|根据|依据|对照|针对|对于|立足|着眼|紧扣|紧盯|以|在|对)")
 _SHORT_CLAUSE = 6
 
 
@@ -165,7 +165,7 @@ def says_writers_words(writer: Sequence[str], text: str, generic: Callable[[str]
 TASK_WORDS = frozenset(
     {"整治", "治理", "管理", "保护", "防治", "建设", "工作", "改造", "提升", "攻坚", "行动", "项目", "问题"}
 )
-_CLAUSE_END = re.compile(r"[，。；：、！？,;:和与及并]")  # a clause, or a conjunct of it
+_CLAUSE_END = LazyPattern(r"[，。；：、！？,;:和与及并]")  # a clause, or a conjunct of it
 
 
 def _heads(run: str, sentence: str, generic: Callable[[str], bool]) -> bool:
@@ -187,7 +187,7 @@ def _heads(run: str, sentence: str, generic: Callable[[str], bool]) -> bool:
 MENTIONS = 1
 
 
-_SENTENCE = re.compile(r"(?<=[。！？；])")
+_SENTENCE = LazyPattern(r"(?<=[。！？；])")
 
 
 def piles(topic: str, said: str, text: str) -> bool:
@@ -211,7 +211,7 @@ def retells(writer: Sequence[str], topic: str, said: str, text: str) -> bool:
     return any(said.count(run) >= RETOLD for run in shingles(text, WRITER_RUN) & runs)
 
 
-_CLAUSE = re.compile(r"[，；。！？：,;:]")
+_CLAUSE = LazyPattern(r"[，；。！？：,;:]")
 
 
 def catalogue(text: str) -> bool:
@@ -229,7 +229,7 @@ def catalogue(text: str) -> bool:
 
 # three items or more that 等 closes (`非法倾倒处置固废、生活垃圾填埋场环境污染隐患、建筑垃圾无序堆放等
 # 重点领域`): examples of a programme's fields
-_LISTED = re.compile(r"[^、]+、[^、]+、[^、]{2,}等")
+_LISTED = LazyPattern(r"[^、]+、[^、]+、[^、]{2,}等")
 
 
 def _parallel(items: list[str]) -> bool:
@@ -239,7 +239,7 @@ def _parallel(items: list[str]) -> bool:
 
 RESTATED = 4  # characters of a heading's task a sentence says word for word to restate it
 RESTATED_REST = 5  # ... or characters beside the heading's topic in the clause a sentence opens on
-_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|要)")
+_LEAD = LazyPattern(r"^(?:[一二三四五六七八九十]+[是要]|要)")
 _QUOTES = str.maketrans("", "", "“”‘’「」《》")
 
 
@@ -288,7 +288,7 @@ def says_a_writers_clause(writer: Sequence[str], text: str) -> bool:
 
 # The verb a writer's clause opens on (`抓好扬尘治理`): its object said with another verb and a word
 # inserted (`推进扬尘污染精细治理`) says the clause again.
-_VERB = re.compile(
+_VERB = LazyPattern(
     r"^要?(?:抓好|抓实|推进|加强|做好|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大|发挥)"
 )
 
@@ -308,8 +308,8 @@ def _opens_on(subject: str, text: str) -> bool:
 
 
 WHOLE_REST = 8  # characters beside a whole subject in the conjunct a sentence opens on
-_TAIL = re.compile(r"(?:作用|工作)$")  # words a subject ends on that say nothing of it
-_CONJUNCT = re.compile(r"[和与及、]")
+_TAIL = LazyPattern(r"(?:作用|工作)$")  # words a subject ends on that say nothing of it
+_CONJUNCT = LazyPattern(r"[和与及、]")
 
 
 def _longest_shared(topic: str, text: str) -> int:

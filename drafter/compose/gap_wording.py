@@ -8,8 +8,9 @@ checked; a diagnosis wants cases; any other point is a task and wants its measur
 
 from __future__ import annotations
 
-import re
 from typing import Literal, NamedTuple
+
+from drafter.patterns import LazyPattern
 
 Purpose = Literal["why", "task", "guarantee", "problems", "exhort", "account", "remind"]
 
@@ -21,31 +22,31 @@ EXHORTING_KINDS = frozenset({"training", "training_opening"})
 ACCOUNTING_KINDS = frozenset({"commendation", "symposium", "opening_address", "closing_address"})
 # What shows that the writer's sentences name who does a task and by when (`县农业农村局每月调度`,
 # `秋收前完成`): the gap does not ask for them again.
-_NAMES_UNIT = re.compile(r"局|部门|单位|中心|乡镇|街道|专班|指挥部|[县市区镇]委|政府|委员会")
-_NAMES_TIME = re.compile(
+_NAMES_UNIT = LazyPattern(r"局|部门|单位|中心|乡镇|街道|专班|指挥部|[县市区镇]委|政府|委员会")
+_NAMES_TIME = LazyPattern(
     r"[每当本今明]年|[每本当]月|每半[月年]|每[周季日天]|季度|年底|年内|月底|\d+月|[一二三四五六七八九十]+月|前完成|之前|以前|底前|前后|期间|"
     r"时限|期限|限期|[一二三四五六七八九十两]+个?(?:月|周|天|日)内"
 )
 
 # A section or point heading that argues for the work (`统一思想，深刻认识…重要意义`, `充分认识…形势`).
-_WHY = re.compile(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
+_WHY = LazyPattern(r"意义|认识|必然要求|必要性|紧迫性|重要性|统一思想|使命感|责任感")
 # ... that sets up the arrangements (`强化保障`, `加强组织领导`, `严格考核问责`, `实行领导包片`).
 _CHECK_WORDS = "考核|问责|督查|督导|督办|督促"  # ... among them, checks (`严格督查考核`)
-_GUARANTEE = re.compile(
+_GUARANTEE = LazyPattern(
     rf"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|{_CHECK_WORDS}|包片|包联|责任分工|工作机制"
 )
-_CHECKS = re.compile(_CHECK_WORDS)
+_CHECKS = LazyPattern(_CHECK_WORDS)
 
 
 # A point heading that recognises something (`要充分肯定大家的付出`, `要看到肩上的责任`).
-_RECOGNISES = re.compile(
+_RECOGNISES = LazyPattern(
     r"^(?:[一二三四五六七八九十]+[是要])?要?(?:充分|清醒|深刻)?(?:肯定|看到|认清|认识到)"
 )
 
 
 # A point heading that asks the listeners for conduct (`严肃政治纪律`, `要讲大局`, `要持续转作风`,
 # `坚持学习`): it wants its demands and examples, as a training class's points do, in any speech.
-_CONDUCT = re.compile(
+_CONDUCT = LazyPattern(
     r"纪律|作风|四风|八项规定|大局|团结|廉洁|自律|担当|担责|本领|(?<!传达)学习|意识|站位|党性|修养|"
     r"精神状态|干事创业"
 )
@@ -53,10 +54,10 @@ _CONDUCT = re.compile(
 
 # A point heading that states a principle or an attitude (`坚持群众自愿`, `守住质量底线`, `给予人文关怀`):
 # it wants what it demands in practice, not a work plan's units and dates.
-_PRINCIPLE = re.compile(r"^(?:[一二三四五六七八九十]+[是要])?要?坚持|原则|底线|红线|关怀|自愿|导向")
+_PRINCIPLE = LazyPattern(r"^(?:[一二三四五六七八九十]+[是要])?要?坚持|原则|底线|红线|关怀|自愿|导向")
 # What makes a point under a section on the arrangements one of them (`各级党委要重视支持`), not a
 # task of its own there (`关心爱护“五老”同志`, `畅通举报渠道`).
-_ARRANGES = re.compile(rf"领导|责任|重视|支持|机制|协调|联动|配合|合力|保障|经费|{_CHECK_WORDS}")
+_ARRANGES = LazyPattern(rf"领导|责任|重视|支持|机制|协调|联动|配合|合力|保障|经费|{_CHECK_WORDS}")
 
 
 def purpose(kind: str, section_heading: str, point_heading: str, problems: bool) -> Purpose:
@@ -83,9 +84,9 @@ def purpose(kind: str, section_heading: str, point_heading: str, problems: bool)
 
 # A heading short enough to name its task whole in a gap (`整治背街小巷和老旧小区的具体举措`).
 HEADING_CHARS = 16
-_ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|要)")
+_ORDINAL_LEAD = LazyPattern(r"^(?:[一二三四五六七八九十]+[是要]|要)")
 # A heading that is an argument for something (`这是建设高素质干部队伍的需要`): what it argues for.
-_ARGUED = re.compile(r"^这是(.{2,}?)的(?:必然要求|迫切需要|现实需要|需要|要求|必由之路|重要举措)$")
+_ARGUED = LazyPattern(r"^这是(.{2,}?)的(?:必然要求|迫切需要|现实需要|需要|要求|必由之路|重要举措)$")
 
 
 def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = ()) -> str:

@@ -20,18 +20,18 @@ that carry the entry id and its sources. Markers do not span lines.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from drafter.document import Block, Document, DocumentMeta, Heading, Paragraph, Span
 from drafter.errors import TemplateError
+from drafter.patterns import LazyPattern
 
 OPEN_MARK = "⟦"
 CLOSE_MARK = "⟧"
 END_MARK = "⟦/⟧"
 PARAGRAPH_END = "¶"
-_MARKER = re.compile(r"⟦([^⟦⟧/][^⟦⟧]*)⟧(.*?)⟦/⟧")
-_DIRECTIVE = re.compile(r"^@(title|subtitle|byline|salutation|h([1-4])(\+?))(?:\s+(.*))?$")
+_MARKER = LazyPattern(r"⟦([^⟦⟧/][^⟦⟧]*)⟧(.*?)⟦/⟧")
+_DIRECTIVE = LazyPattern(r"^@(title|subtitle|byline|salutation|h([1-4])(\+?))(?:\s+(.*))?$")
 
 
 GAP_ID = "gap"  # the marker of a gap (`⟦gap⟧〔待补：…〕⟦/⟧`); bank ids always hold a dot

@@ -6,7 +6,7 @@ the paragraph reasons its way through the point as the model speeches do.
 
 from __future__ import annotations
 
-import re
+from drafter.patterns import LazyPattern
 
 # How a point's paragraph reasons in the model speeches (003, 001): why it matters or how things
 # stand (`作风建设永远在路上。`), what to do (`要……`), how in a given case (`对于……，要……`), and a
@@ -14,35 +14,35 @@ import re
 # those of one stage in the order they were picked; the writer's own come before them all.
 WHY, WHAT, HOW, CLOSE = range(4)
 # An obligation: 要 (not 重要、主要、需要、只要、要求 …), 必须, 一定 …
-_DIRECTIVE = re.compile(
+_DIRECTIVE = LazyPattern(
     r"(?<![重主需只纲摘提首紧])要(?![求素点害])|必须|务必|一定|不能|不得|决不|绝不|严禁|坚决"
 )
 # A statement: X是Y (not 特别是、凡是、无论是、就是要 …), 只有……才, 在于, 等于 …; said before any
 # obligation (`调查研究是……基本功，要……`), or anywhere for a verdict (`……，很大程度上取决于……`).
-_STATEMENT = re.compile(
+_STATEMENT = LazyPattern(
     r"(?<![别还凡论管而或但总])是(?![要否])|只有|才能|就能|在于|等于|重在|离不开"
     r"|很难|永远在路上|日新月异|相辅相成"
 )
-_VERDICT = re.compile(r"取决于|关乎|事关|至关重要|不可或缺|意义重大")
-_SITUATION = re.compile(r"^(?:当前|目前|现在|今年|近年来|面对)")  # how things stand
+_VERDICT = LazyPattern(r"取决于|关乎|事关|至关重要|不可或缺|意义重大")
+_SITUATION = LazyPattern(r"^(?:当前|目前|现在|今年|近年来|面对)")  # how things stand
 # A close: the last clause ensures or forbids (`确保……`, `决不……`) or the sentence calls to account;
 # or the last clause achieves (`真正做到……`, `始终……`), which a four-character run does better.
-_FIRM = re.compile(r"(?:^|[，；：。])(?:确保|坚决|决不|绝不|严禁)[^，；：。]*$|追责|追究|严肃处理")
-_ACHIEVES = re.compile(r"(?:^|[，；：。])(?:真正|始终|切实|自觉做到|做到)[^，；：。]*$")
+_FIRM = LazyPattern(r"(?:^|[，；：。])(?:确保|坚决|决不|绝不|严禁)[^，；：。]*$|追责|追究|严肃处理")
+_ACHIEVES = LazyPattern(r"(?:^|[，；：。])(?:真正|始终|切实|自觉做到|做到)[^，；：。]*$")
 # A measure scoped to a case (`对于……，`, `凡是……`, `在执法环节，`, `需要彼此配合协调的，`).
-_SCOPED = re.compile(
+_SCOPED = LazyPattern(
     r"^(?:对(?!照)|凡|针对|无论|不管|只要|[^，。]{2,20}的，|在[^，]{1,12}(?:方面|环节|上|中)，)"
 )
-_QUOTED = re.compile(r"“[^”]*”")
+_QUOTED = LazyPattern(r"“[^”]*”")
 # A diagnosis opens on how things stand and ends on what refers back to it (`这些消极因素……`).
-_PROBLEM_OPENS = re.compile(r"^(?:从当前|当前|目前)")
-_PROBLEM_SUMS_UP = re.compile(r"^(?:这些|这种|这两种|以上|虽然)")
+_PROBLEM_OPENS = LazyPattern(r"^(?:从当前|当前|目前)")
+_PROBLEM_SUMS_UP = LazyPattern(r"^(?:这些|这种|这两种|以上|虽然)")
 
 
 OPENING = 5  # characters two sentences of a paragraph may not both open with (`要不断学习…`)
 # Openings that a parallel series repeats on purpose (`有的……有的……`).
 PARALLEL_OPENINGS = ("有的", "有些", "一些", "既要", "不是", "要么")
-_PLAIN = re.compile(r"[\s，。！？；：、“”‘’（）《》…—]")
+_PLAIN = LazyPattern(r"[\s，。！？；：、“”‘’（）《》…—]")
 
 
 def opening_run(text: str) -> str:
@@ -57,7 +57,7 @@ def opening_run(text: str) -> str:
 # A slogan list: the last clause of a sentence runs three or more short items side by side
 # (`不打折扣、不做选择、不搞变通。`), or achieves (`做到……`): a `做到` run after it piles list on list.
 SLOGAN_ITEM = range(2, 9)  # the lengths of an item: Chinese characters and quotation marks
-_LAST_CLAUSE = re.compile(r"[^，；：。！？]*$")
+_LAST_CLAUSE = LazyPattern(r"[^，；：。！？]*$")
 
 
 def _item_character(character: str) -> bool:

@@ -8,7 +8,6 @@ the rendering until the length lands near the target (`drafter.compose.length`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
@@ -92,13 +91,13 @@ SHORT_GAP_SHARE = 0.75
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
 ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
-_CONVENERS_ACT = re.compile(r"^(?:部署|安排|研究|总结|通报|动员)")
+_CONVENERS_ACT = LazyPattern(r"^(?:部署|安排|研究|总结|通报|动员)")
 # A closing that opens on its call (`让我们…`, `我们要…`), not on a motto before it (`新的征程已经启航，
 # …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
-_PLAIN_CALL = re.compile(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
+_PLAIN_CALL = LazyPattern(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’")
-_A_MEETING = re.compile(r"(?<!大)会议?$")  # a working meeting (`工作会议`, `座谈会`), not a 大会
-_NOT_VIEWS = re.compile(r"意见|建议|介绍|汇报|通报|经历|情况|困难|问题")
+_A_MEETING = LazyPattern(r"(?<!大)会议?$")  # a working meeting (`工作会议`, `座谈会`), not a 大会
+_NOT_VIEWS = LazyPattern(r"意见|建议|介绍|汇报|通报|经历|情况|困难|问题")
 
 
 def gave_views(dids: Sequence[str]) -> bool:
@@ -109,13 +108,13 @@ def gave_views(dids: Sequence[str]) -> bool:
 
 
 # A purpose that announces the points itself (`就…讲几点意见`, `并就…提一些要求`)
-_ANNOUNCES_POINTS = re.compile(r"(?:讲|提|谈|交流)(?:几点|一些|几条|两点|三点)(?:意见|要求|看法|体会)")
-_WORK = re.compile(r"[^，；。]+")  # the work a purpose names in one phrase (`全县森林防灭火工作`)
-_HOLDS = re.compile(r"^(?:举办|举行|召开)")  # a purpose that holds the event (`举办这期培训班，…`)
+_ANNOUNCES_POINTS = LazyPattern(r"(?:讲|提|谈|交流)(?:几点|一些|几条|两点|三点)(?:意见|要求|看法|体会)")
+_WORK = LazyPattern(r"[^，；。]+")  # the work a purpose names in one phrase (`全县森林防灭火工作`)
+_HOLDS = LazyPattern(r"^(?:举办|举行|召开)")  # a purpose that holds the event (`举办这期培训班，…`)
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
-_AFTER_ACHIEVEMENTS = re.compile(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
+_AFTER_ACHIEVEMENTS = LazyPattern(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
 # The verbs that announce a speech's or a part's points (said once: `强调两点` … `强调两点`).
-_ANNOUNCING = re.compile(r"强调|把握|讲(?=[几一两三四五六七八九十{])|提(?=[几一两三四五六七八九十{])")
+_ANNOUNCING = LazyPattern(r"强调|把握|讲(?=[几一两三四五六七八九十{])|提(?=[几一两三四五六七八九十{])")
 # A figure in a reviewed achievement (`新建…养老服务中心四个`, `覆盖过半行政村`, `下降12%`).
 _FIGURE = LazyPattern(
     r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|家|所|项|名|人|次|户|条|座|处|公里|亩|万|亿|倍|成|批)|"
@@ -128,7 +127,7 @@ _WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心�
 
 # A call to rally around the leadership (`团结在{superior}周围`, `在{superior}的正确领导下`), and
 # slogans of the era that only a head closes on.
-_RALLY = re.compile(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
+_RALLY = LazyPattern(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
 _LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
 
 
@@ -166,7 +165,7 @@ FACT_CHARS = 60  # about what a gap for a review's figures or a model's deeds wa
 # What an earlier speaker did: reviewed (`作了全面总结`), or asked for work (`作了部署`, `提出了要求`).
 _REVIEWED = LazyPattern(r"总结|通报|汇报|报告|回顾")
 _ASKED = LazyPattern(r"部署|安排|要求|讲话|指示")
-_BACK_REFERENCE = re.compile(r"^(?:这|那|其中|以上|上述)")
+_BACK_REFERENCE = LazyPattern(r"^(?:这|那|其中|以上|上述)")
 
 
 # How a topic that names a thing, not an act, ends (`道路交通安全`, `防汛物资储备`, `企业主体责任`).
@@ -1177,4 +1176,4 @@ def compose(
     return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed, shown, domain)
 
 
-_GAP_MARKUP = re.compile(r"⟦gap⟧.*?⟦/⟧")
+_GAP_MARKUP = LazyPattern(r"⟦gap⟧.*?⟦/⟧")

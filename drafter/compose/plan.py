@@ -7,7 +7,6 @@ uneven parallel headings. `drafter.compose.pipeline` renders a template over thi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
@@ -63,13 +62,13 @@ def _join_cn(items: Sequence[str]) -> str:
 
 # The skeleton words a heading opens on: an ordinal's 要, an adverb, a verb (`要切实抓好…`,
 # `压实…`); what follows is the heading's subject (`道路交通安全`, `安全生产责任`).
-_SKELETON_OPENING = re.compile(
+_SKELETON_OPENING = LazyPattern(
     r"^(?:[一二三四五六七八九十]+[是要])?要?(?:切实|着力|全力|持续|进一步|扎实|大力|认真|更加|全面|坚决)?"
     r"(?:抓好|抓实|抓紧|做好|做实|压实|加强|强化|推进|推动|深化|优化|提升|提高|突出|狠抓|守牢|筑牢|"
     r"织密|补齐|健全|完善|落实|坚持|聚焦|围绕|打好|打赢|严肃|加快|实施|开展|确保|推行|"
     r"壮大|整治|发展|建设|带动|克服|备足|备齐|严管|严防|筑牢|培育)?"
 )
-_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要])?要?")
+_LEAD = LazyPattern(r"^(?:[一二三四五六七八九十]+[是要])?要?")
 
 
 def subject(heading: str) -> str:
@@ -309,7 +308,7 @@ def _uneven_warning(loc: tuple[str | int, ...], headings: HeadingSet | None) -> 
 
 
 # A point heading that states a shortcoming (`开工进度不平衡`, `建后管护跟不上`, `思想观念不适应`).
-_SHORTCOMING = re.compile(
+_SHORTCOMING = LazyPattern(
     r"(?:不平衡|不充分|跟不上|不到位|不适应|不够|不足|不强|不高|不实|不严|滞后|薄弱|缓慢|突出)$"
 )
 
@@ -395,7 +394,7 @@ def plan_draft(brief: Brief, bank: Bank) -> Plan:
     return Plan(sections, _slot_values(brief, sections), warnings)
 
 
-_GOAL_ADVERB = re.compile(
+_GOAL_ADVERB = LazyPattern(
     r"^(?:为了|为)?(?:全力|奋力|努力|坚决|全面|加快)?"
     r"(?=推进|推动|建设|实现|打造|开创|谱写|夺取|促进|成长|成为|争做|争当)"
 )
@@ -416,7 +415,7 @@ _FOR_PEOPLE = ("为民", "为人民", "为群众", "为企业", "为基层")
 
 
 # `部署` takes work as its object (`部署乡村振兴工作`), not a field or a group (`部署年轻干部`).
-_DEPLOYS_A_FIELD = re.compile(
+_DEPLOYS_A_FIELD = LazyPattern(
     r"^部署(?!.*(?:工作|任务|业务|事项|措施|举措|安排|计划|重点)$)[^，、；。]{2,12}$"
 )
 
@@ -491,7 +490,7 @@ def gathering_of(occasion: str) -> str:
     return found or "会议"
 
 
-_FESTIVE_EVENT = re.compile(r"(?:节|宣传周|活动周|宣传月)(?:开幕式|闭幕式)?$")
+_FESTIVE_EVENT = LazyPattern(r"(?:节|宣传周|活动周|宣传月)(?:开幕式|闭幕式)?$")
 
 
 def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str]:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from drafter.bank import cache
+from drafter.patterns import LazyPattern
 from drafter.vocabulary import DOMAINS
 
 K1 = 1.5
@@ -41,8 +42,8 @@ KEY_TERMS = 2
 RARE = 0.02
 KEY_TERMS_FROM = 200  # mean BM25 weight per query bigram an entry must reach to be about a point
 
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_SLOT = re.compile(r"\{[^{}]*\}")
+_CJK = LazyPattern(r"[\u4e00-\u9fff]+")
+_SLOT = LazyPattern(r"\{[^{}]*\}")
 # Bigrams every speech says (they say nothing about a point's subject).
 _STOP = frozenset(
     "要把 工作 我们 全面 进一步 加强 推进 推动 坚持 切实 各级 一步 加快 不断 积极 深入 持续 重要 认真 抓好 "
@@ -272,7 +273,7 @@ def domain_words(domain: str) -> list[str]:
 
 
 # Safety that is not work safety's (`安全` names 安全生产): a 网络安全宣传周 is no safety meeting.
-_OTHER_SAFETY = re.compile(r"(?:网络|数据|信息|食品|药品|粮食|国家|政治|金融|生物|意识形态)安全")
+_OTHER_SAFETY = LazyPattern(r"(?:网络|数据|信息|食品|药品|粮食|国家|政治|金融|生物|意识形态)安全")
 
 
 def infer_domain(texts: Iterable[str]) -> str | None:

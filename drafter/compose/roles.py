@@ -26,7 +26,7 @@ _UPPER = {
     "乡": "县",
     "街道": "区",
 }
-_LEVEL = re.compile(r"(省|市|州|县|区|旗|镇|乡|街道)")
+_LEVEL = LazyPattern(r"(省|市|州|县|区|旗|镇|乡|街道)")
 # The heads of a party committee and of a government, by their post (`市委书记`, `副县长`, `区长`).
 _PARTY_HEAD = LazyPattern(r"^(?P<level>省|市|州|县|区|旗|镇|乡|街道)(?:党)?(?:委|工委)(?:副)?书记$")
 _GOV_HEAD = LazyPattern(r"^(?:常务)?(?:副)?(?P<level>省|市|州|县|区|旗|镇|乡)长$")
@@ -140,7 +140,7 @@ def leads_region(post: str) -> bool:
 # How high a level is: a town's speech does not take a county's or a province's work as its own.
 _RANK = {"省": 3, "市": 2, "州": 2, "县": 1, "区": 1, "旗": 1, "镇": 0, "乡": 0, "街道": 0}
 # Words that name the scope of a level's work (`推进县域基础设施一体化` is a county's).
-_SCOPE = re.compile(r"(省|市|县)域")
+_SCOPE = LazyPattern(r"(省|市|县)域")
 
 
 def rank(brief: Brief) -> int | None:

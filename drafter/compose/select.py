@@ -32,6 +32,7 @@ from drafter.bank import cache
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import Entry, fill
 from drafter.compose.relevance import THRESHOLD, Index, Scored, bigrams, index_of
+from drafter.patterns import LazyPattern
 from drafter.vocabulary import KIND_ALIASES
 
 _T = TypeVar("_T")
@@ -113,8 +114,8 @@ ECHO = 4  # beside the writer's sentences, ECHOES or more distinct runs of this 
 ECHOES = 3  # (`廉洁是…党员干部…立身之本…守住底线` after `廉洁是党员干部的立身之本…守住底线`)
 
 # Punctuation and quotation marks do not make two texts different; a slot is a gap, not text.
-_IGNORED = re.compile(r"[\s，、。；：！？“”‘’「」『』（）《》…—,.;:!?()\"'-]+")
-_SLOT = re.compile(r"\{[^{}]*\}")
+_IGNORED = LazyPattern(r"[\s，、。；：！？“”‘’「」『』（）《》…—,.;:!?()\"'-]+")
+_SLOT = LazyPattern(r"\{[^{}]*\}")
 
 
 @functools.lru_cache(maxsize=1 << 16)

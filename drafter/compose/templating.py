@@ -28,13 +28,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from drafter.compose.outline import end_sentence, one_line, strip_end
 from drafter.errors import TemplateError, display_path
 from drafter.package_data import package_dir
+from drafter.patterns import LazyPattern
 from drafter.vocabulary import CHINESE_NUMERALS
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATE_SUFFIX = ".j2"
-_DESCRIPTION = re.compile(r"\A\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
+_DESCRIPTION = LazyPattern(r"\A\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
 
 
 class TemplateInfo(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
