@@ -51,9 +51,9 @@ def rich_bank_files() -> dict[str, list[dict[str, Any]]]:
     topics = TOPICS + DETAILS
 
     def sentence(lead: str) -> str:
-        # long sentences (a point says its subject in two at most: `MENTIONS`) of clauses on one of
-        # the writer's subjects (see `brief`; a sentence naming two points' subjects spans them:
-        # `SpeechContext._elsewhere`), said in its first clause (what a sentence is on:
+        # long sentences (a point's bank sentences say its subject in one at most: `MENTIONS`) of
+        # clauses on one of the writer's subjects (see `brief`; a sentence naming two points'
+        # subjects spans them: `SpeechContext._elsewhere`), said in its first clause (what a sentence is on:
         # `about.lead_clause`), with more beside it than a restatement of the heading has
         # (`about.WHOLE_REST`), and in its last (a sentence saying it once among 80 characters of
         # others is not clearly about it: `MATERIAL_SHARE`), each clause with some words of its own
