@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drafter.compose.about import (
     about,
+    aspect_of,
     catalogue,
     lead_clause,
     piles,
@@ -168,3 +169,20 @@ def test_a_sentence_on_the_town_is_not_about_a_point_on_the_country() -> None:
     writer = ["以生活垃圾、生活污水和村容村貌为重点。"]
     assert not about(own, subject, "基本实现城市建成区生活污水处理能力全覆盖。", generic, writer)
     assert about(own, subject, "推进城乡生活污水治理，改善农村人居环境。", generic, writer)
+
+
+def test_a_vague_subject_the_writer_qualifies_is_on_his_aspect() -> None:
+    common = {"队伍", "专业", "常态", "开展", "应急", "综合", "项目", "资金", "整合", "统筹", "能力"}
+    generic = common.__contains__
+    subject = subject_of("队伍建设", generic)
+    own = key_terms("要加强队伍建设" + "专业扑火队伍要常态化开展演练。")
+    aspect = aspect_of(subject, ["专业扑火队伍要常态化开展演练。"], ["提升扑救能力"], generic)
+    assert "扑火" in aspect and "扑救" in aspect
+    rescue = "推进基层应急消防机构和综合性应急救援队伍建设，提高处置保障能力。"
+    assert about(own, subject, rescue, generic)  # the subject said, no aspect asked
+    assert not about(own, subject, rescue, generic, aspect=aspect)
+    assert about(own, subject, "扑火队伍建设要专业化，定期开展实战演练。", generic, aspect=aspect)
+    # the writer leaves the subject unqualified: no aspect to keep to
+    subject = subject_of("统筹整合能力", generic)
+    writer = ["工作越深入越要统筹整合、系统集成，把资源、资金、项目整合好。"]
+    assert not aspect_of(subject, writer, [], generic)

@@ -351,6 +351,14 @@ def test_the_call_rallies_around_the_party_committee_alone(rich_bank: Bank) -> N
     assert speech._rally("我们要在市委、市政府的正确领导下，…") == "我们要在市委、市政府的正确领导下，…"
 
 
+def test_a_party_secretary_works_under_the_committee_above(rich_bank: Bank) -> None:
+    b = brief(speaker={"post": "区委书记"}, superior="市委")
+    plan = plan_draft(b, rich_bank)
+    speech = SpeechContext(b, plan, Selector(rich_bank, kind=b.template, seed=0, slots=plan.slots), {})
+    assert speech._rally("我们要更加紧密团结在市委周围，锐意进取！") == "我们要在市委的坚强领导下，锐意进取！"
+    assert speech._rally("让我们更加紧密地团结在市委周围，…") == "让我们在市委的坚强领导下，…"
+
+
 def test_a_model_named_after_his_role_is_named() -> None:
     """A commendation's gap asks for named models only where the writer names none."""
     assert _NAMED.search("退休教师周德明在村里办“四点半课堂”十一年。")
@@ -359,26 +367,38 @@ def test_a_model_named_after_his_role_is_named() -> None:
     assert not _NAMED.search("有的老师在山区学校一干就是三十年。")
 
 
+def _calls(folder: Path, calls: dict[str, str], **brief_fields: Any) -> set[str]:
+    """The closing calls (of `calls`, by name) that eight seeds of a brief end on."""
+    files = rich_bank_files()
+    files["closing.call"] = [entry(f"closing.call.{name}", text) for name, text in calls.items()]
+    bank = load_bank([write_bank(folder, files)], builtin=False)
+    ids = set()
+    for seed in range(8):
+        draft = compose(brief(org=None, **brief_fields), bank, TEMPLATES, seed=seed)
+        ids |= {row.entry_id for row in draft.trace if row.entry_id.startswith("closing.call.")}
+    return {i.removeprefix("closing.call.") for i in ids}
+
+
 def test_only_a_regions_leader_rallies_and_only_a_head_says_the_eras_slogans(tmp_path: Path) -> None:
     calls = {
         "rally": "让我们更加紧密地团结在{superior}周围，为{goal}而不懈奋斗！",
         "lofty": "我们要勇做只争朝夕的行动者、脚踏实地的实干家，为{goal}而努力奋斗！",
         "plain": "{audience_org}要坚定信心、久久为功，为{goal}而共同努力。",
     }
-    files = rich_bank_files()
-    files["closing.call"] = [entry(f"closing.call.{name}", text) for name, text in calls.items()]
-    bank = load_bank([write_bank(tmp_path, files)], builtin=False)
+    assert _calls(tmp_path / "a", calls, speaker={"post": "市长"}) >= {"rally", "lofty"}
+    # a deputy rallies, without the era's slogans; a department's head rallies no one
+    assert _calls(tmp_path / "b", calls, speaker={"post": "副市长"}) == {"rally", "plain"}
+    assert _calls(tmp_path / "c", calls, speaker={"post": "市应急管理局局长"}) == {"plain"}
 
-    def called(post: str) -> set[str]:
-        ids = set()
-        for seed in range(8):
-            draft = compose(brief(speaker={"post": post}, org=None), bank, TEMPLATES, seed=seed)
-            ids |= {row.entry_id for row in draft.trace if row.entry_id.startswith("closing.call.")}
-        return {i.removeprefix("closing.call.") for i in ids}
 
-    assert called("市长") >= {"rally", "lofty"}
-    assert called("副市长") == {"rally", "plain"}  # a deputy rallies, without the era's slogans
-    assert called("市应急管理局局长") == {"plain"}  # a department's head rallies no one
+def test_a_seasons_task_is_not_persisted_in_for_years(tmp_path: Path) -> None:
+    calls = {
+        "rally": "让我们团结一心，为{goal}而努力奋斗！",
+        "plain": "{audience_org}要坚定信心、久久为功，为{goal}而共同努力。",
+    }
+    assert "plain" in _calls(tmp_path / "a", calls, occasion="全市生态环境保护工作会议")
+    assert _calls(tmp_path / "b", calls, occasion="全市秋粮收购工作会议") == {"rally"}
+    assert _calls(tmp_path / "c", calls, occasion="全县今冬明春火灾防控工作会议") == {"rally"}
 
 
 def test_point_headings_from_a_bank_set_are_said_without_their_marker(rich_bank: Bank) -> None:

@@ -6,6 +6,7 @@ its speakers said and ends with a hope for the audience, a mobilization gives a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from drafter.bank.load import Bank, load_bank
 from drafter.compose.brief_load import load_brief
 from drafter.compose.pipeline import Draft, compose, gave_views
+from drafter.compose.plan import SectionView
 from drafter.compose.templating import TemplateSet, chinese_number
 from drafter.document import Heading, Paragraph
 
@@ -137,3 +139,69 @@ def test_an_annual_review_without_a_review_part_reviews_in_its_opening(tmp_path:
     before = draft.document.blocks[: draft.document.blocks.index(first)]
     assert any("全年统计数据质量评估全部达标" in getattr(b, "text", "") for b in before)
     assert any(row.entry_id.startswith("opening.review.") and not row.where for row in draft.trace)
+
+
+def _drafted(tmp_path: Path, bank: Bank, text: str, seeds: Sequence[int] = SEEDS) -> list[Draft]:
+    path = tmp_path / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    brief = load_brief(path, TEMPLATES.names())
+    return [compose(brief, bank, TEMPLATES, seed=seed) for seed in seeds]
+
+
+def _ids(drafts: Sequence[Draft]) -> set[str]:
+    return {row.entry_id for draft in drafts for row in draft.trace}
+
+
+def test_a_commendation_meeting_is_no_ceremony(tmp_path: Path, bank: Bank) -> None:
+    brief = (
+        "template: commendation\noccasion: {occasion}\nspeaker: {{post: 市委书记}}\ndate: 2026-06-30\n"
+        "purpose: 表彰一批先进集体和先进个人\nsections:\n  - heading: 学习先进\n    points:\n"
+        "      - heading: 学习他们的担当\n"
+    )
+    meeting = _drafted(tmp_path, bank, brief.format(occasion="全市禁毒工作表彰大会"), range(8))
+    assert "opening.purpose.longzhong-juxing" not in _ids(meeting)  # 我们在这里隆重举行仪式
+    ceremony = _drafted(tmp_path, bank, brief.format(occasion="全市禁毒工作颁奖仪式"), range(8))
+    assert "opening.purpose.longzhong-juxing" in _ids(ceremony)
+
+
+def test_a_situation_led_by_good_figures_turns_before_new_demands(tmp_path: Path, bank: Bank) -> None:
+    brief = (
+        "template: deployment\noccasion: 全县冬春火灾防控工作会议\nspeaker: {{post: 县长}}\n"
+        "date: 2026-11-20\nsections:\n  - heading: 认清形势\n    lead_in: {lead_in}\n"
+        "    points:\n      - heading: 要看到火灾风险\n  - heading: 抓好防控\n    points:\n"
+        "      - heading: 要排查隐患\n      - heading: 要加强宣传\n"
+    )
+    good = "今年1至10月全县火灾起数下降9%。"
+    assert "section.lead_in.xin-tiaozhan" not in _ids(_drafted(tmp_path, bank, brief.format(lead_in=good)))
+    assert SectionView(
+        index=1,
+        heading="",
+        heading_plain="",
+        topic="",
+        lead_in=good + "但基础还不牢固。",
+        tags=[],
+        problems=False,
+    ).turns
+
+
+def test_a_fields_problems_are_not_the_regions_development(tmp_path: Path, bank: Bank) -> None:
+    brief = (
+        "template: annual_review\noccasion: 全县民政工作年度总结会\nspeaker: {post: 县民政局局长}\n"
+        "date: 2026-12-20\ndomain: 民生与社会事业\nsections:\n  - heading: 一年来的工作\n    points:\n"
+        "      - heading: 兜底保障更加有力\n  - heading: 存在的问题\n    role: problems\n    points:\n"
+        "      - heading: 基层力量薄弱\n  - heading: 明年的重点工作\n    points:\n"
+        "      - heading: 要提升养老服务\n      - heading: 要做好社会救助\n"
+    )
+    assert "section.lead_in.qingxing-kandao" not in _ids(_drafted(tmp_path, bank, brief, range(6)))
+
+
+def test_a_class_opening_closes_on_the_writers_hopes_alone(tmp_path: Path, bank: Bank) -> None:
+    brief = (
+        "template: training_opening\noccasion: 全县新任科级干部培训班开班式\n"
+        "speaker: {post: 县委组织部部长}\ndate: 2026-03-02\n"
+        "sections:\n  - heading: 提高认识\n    points:\n      - heading: 这是履职的需要\n"
+    )
+    plain = _drafted(tmp_path, bank, brief)
+    assert "requirement.xueyuan-jiaoliu" in _ids(plain)  # 学员之间要充分交流工作经验…
+    hoped = _drafted(tmp_path, bank, brief + "closing:\n  text: [希望大家学有所成。]\n")
+    assert "requirement.xueyuan-jiaoliu" not in _ids(hoped)

@@ -49,6 +49,43 @@ def subject_of(topic: str, generic: Callable[[str], bool]) -> Subject:
     return Subject(topic, words, distinctive, head)
 
 
+def aspect_of(
+    subject: Subject, writer: Sequence[str], nearby: Sequence[str], generic: Callable[[str], bool]
+) -> frozenset[str]:
+    """The words that say which aspect of a vague `subject` (no distinctive word) a point is on,
+    when the `writer`'s sentences qualify it (`扑火` of `专业扑火队伍要常态化开展演练` under
+    `加强队伍建设`): the key terms of the writer's sentences and of the section's heading and
+    lead-in (`nearby`) that are neither `generic` nor straddling two vague words. Nothing when the
+    writer leaves the subject unqualified (`把资源、资金、项目整合好` under `提高统筹整合能力`)."""
+    if subject.distinctive or not any(
+        _qualifies(sentence[at - 2 : at], generic)
+        for sentence in writer
+        for word in subject.words
+        for at in _occurrences(sentence, word)
+    ):
+        return frozenset()
+    return frozenset(
+        term
+        for text in [*writer, *nearby]
+        for term in key_terms(text) - straddling(text, generic)
+        if not generic(term) and term not in TASK_WORDS
+    )
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _qualifies(term: str, generic: Callable[[str], bool]) -> bool:
+    """Whether `term`, right before a subject's word, is a word of its own qualifying it (`扑火` of
+    `扑火队伍`; not `项目` of `项目整合`, nor `越要` of `越要统筹`)."""
+    return len(term) == 2 and _CJK.fullmatch(term) is not None and not _vague(term, generic)
+
+
 def straddling(text: str, generic: Callable[[str], bool]) -> frozenset[str]:
     """The bigrams of `text` that straddle two vague words (`境治` in `环境治理`, `本公` in `基本公共`):
     a bigram between two generic ones (or stop bigrams) is most likely no word of its own."""
@@ -70,6 +107,7 @@ def about(
     text: str,
     generic: Callable[[str], bool] = lambda term: False,
     writer: Sequence[str] = (),
+    aspect: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether `text` is about a point. It shares key terms covering `ABOUT_CHARS` characters
     with the point's own words, and its heading's subject:
@@ -82,8 +120,15 @@ def about(
     so about no one point. Any other sentence that says the point's whole topic (three
     characters or more) is about it, and so is one that says a distinctive run of the
     `writer`'s sentences under the point (`黑臭水体` under `要加强水环境治理` whose sentence is
-    `抓好黑臭水体整治`): the writer said what the point is about in so many words."""
+    `抓好黑臭水体整治`): the writer said what the point is about in so many words.
+
+    A heading whose subject says nothing of its own (`加强队伍建设`, `备足物资`) is on the
+    `aspect` the writer's sentences and its section give (`扑火` of `专业扑火队伍要常态化开展演练`
+    under `提升扑救能力`): a sentence on the subject must say one of those words too, or it is on
+    another aspect (`综合性应急救援队伍建设` under it)."""
     if catalogue(text) or _elsewhere_of_town(subject.topic, text):
+        return False
+    if aspect and aspect.isdisjoint(key_terms(text)):
         return False
     lead = lead_clause(text)
     if len(subject.topic) >= 3 and subject.topic in lead:

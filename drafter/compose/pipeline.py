@@ -16,6 +16,7 @@ from drafter.bank.model import Entry, fill
 from drafter.compose import roles
 from drafter.compose.about import (
     about,
+    aspect_of,
     catalogue,
     piles,
     restates,
@@ -128,7 +129,11 @@ _WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心�
 # A call to rally around the leadership (`团结在{superior}周围`, `在{superior}的正确领导下`), and
 # slogans of the era that only a head closes on.
 _RALLY = LazyPattern(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
+_RALLY_ROUND = LazyPattern(r"(我们要|让我们)更加紧密地?团结在([^，。！]+?)周围")
 _LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
+# A season's task (a harvest's purchase, a flood season, a winter's fire watch) is seen through, not
+# persisted in for years: no `久久为功` to close it.
+_SEASONAL = LazyPattern(r"秋粮|夏粮|收购|汛|春耕|三夏|三秋|秋收|冬春|今冬明春|春运|旺季|高温|节日|节前|两节")
 
 
 OVERLAP = 4  # characters in a row two parts' topics share to say one subject twice
@@ -428,6 +433,8 @@ class SpeechContext:
             accept = offered = [
                 t for t in offered if _PLAIN_CALL.match(t) or (t.startswith("希望") and not self._hoped)
             ]
+        if function == "closing.call" and _SEASONAL.search(self.brief.occasion or ""):
+            accept = offered = [t for t in offered if "久久为功" not in t]
         if function == "closing.call" and not roles.heads(self.brief.speaker.post):
             # a department's head rallies no one around the party committee; only a head says the
             # era's slogans (`勇担时代重任`: too big for a deputy's 推进会 or a bureau's training)
@@ -476,8 +483,11 @@ class SpeechContext:
 
     def _rally(self, text: str) -> str:
         """A call to rally around the party committee alone: one unites around `县委`, not around
-        `县委、县政府` (under their leadership, both: `在县委、县政府的正确领导下`)."""
+        `县委、县政府` (under their leadership, both: `在县委、县政府的正确领导下`); a party committee's
+        secretary works under the committee above (`我们要在市委的坚强领导下，锐意进取…`)."""
         superior = self._selector.slots.get("superior", "")
+        if superior and roles.leads_party(self.brief.speaker.post):
+            return _RALLY_ROUND.sub(lambda m: f"{m[1]}在{m[2]}的坚强领导下", text)
         party, _, government = superior.partition("、")
         if not government:
             return text
@@ -562,12 +572,14 @@ class SpeechContext:
         another's meeting (`我来参加这个会，主要是部署…`), and a purpose that says the occasion's
         words again is not said beside the occasion (`召开…党风廉政建设工作会议，就是要部署…党风廉政
         建设工作`); one that works on the parts' topics (`持续加强{topics}`) only when each names a
-        thing (`工作规范`, not `“三个难题”`); a working meeting is not 举行."""
+        thing (`工作规范`, not `“三个难题”`); a working meeting is not 举行, nor a 表彰大会 a 仪式."""
         purpose = values.get("purpose") or self.purpose
         if text.startswith("我来参加") and _CONVENERS_ACT.match(purpose):
             return False
         if "举行{occasion}" in text and _A_MEETING.search(self.brief.occasion or ""):
             return False  # a meeting is 召开, a ceremony 举行 (`在这里举行全市秋粮收购工作会议`)
+        if "举行仪式" in text and "仪式" not in (self.brief.occasion or ""):
+            return False  # a 表彰大会 is a gathering (今天，我们在这里隆重集会), not a ceremony
         if "{topics}" in text and not all(
             _NOUN_TOPIC.search(section.topic.translate(_QUOTE_MARKS)) for section in self.sections
         ):
@@ -749,6 +761,7 @@ class SpeechContext:
         # the writer's runs make a requirement about a point on what to do, not on why (a
         # diagnosis `有的企业主体责任停留在纸面上` is not answered by `扛起主体责任` material)
         writer = point.text if point.purpose != "why" else ()
+        aspects = {f: aspect_of(subjects[f], point.text, point.nearby, generic[f]) for f in functions}
         found = [
             (
                 scored.score * (KINDRED_WEIGHT if self._kindred(entry) else 1.0),
@@ -759,7 +772,10 @@ class SpeechContext:
             for scored, entry in self._selector.relevant(function, query)
             if entry.id not in avoid
             and not roles.beyond_level(self._rank, entry.text)
-            and (not own or about(own, subjects[function], entry.text, generic[function], writer))
+            and (
+                not own
+                or about(own, subjects[function], entry.text, generic[function], writer, aspects[function])
+            )
         ]
         self._memo.about[key] = found = sorted(found, key=lambda r: -r[0])
         return found

@@ -170,6 +170,9 @@ class PointView(Record):  # not a dataclass: cheaper to define (issue 12)
     avoid: list[str]  # entries banned for this point
 
 
+_TURN = LazyPattern(r"但|然而|不过|仍|依然|还不|还有|还存在|同时")
+
+
 class SectionView(Record):  # not a dataclass: cheaper to define (issue 12)
     """A section as templates see it."""
 
@@ -198,6 +201,12 @@ class SectionView(Record):  # not a dataclass: cheaper to define (issue 12)
     @property
     def count(self) -> str:
         return chinese_count(len(self.points))
+
+    @property
+    def turns(self) -> bool:
+        """Whether the section's lead-in turns from what was done to what is still to be faced
+        (`…实现“双下降”，但基础还不牢固`): a new task's demands may follow it, not good figures alone."""
+        return bool(_TURN.search(self.lead_in))
 
 
 class Plan(NamedTuple):  # not a dataclass: cheaper to define (issue 12)

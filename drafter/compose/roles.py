@@ -129,6 +129,13 @@ def heads(post: str) -> bool:
     return "副" not in post and bool(_PARTY_HEAD.match(post) or _GOV_HEAD.match(post))
 
 
+def leads_party(post: str) -> bool:
+    """Whether `post` heads a party committee (`区委书记`, `镇党委书记`; not `县委副书记`): its
+    secretary works under the committee above (`在市委的坚强领导下`), he does not rally round it."""
+    post = post.strip()
+    return "副" not in post and bool(_PARTY_HEAD.match(post))
+
+
 def leads_region(post: str) -> bool:
     """Whether `post` is a region's leader, a head or a deputy of its party committee or government
     or one of its standing committee (`副县长`, `县委副书记`, `县委常委、组织部部长`), not a department's
