@@ -364,6 +364,8 @@ def test_a_model_named_after_his_role_is_named() -> None:
     assert _NAMED.search("退休教师周德明在村里办“四点半课堂”十一年。")
     assert _NAMED.search("老党员王秀兰结对帮扶了十九名留守儿童。")
     assert _NAMED.search("张华同志扎根山区三十年。")
+    assert _NAMED.search("城东街道禁毒社工陈晓燕八年如一日帮扶社区戒毒人员。")
+    assert _NAMED.search("“青禾”禁毒志愿服务队三年走进全市200多所中小学。")  # a collective by name
     assert not _NAMED.search("有的老师在山区学校一干就是三十年。")
 
 

@@ -57,6 +57,11 @@ def test_a_long_heading_gives_way_to_the_topic() -> None:
     assert gap_wanted("安全生产", heading, "task").startswith("安全生产的")
 
 
+def test_a_sentence_is_no_subject_of_a_gap() -> None:
+    topic = "希望全市上下以阅读节为契机，把书香城市建设不断推向深入"
+    assert gap_wanted(topic, topic, "account") == "这方面的具体做法、实际数据或事例"
+
+
 def test_a_task_gap_does_not_ask_for_what_the_writer_gave() -> None:
     said = ("县农业农村局每月调度一次进度。",)
     assert gap_wanted("调度", "实行一月一调度", "task", said) == "实行一月一调度的具体举措"
@@ -81,7 +86,12 @@ def test_a_gap_says_no_de_twice_nor_asks_for_checks_of_checks() -> None:
 
 
 def test_a_check_whose_reports_are_timed_is_not_asked_their_frequency() -> None:
-    said = ("县安委办每半月通报一次，发生亡人火灾的一律倒查责任。",)
+    said = ("县安委办每半月通报一次。",)
     assert gap_wanted("督查问责", "严格督查问责", "guarantee", said) == "严格督查问责的督查标准和问责情形"
+    # ... nor, when the writer says how failures are answered for, their 问责情形
+    said = ("县安委办每半月通报一次，发生亡人火灾的一律倒查责任。",)
+    assert gap_wanted("督查问责", "严格督查问责", "guarantee", said) == "严格督查问责的督查标准"
+    said = ("对工作滞后的县（区）约谈主要负责同志。",)
+    assert gap_wanted("督查问责", "严格督查问责", "guarantee", said) == "严格督查问责的督查标准和通报频次"
     assert gap_wanted("督查问责", "严格督查问责", "guarantee") == "严格督查问责的督查标准、通报频次和问责情形"
     assert gap_wanted("兵员质量关", "把好兵员质量关", "remind") == "把好兵员质量关的具体要求"

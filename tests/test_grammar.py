@@ -11,7 +11,7 @@ from test_relevance import SCAFFOLD, entry, write_bank
 from drafter.bank.load import load_bank
 from drafter.compose.brief import Brief
 from drafter.compose.brief_build import parse_brief
-from drafter.compose.pipeline import Enumerator, compose
+from drafter.compose.pipeline import Enumerator, compose, states
 from drafter.compose.plan import goal_phrase, namely, plan_draft, subject
 from drafter.compose.templating import TemplateSet
 
@@ -104,6 +104,8 @@ def test_a_default_topic_is_the_headings_subject_not_its_skeleton() -> None:
     assert subject("一是要推行“一网通办”") == "“一网通办”"
     assert subject("要坚持学习") == "坚持学习"
     assert subject("要坚持和发展新时代枫桥经验") == "坚持和发展新时代枫桥经验"
+    assert subject("要素保障更加有力") == "要素保障更加有力"  # 要 of 要素 is the word's own
+    assert subject("一要要素保障到位") == "要素保障到位"
     assert subject("要培育新兴产业") == "新兴产业"
     plan = plan_draft(_brief(), load_bank())
     assert plan.sections[0].topic == "安全生产责任"
@@ -129,3 +131,8 @@ def test_an_entry_whose_role_the_brief_cannot_fill_is_never_drafted(tmp_path: Pa
     assert used & {"requirement.weihu", "requirement.xitong"}
     text = strip_markup(draft.markup)
     assert "维护县委、县政府的权威" in text or "全县安委会成员单位要" in text
+
+
+def test_a_finding_is_numbered_as_one_not_asked_for() -> None:
+    assert states("火险等级持续偏高") and states("野外用火管控难度大") and states("餐饮场所用气不够规范")
+    assert not states("要严管野外火源") and not states("做好扑火准备") and not states("要把短板补足")

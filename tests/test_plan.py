@@ -100,6 +100,9 @@ def test_namely_says_the_verb_every_member_repeats_once() -> None:
     assert namely("解决“三个难题”", problems) == "钱从哪里来、加装电梯难和改后没人管的难题"
     assert namely("做到“三个清楚”", ["政策清楚", "情况清楚"]) == "政策清楚、情况清楚"
     assert namely("提升扑救能力", ["要加强队伍建设", "要备足扑火物资"]) == ""  # not a counted set
+    # a long list is left to the points that say it
+    combined = ["立行立改与长效机制相结合", "审计整改与巡察整改相结合", "整改与问责相结合"]
+    assert namely("坚持“三个结合”", combined) == ""
 
 
 def test_a_section_of_shortcomings_is_a_diagnosis_unless_the_brief_says_otherwise() -> None:

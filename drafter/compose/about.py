@@ -125,11 +125,18 @@ def about(
     A heading whose subject says nothing of its own (`加强队伍建设`, `备足物资`) is on the
     `aspect` the writer's sentences and its section give (`扑火` of `专业扑火队伍要常态化开展演练`
     under `提升扑救能力`): a sentence on the subject must say one of those words too, or it is on
-    another aspect (`综合性应急救援队伍建设` under it)."""
+    another aspect (`综合性应急救援队伍建设` under it). A subject's first word, when distinctive,
+    names its kind (`毒品` of `毒品违法犯罪`): a sentence that leaves it unsaid is on another kind."""
     if catalogue(text) or _elsewhere_of_town(subject.topic, text):
         return False
     if aspect and aspect.isdisjoint(key_terms(text)):
         return False
+    kind = _ACT.sub("", subject.topic)
+    qualifier = kind[:2]
+    if len(kind) >= 4 and qualifier in subject.distinctive and qualifier not in text:
+        # the subject's own kind unsaid (`毒品` of `毒品违法犯罪`, `耕地` of `耕地红线`): a sentence on
+        # its head alone is on another kind (`突出违法犯罪`, `宅基地…红线`), unless it says the writer's
+        return says_writers_words(writer, text, generic)
     lead = lead_clause(text)
     if len(subject.topic) >= 3 and subject.topic in lead:
         return True
@@ -335,6 +342,13 @@ def says_a_writers_clause(writer: Sequence[str], text: str) -> bool:
 # inserted (`推进扬尘污染精细治理`) says the clause again.
 _VERB = LazyPattern(
     r"^要?(?:抓好|抓实|推进|加强|做好|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大|发挥)"
+)
+
+
+# The act a topic may open on (`严打毒品违法犯罪`, `兑现惠企政策`): the subject's kind follows it.
+_ACT = LazyPattern(
+    r"^(?:抓好|抓实|推进|加强|做好|做实|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大|发挥|"
+    r"严打|严守|严防|严把|守住|兑现|压缩|压实|帮助|保障|提高|优化|规范|促进|打好|打赢)"
 )
 
 

@@ -36,6 +36,8 @@ _GUARANTEE = LazyPattern(
     rf"(?:强化|加强|组织|工作)保障|保障措施|组织领导|加强领导|{_CHECK_WORDS}|包片|包联|责任分工|工作机制"
 )
 _CHECKS = LazyPattern(_CHECK_WORDS)
+# What shows that the writer's sentences say how failures are answered for (`约谈主要负责同志`).
+_HOLDS_TO_ACCOUNT = LazyPattern(r"约谈|问责|追责|倒查|通报批评|挂牌督办|一票否决|处分|追究|严肃处理|移交")
 
 
 # A point heading that recognises something (`要充分肯定大家的付出`, `要看到肩上的责任`).
@@ -100,6 +102,8 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
         return f"联系本地实际，讲清{argued.group(1) if argued else topic}的现实意义和紧迫性"
     named = 2 < len(task) <= HEADING_CHARS and role != "problems"
     subject = (task if named else topic) or "本要点"
+    if len(subject) > HEADING_CHARS and "，" in subject:  # a whole sentence is no subject
+        subject = "这方面"
     if role == "why":
         # a recognition says what it recognises (`要充分肯定大家的付出`: 大家的付出); a point of a
         # section that argues (`要克服麻痹思想` under `充分认识…`), why it is asked
@@ -113,9 +117,11 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
     words = "".join(said)
     if role == "guarantee":
         if _CHECKS.search(subject):  # `严格督查考核`: not its 督查办法 again
-            if "通报" in words and _NAMES_TIME.search(words):  # `每半月通报一次`: not its 频次
-                return _of(subject, "督查标准和问责情形")
-            return _of(subject, "督查标准、通报频次和问责情形")
+            wanted = ["督查标准"]
+            # `每半月通报一次`: not its 频次; `约谈主要负责同志`: not its 问责情形
+            wanted += [] if "通报" in words and _NAMES_TIME.search(words) else ["通报频次"]
+            wanted += [] if _HOLDS_TO_ACCOUNT.search(words) else ["问责情形"]
+            return _of(subject, _listed(wanted))
         return _of(subject, "责任分工、推进机制和督查办法")
     if role == "exhort":
         return _of(subject, "具体要求，可举正反两方面的事例")
@@ -127,6 +133,11 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
     wanted += [] if _NAMES_UNIT.search(words) else ["责任单位"]
     wanted += [] if _NAMES_TIME.search(words) else ["时间节点"]
     return _of(subject, "、".join(wanted))
+
+
+def _listed(items: list[str]) -> str:
+    """`A、B和C`."""
+    return "、".join(items[:-1]) + "和" + items[-1] if len(items) > 1 else items[0]
 
 
 def _of(subject: str, wanted: str) -> str:

@@ -44,6 +44,7 @@ from drafter.compose.outline import (
     end_sentence,
     mark,
     mark_gap,
+    one_line,
     parse_outline,
     strip_marks,
 )
@@ -162,8 +163,11 @@ _SURNAMES = (
 )
 # A person named (`张华同志`, `退休教师周德明`, `老党员王秀兰`)
 _NAMED = LazyPattern(
-    r"[\u4e00-\u9fff]{2,3}同志|(?:教师|老师|党员|干部|书记|主任|医生|村医|民警|校长|队长|职工|工人|"
-    rf"志愿者|村民|老兵|军人)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+    r"[\u4e00-\u9fff]{2,3}同志|(?:教师|老师|党员|干部|书记|主任|医生|村医|民警|辅警|校长|队长|职工|工人|"
+    rf"志愿者|村民|老兵|军人|社工|网格员|护士|法官|检察官|所长|站长|院长|厂长|护林员)[{_SURNAMES}]"
+    r"[\u4e00-\u9fff]{1,2}"
+    # ... or a collective by its name (`“青禾”禁毒志愿服务队`)
+    r"|”[\u4e00-\u9fff]{0,8}(?:队|站|所|中心|协会|小组|工作室)"
 )
 _LEARNT = LazyPattern(r"^要?(?:学习|学)(?:他们|她们)(.{2,})$")  # what a point learns from the honoured
 FACT_CHARS = 60  # about what a gap for a review's figures or a model's deeds wants written
@@ -264,6 +268,17 @@ def _framed(function: str, pick: Pick) -> str:
 
 
 _SUBJECT_CHARS = 8  # a heading's 要 this near its start follows its subject (`各级党委要重视支持`)
+# How a heading that states a finding ends (`火险等级持续偏高`, `野外用火管控难度大`, `餐饮场所用气不够规范`).
+_STATE = LazyPattern(
+    r"(?:突出|不足|偏高|偏低|偏弱|薄弱|严峻|滞后|增多|频发|高发|不强|不到位|不够[\u4e00-\u9fff]{0,4}|不止|"
+    r"较大|较多|不高|不严|不实|缺失|难度大|压力大|较重|加重|复杂|不平衡|不充分|不少|依然存在|仍然存在)$"
+)
+
+
+def states(heading: str) -> bool:
+    """Whether a point heading states a finding rather than asks for work (`老旧管网隐患依然突出`)."""
+    plain = strip_marks(heading).rstrip("。！；")
+    return not plain.startswith("要") and bool(_STATE.search(plain))
 
 
 class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
@@ -612,6 +627,11 @@ class SpeechContext:
             if self.gathering in ("培训班", "研讨班"):  # a class is taught, not set its work
                 return f"{arranged}，我就{work}同大家交流几点意见。"
             return f"{arranged}，我就做好{work}讲几点意见。"
+        if _HOLDS.match(self.purpose) and self.brief.role == "guest":
+            # a visitor holds no event: he is glad to attend it, and says what it is for
+            held, _, aim = self.purpose.partition("，")
+            glad = f"今天，很高兴参加{one_line(self.brief.occasion or held[2:])}。"
+            return glad + (f"这次{self.gathering}的主要任务是{aim}" if aim else "")
         if _HOLDS.match(self.purpose):  # the purpose holds the event: not `…的主要任务是举办…`
             return f"今天，我们在这里{self.purpose}"
         gathering = self.gathering
@@ -680,8 +700,10 @@ class SpeechContext:
         if section.enumerator:
             return Enumerator(clean_user_text(section.enumerator))
         if "{n}是" in families and any(
-            "要" in point.heading_plain[1:_SUBJECT_CHARS] for point in section.points
-        ):  # `各级党委要重视支持` beside `关心爱护“五老”同志`: all 一是, 二是, not 一是 and 二要
+            "要" in point.heading_plain[1:_SUBJECT_CHARS] or states(point.heading_plain)
+            for point in section.points
+        ):  # `各级党委要重视支持` beside `关心爱护“五老”同志`: all 一是, 二是, not 一是 and 二要; a
+            # finding (`火险等级持续偏高`) is no demand: 一是, not 一要
             return self.enumerator("{n}是")
         return self.enumerator(*families)
 

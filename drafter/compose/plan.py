@@ -63,12 +63,13 @@ def _join_cn(items: Sequence[str]) -> str:
 # The skeleton words a heading opens on: an ordinal's 要, an adverb, a verb (`要切实抓好…`,
 # `压实…`); what follows is the heading's subject (`道路交通安全`, `安全生产责任`).
 _SKELETON_OPENING = LazyPattern(
-    r"^(?:[一二三四五六七八九十]+[是要])?要?(?:切实|着力|全力|持续|进一步|扎实|大力|认真|更加|全面|坚决)?"
+    r"^(?:[一二三四五六七八九十]+[是要])?(?:要(?![素求点害件务案闻]))?(?:切实|着力|全力|持续|进一步|扎实|大力|认真|更加|全面|坚决)?"
     r"(?:抓好|抓实|抓紧|做好|做实|压实|加强|强化|推进|推动|深化|优化|提升|提高|突出|狠抓|守牢|筑牢|"
     r"织密|补齐|健全|完善|落实|坚持|聚焦|围绕|打好|打赢|严肃|加快|实施|开展|确保|推行|"
     r"壮大|整治|发展|建设|带动|克服|备足|备齐|严管|严防|筑牢|培育)?"
 )
-_LEAD = LazyPattern(r"^(?:[一二三四五六七八九十]+[是要])?要?")
+# (要 of 要素, 要求, 要点… is the word's own)
+_LEAD = LazyPattern(r"^(?:[一二三四五六七八九十]+[是要])?(?:要(?![素求点害件务案闻]))?")
 
 
 def subject(heading: str) -> str:
@@ -106,6 +107,14 @@ def namely(heading: str, members: Sequence[str]) -> str:
     items = [m for m in members if m]
     if len(items) < 2 or not _COUNTED.search(heading):
         return ""  # only a counted set (`三个清楚`, `两种能力`) is spelled out
+    spelled = _spelled(heading, items)
+    return spelled if len(spelled) <= NAMELY_CHARS else ""  # a longer list is left to the points
+
+
+NAMELY_CHARS = 24  # a heading spells out its set after 即 in this many characters at most
+
+
+def _spelled(heading: str, items: Sequence[str]) -> str:
     for size in (3, 2):
         verb = items[0][:size]
         if all(m.startswith(verb) and len(m) > size + 1 for m in items):
