@@ -1,4 +1,4 @@
-"""The held-out briefs (issue 8): twelve briefs over nine fields and all three speaker roles,
+"""The held-out briefs (issue 8): 45 briefs over eleven fields and all three speaker roles,
 written apart from the five sample speeches. Each drafts without error, its field is the one the
 brief is about, and a point the bank knows too little about is marked, never padded."""
 

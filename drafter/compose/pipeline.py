@@ -484,6 +484,7 @@ class SpeechContext:
         text = pick.text
         if function == "closing.call":
             self._hoped = self._hoped or text.startswith("希望")
+            self._rallied = self._rallied or text.endswith("！")  # `…再立新功！`: no chat's close after
             text = self._rally(text)
         return mark(pick.entry.id, text)
 
