@@ -12,6 +12,7 @@ from drafter.compose.about import (
     retells,
     says_writers_words,
     straddling,
+    strays,
     subject_of,
 )
 from drafter.compose.select import key_terms
@@ -186,3 +187,13 @@ def test_a_vague_subject_the_writer_qualifies_is_on_his_aspect() -> None:
     subject = subject_of("统筹整合能力", generic)
     writer = ["工作越深入越要统筹整合、系统集成，把资源、资金、项目整合好。"]
     assert not aspect_of(subject, writer, [], generic)
+
+
+def test_a_later_clause_setting_a_task_on_another_subject_strays() -> None:
+    generic = {"污染", "源头", "预防", "体系", "集中", "提升", "效能"}.__contains__
+    context = key_terms("要补齐污水收集处理短板" + "集镇生活污水收集率提高到80%以上。" + "河湖治理重点任务")
+    assert strays("提升工业园区污水收集处理效能，健全土壤污染源头预防体系。", context, generic)
+    assert not strays("提升工业园区污水收集处理效能，健全污水管网运维体系。", context, generic)
+    # what the task brings is no task of its own
+    context = key_terms("要提高统筹整合能力" + "把资源、资金、项目整合好。")
+    assert not strays("要加强财政性资金整合，集中财力办大事。", context, generic)

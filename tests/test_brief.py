@@ -13,7 +13,7 @@ from drafter.compose import brief_model
 from drafter.compose.brief import Length
 from drafter.compose.brief_build import parse_brief
 from drafter.compose.brief_load import load_brief
-from drafter.vocabulary import DOMAINS, KINDS
+from drafter.vocabulary import DOMAINS, KINDS, TOPIC_TAGS
 
 
 def minimal(**changes: Any) -> dict[str, Any]:
@@ -232,3 +232,4 @@ def test_the_documented_fields_are_the_briefs_and_its_domains_the_known_ones() -
         assert f"`{field}`" in doc, field
     for key, (covers, aliases) in DOMAINS.items():
         assert f"| {key} | {covers} | {'、'.join(aliases)} |" in doc, key
+    assert f"any of: {' '.join(TOPIC_TAGS)} (" in doc  # the tags, as `vocabulary` knows them

@@ -205,3 +205,13 @@ def test_a_class_opening_closes_on_the_writers_hopes_alone(tmp_path: Path, bank:
     assert "requirement.xueyuan-jiaoliu" in _ids(plain)  # 学员之间要充分交流工作经验…
     hoped = _drafted(tmp_path, bank, brief + "closing:\n  text: [希望大家学有所成。]\n")
     assert "requirement.xueyuan-jiaoliu" not in _ids(hoped)
+
+
+def test_the_honoured_are_named_in_full_once(bank: Bank) -> None:
+    path = ROOT / "tests" / "heldout" / "jindu_biaozhang.yaml"
+    text = "".join(
+        getattr(b, "text", "")
+        for b in compose(load_brief(path, TEMPLATES.names()), bank, TEMPLATES).document.blocks
+    )
+    assert text.count("受到表彰的禁毒工作先进集体和先进个人") == 1
+    assert text.count("受到表彰的先进集体和先进个人") >= 1

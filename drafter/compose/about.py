@@ -158,6 +158,23 @@ def about(
     return says_writers_words(writer, on, generic)
 
 
+def strays(text: str, context: frozenset[str], generic: Callable[[str], bool]) -> bool:
+    """Whether a clause after the one `text` is on (`lead_clause`) sets a task of its own on a
+    subject nothing around the point says (`健全土壤污染源头预防体系` after `提升工业园区污水收集处理
+    效能` under `补齐污水收集处理短板`): it opens on a task's verb (`_VERB`), says words that are not
+    `generic`, and none of them is in the point's `context` (its heading, the writer's sentences,
+    its section's words, the field). What the task brings is no task (`集中财力办大事`)."""
+    lead = lead_clause(text)
+    rest = text[len(lead) :] if text.startswith(lead) else ""
+    for clause in _CLAUSE.split(rest):
+        if not _VERB.match(clause):
+            continue
+        terms = key_terms(clause) - straddling(clause, generic)
+        if any(not generic(term) for term in terms) and terms.isdisjoint(context):
+            return True
+    return False
+
+
 # Clauses that frame the one after them (`聚焦…薄弱环节，补齐…短板`, `对于基层和企业反映的问题，…`),
 # and clauses too short to say what a sentence is on (`为此，`)
 _FRAMING = LazyPattern(r"^要?(?:聚焦|围绕|按照|根据|依据|对照|针对|对于|立足|着眼|紧扣|紧盯|以|在|对)")

@@ -288,6 +288,14 @@ class Brief(Record):
         return (self.honoured or "").strip() or DEFAULT_HONOURED
 
     @property
+    def honoured_again(self) -> str:
+        """The honoured once named in full: their field's words dropped (`受到表彰的禁毒工作先进集体
+        和先进个人` → `受到表彰的先进集体和先进个人`), so the long name is not said three times."""
+        full = self.honoured_or_default
+        fielded = full.startswith("受到表彰的") and full.endswith("先进集体和先进个人")
+        return DEFAULT_HONOURED if fielded else full
+
+    @property
     def role(self) -> SpeakerRole:
         """The speaker's role: as given, else `closing` after acknowledged speakers, else `convener`."""
         if self.speaker_role is not None:

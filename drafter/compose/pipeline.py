@@ -22,6 +22,7 @@ from drafter.compose.about import (
     restates,
     retells,
     says_a_writers_clause,
+    strays,
     subject_of,
 )
 from drafter.compose.brief import Brief
@@ -785,6 +786,8 @@ class SpeechContext:
         # diagnosis `有的企业主体责任停留在纸面上` is not answered by `扛起主体责任` material)
         writer = point.text if point.purpose != "why" else ()
         aspects = {f: aspect_of(subjects[f], point.text, point.nearby, generic[f]) for f in functions}
+        context = key_terms(" ".join([point.heading_plain, point.topic, *point.text, *point.nearby]))
+        context |= key_terms(self.domain or "")
         found = [
             (
                 scored.score * (KINDRED_WEIGHT if self._kindred(entry) else 1.0),
@@ -799,6 +802,7 @@ class SpeechContext:
                 not own
                 or about(own, subjects[function], entry.text, generic[function], writer, aspects[function])
             )
+            and not strays(entry.text, context, generic[function])
         ]
         self._memo.about[key] = found = sorted(found, key=lambda r: -r[0])
         return found
