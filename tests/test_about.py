@@ -10,6 +10,7 @@ from drafter.compose.about import (
     piles,
     restates,
     retells,
+    says_a_writers_run,
     says_writers_words,
     straddling,
     strays,
@@ -197,3 +198,11 @@ def test_a_later_clause_setting_a_task_on_another_subject_strays() -> None:
     # what the task brings is no task of its own
     context = key_terms("要提高统筹整合能力" + "把资源、资金、项目整合好。")
     assert not strays("要加强财政性资金整合，集中财力办大事。", context, generic)
+
+
+def test_a_sentence_saying_a_run_of_the_writers_again_is_not_said() -> None:
+    writer = ["围绕主导产业链招商补链。"]
+    assert says_a_writers_run(writer, "大力开展以商招商、场景招商、产业链招商，提高招商实效。", "精准招商")
+    assert not says_a_writers_run(writer, "大力开展以商招商、场景招商，提高招商实效。", "精准招商")
+    # the point's own subject may be said again
+    assert not says_a_writers_run(["抓好黑臭水体整治。"], "推进黑臭水体整治。", "黑臭水体整治")

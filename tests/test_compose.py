@@ -209,7 +209,7 @@ def test_no_entry_is_used_twice(rich_bank: Bank) -> None:
     assert len(ids) == len(set(ids)) > 15
 
 
-@pytest.mark.parametrize("target", [1500, 2000])
+@pytest.mark.parametrize("target", [1500, 2000, 2400, 3000])
 def test_length_lands_within_15_percent_when_the_bank_has_enough(rich_bank: Bank, target: int) -> None:
     draft = compose(brief(length={"chars": target}), rich_bank, TEMPLATES)
     # where a point has too little material, its gap says how much the writer must add
@@ -385,12 +385,21 @@ def test_only_a_regions_leader_rallies_and_only_a_head_says_the_eras_slogans(tmp
     calls = {
         "rally": "让我们更加紧密地团结在{superior}周围，为{goal}而不懈奋斗！",
         "lofty": "我们要勇做只争朝夕的行动者、脚踏实地的实干家，为{goal}而努力奋斗！",
+        "together": "让我们团结一心，为{goal}而努力奋斗！",
         "plain": "{audience_org}要坚定信心、久久为功，为{goal}而共同努力。",
+        "hope": "希望大家开拓创新、拼搏奉献，为{goal}而共同努力。",
     }
-    assert _calls(tmp_path / "a", calls, speaker={"post": "市长"}) >= {"rally", "lofty"}
-    # a deputy rallies, without the era's slogans; a department's head rallies no one
-    assert _calls(tmp_path / "b", calls, speaker={"post": "副市长"}) == {"rally", "plain"}
-    assert _calls(tmp_path / "c", calls, speaker={"post": "市应急管理局局长"}) == {"plain"}
+    assert _calls(tmp_path / "a", calls, speaker={"post": "市长"}) & {"rally", "lofty"}
+    # a deputy rallies, but not round the party committee, nor with the era's slogans
+    assert _calls(tmp_path / "b", calls, speaker={"post": "副市长"}) <= {"together", "plain", "hope"}
+    # a department's head rallies no one: he asks his own system, or hopes
+    assert _calls(tmp_path / "c", calls, speaker={"post": "市应急管理局局长"}) <= {"plain", "hope"}
+    # a visitor hopes
+    assert _calls(tmp_path / "d", calls, speaker={"post": "市长"}, speaker_role="guest") == {"hope"}
+    # cadres' words are not said to entrepreneurs
+    cadres = {"cadre": "希望大家担当使命、奋发有为，共同努力{goal}！", "hope": calls["hope"]}
+    assert "cadre" in _calls(tmp_path / "e", cadres, speaker={"post": "市长"})
+    assert _calls(tmp_path / "f", cadres, speaker={"post": "市长"}, audience="各位企业家") == {"hope"}
 
 
 def test_a_seasons_task_is_not_persisted_in_for_years(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from test_relevance import SCAFFOLD, entry, write_bank
 from drafter.bank.load import load_bank
 from drafter.compose.brief import Brief
 from drafter.compose.brief_build import parse_brief
-from drafter.compose.pipeline import Enumerator, compose, states
+from drafter.compose.pipeline import Enumerator, compose, says_is, states
 from drafter.compose.plan import goal_phrase, namely, plan_draft, subject
 from drafter.compose.templating import TemplateSet
 
@@ -136,3 +136,9 @@ def test_an_entry_whose_role_the_brief_cannot_fill_is_never_drafted(tmp_path: Pa
 def test_a_finding_is_numbered_as_one_not_asked_for() -> None:
     assert states("火险等级持续偏高") and states("野外用火管控难度大") and states("餐饮场所用气不够规范")
     assert not states("要严管野外火源") and not states("做好扑火准备") and not states("要把短板补足")
+
+
+def test_a_sentence_saying_what_its_subject_is_is_counted_first_second() -> None:
+    assert says_is("文物是不可再生的珍贵资源") and says_is("这是新任干部转变角色的需要")
+    assert not says_is("文物安全形势依然严峻") and not says_is("要坚持实事求是")
+    assert Enumerator("{n}是").label(1, "文物是不可再生的珍贵资源") == "第一，文物是不可再生的珍贵资源。"

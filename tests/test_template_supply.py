@@ -143,9 +143,6 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "deployment:convener mobilization:convener mobilization:guest annual_review:convener "
         "symposium:closing symposium:convener",
     ),
-    # a symposium announces its parts without 强调 or 提要求 (it answers those it heard): 这里，我讲
-    # {count}个问题 and 围绕{topics}，再提{count}方面要求 (after others spoke) are the corpus's two
-    "opening.transition": ("two formulas", "symposium:convener"),
     # the one acknowledgement (刚才，{earlier_speaker}对{earlier_work}进行安排部署，我都同意) is for
     # closing remarks; others say the template's 刚才，{who}{did}，我都同意
     "opening.acknowledge": (
@@ -167,6 +164,9 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
         "commendation:convener commendation:guest training_opening:convener training_opening:guest "
         "chair_script:convener",
     ),
+    # a visitor at a commendation hopes (希望{honoured}…): one of the hopes says the goal (作出新的更大
+    # 贡献), the others close without it
+    "closing.call needs=['goal', 'honoured']": ("one formula, then a hope", "commendation:guest"),
     # closing remarks open on their purpose in two formulas of any field (072's 必须把政府自身建设得
     # 更加坚强有力 is the material of 政府自身建设)
     "opening.purpose tags=['纪律', '能力', '落实']": ("two formulas", "closing_remarks:closing"),
@@ -178,8 +178,7 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
     # 致以衷心的感谢和崇高的敬意 is for the honoured of a commendation, not for the speaker's own staff
     "opening.review needs=['thanks_to']": (
         "two formulas",
-        "work_meeting:convener work_meeting:guest annual_review:convener closing_address:closing "
-        "closing_address:convener",
+        "work_meeting:convener work_meeting:guest closing_address:closing closing_address:convener",
     ),
 }
 THIN: dict[tuple[str, str, str], str] = {

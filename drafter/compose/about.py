@@ -355,6 +355,17 @@ def says_a_writers_clause(writer: Sequence[str], text: str) -> bool:
     )
 
 
+SAID_RUN = 5  # characters in a row of the writer's (his subject's aside) a bank sentence says again
+
+
+def says_a_writers_run(writer: Sequence[str], text: str, topic: str = "") -> bool:
+    """Whether `text` says `SAID_RUN` characters in a row of the `writer`'s sentences that are not
+    the point's `topic` (`大力开展以商招商、场景招商、产业链招商` after `围绕主导产业链招商补链`): beside
+    his sentence it says that word again."""
+    said = frozenset().union(*(shingles(s.translate(_QUOTES), SAID_RUN) for s in writer))
+    return not (shingles(text.translate(_QUOTES), SAID_RUN) & said).issubset(shingles(topic, SAID_RUN))
+
+
 # The verb a writer's clause opens on (`抓好扬尘治理`): its object said with another verb and a word
 # inserted (`推进扬尘污染精细治理`) says the clause again.
 _VERB = LazyPattern(

@@ -22,6 +22,7 @@ from drafter.compose.about import (
     restates,
     retells,
     says_a_writers_clause,
+    says_a_writers_run,
     strays,
     subject_of,
 )
@@ -100,6 +101,7 @@ _CONVENERS_ACT = LazyPattern(r"^(?:部署|安排|研究|总结|通报|动员)")
 _PLAIN_CALL = LazyPattern(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’")
 _A_MEETING = LazyPattern(r"(?<!大)会议?$")  # a working meeting (`工作会议`, `座谈会`), not a 大会
+_RAISED = LazyPattern(r"建议|问题|困难|意见|诉求")
 _NOT_VIEWS = LazyPattern(r"意见|建议|介绍|汇报|通报|经历|情况|困难|问题")
 
 
@@ -131,6 +133,9 @@ _WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心�
 # A call to rally around the leadership (`团结在{superior}周围`, `在{superior}的正确领导下`), and
 # slogans of the era that only a head closes on.
 _RALLY = LazyPattern(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
+_LAY = LazyPattern(r"企业家|企业|医生|村医|乡医|教师|老师|群众|老同志|五老|志愿者|学生|家长")
+# ... and what is said to cadres (and to veterans), not to them
+_CADRES_WORDS = LazyPattern(r"担当使命|冲锋在前|再立新功")
 _RALLY_ROUND = LazyPattern(r"(我们要|让我们)更加紧密地?团结在([^，。！]+?)周围")
 _LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
 # A season's task (a harvest's purchase, a flood season, a winter's fire watch) is seen through, not
@@ -276,6 +281,15 @@ _STATE = LazyPattern(
 )
 
 
+def says_is(heading: str) -> bool:
+    """Whether a heading is a 是-sentence (`这是…的需要`, `文物是不可再生的珍贵资源`): counted 第一，,
+    not `一是这是…` nor `一是文物是…`."""
+    return "是" in strip_marks(heading)[:_IS_CHARS]
+
+
+_IS_CHARS = 5  # a heading's 是 this near its start says what its subject is
+
+
 def states(heading: str) -> bool:
     """Whether a point heading states a finding rather than asks for work (`老旧管网隐患依然突出`)."""
     plain = strip_marks(heading).rstrip("。！；")
@@ -301,7 +315,7 @@ class Enumerator(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
             ordinal = ordinal[:-1]
         elif ordinal.endswith("要") and "要" in plain[:_SUBJECT_CHARS]:  # `各级党委要重视支持`: 一是…
             ordinal = ordinal[:-1] + "是"
-        if ordinal.endswith("是") and strip_marks(heading).startswith("这是"):
+        if ordinal.endswith("是") and says_is(heading):
             ordinal = f"第{chinese_number(n)}，"
         return end_sentence(ordinal + heading) if heading else ordinal
 
@@ -451,13 +465,8 @@ class SpeechContext:
             ]
         if function == "closing.call" and _SEASONAL.search(self.brief.occasion or ""):
             accept = offered = [t for t in offered if "久久为功" not in t]
-        if function == "closing.call" and not roles.heads(self.brief.speaker.post):
-            # a department's head rallies no one around the party committee; only a head says the
-            # era's slogans (`勇担时代重任`: too big for a deputy's 推进会 or a bureau's training)
-            leads = roles.leads_region(self.brief.speaker.post)
-            accept = offered = [
-                t for t in offered if not any(w in t for w in _LOFTY) and (leads or not _RALLY.search(t))
-            ]
+        if function == "closing.call":
+            accept = offered = [t for t in offered if self._fits_call(t)]
         if function == "section.lead_in":
             # a lead-in on a subject (`作风好坏，影响…政府形象`, tagged 作风) leads a part that says it
             topic = values.get("topic", "")
@@ -490,6 +499,37 @@ class SpeechContext:
         return mark(pick.entry.id, text)
 
     @property
+    def _rallies(self) -> bool:
+        """Whether the speaker may rally his audience (`让我们团结一心…`, `我们要…`): a region's
+        leader at a meeting of his own; a visitor or a department's head hopes (`希望大家…`)."""
+        return self.brief.role != "guest" and roles.leads_region(self.brief.speaker.post)
+
+    def _fits_call(self, text: str) -> bool:
+        """Whether a closing call fits the speaker and the audience: one who may not rally
+        (`_rallies`) hopes, or, a department's head, asks his own system (`{audience_org}要…`);
+        only a head rallies round the party committee (`团结在{superior}周围`: not a deputy's
+        推进会) or says the era's slogans (`勇担时代重任`); a cadre's words (`担当使命、奋发有为`) are
+        not said to entrepreneurs, doctors or volunteers."""
+        post = self.brief.speaker.post
+        if "为榜样" in text:  # learning from the honoured (`…要以{honoured}为榜样`) is no rally
+            return True
+        if not self._rallies or self._lay_audience:
+            # ... nor is a rally said to entrepreneurs or doctors: they are hoped for
+            own_system = self._rallies is False and self.brief.role != "guest" and not self._lay_audience
+            asks = own_system and text.startswith("{audience_org}要") and not _RALLY.search(text)
+            if not (text.startswith("希望") or asks):
+                return False
+        if not roles.heads(post) and (any(w in text for w in _LOFTY) or "团结在{superior}周围" in text):
+            return False
+        return not (_CADRES_WORDS.search(text) and self._lay_audience)
+
+    @property
+    def _lay_audience(self) -> bool:
+        """Whether the audience are not cadres (`各位企业家`, `乡村医生代表`, `五老`)."""
+        said = " ".join(filter(None, [self.brief.audience, self.brief.salutation, self.brief.occasion]))
+        return bool(_LAY.search(said)) and "干部" not in said
+
+    @property
     def _grand(self) -> bool:
         """Whether the closing call may open on a motto (`时代赋予使命，奋斗铸就辉煌。让我们…`,
         `新的征程已经启航，…`): a governor's or a secretary's, on the whole of the work (no field:
@@ -519,6 +559,16 @@ class SpeechContext:
             self._rallied = strip_marks(bank).endswith("！")
             return bank
         shape = goal_shape(self.goal)
+        if not self._rallies or self._lay_audience:  # a visitor, a department's head, or one
+            # speaking to entrepreneurs or doctors hopes it of the audience
+            if any(strip_marks(t).startswith("希望") for t in self.closing_text):
+                self._rallied = False
+                return ""  # the writer's own hope closes the speech: not a second one
+            if shape in ("means", "aim") or self.goal.startswith(("让", "使")):
+                return f"希望大家共同努力，{self.goal.removeprefix('努力')}！"
+            if shape in ("resolve", "pledge"):
+                return f"希望大家全力以赴，{self.goal}！"
+            return f"希望大家为{self.goal}而共同努力！"
         if shape == "aim":  # the speaker hopes it of the audience: he is not one of them
             if self.goal.startswith(("让", "使")):  # `让群众有更多获得感` is what their work brings
                 return f"希望大家共同努力，{self.goal}！"
@@ -528,6 +578,11 @@ class SpeechContext:
         if shape == "resolve":
             return f"同志们，让我们团结一心、全力以赴，{self.goal}！"
         return f"同志们，让我们团结一心、真抓实干，为{self.goal}而努力奋斗！"
+
+    @property
+    def raised_issues(self) -> bool:
+        """Whether the earlier speakers raised problems or made suggestions (`反映了待遇偏低等问题`)."""
+        return any(_RAISED.search(did) for _, did, _ in self.acknowledgements)
 
     @property
     def heard_views(self) -> bool:
@@ -701,6 +756,8 @@ class SpeechContext:
         them that suits every point's heading)."""
         if section.enumerator:
             return Enumerator(clean_user_text(section.enumerator))
+        if "{n}是" in families and any(says_is(point.heading_plain) for point in section.points):
+            return Enumerator("第{n}，")  # `第一，文物是…` beside `第二，文物安全形势…`: not 一是 and 第二，
         if "{n}是" in families and any(
             "要" in point.heading_plain[1:_SUBJECT_CHARS] or states(point.heading_plain)
             for point in section.points
@@ -862,6 +919,8 @@ class SpeechContext:
             if not pin and restates(point.heading_plain, pick.text, point.topic):  # `…学深悟透` again
                 continue
             if not pin and says_a_writers_clause(point.text, pick.text):  # `抓实河湖长制` after `落实…`
+                continue
+            if not pin and says_a_writers_run(point.text, pick.text, point.topic):  # `产业链招商` again
                 continue
             written = [*point.text, *(text for _, text, _ in result)]  # the paragraph so far
             # against the writer's sentences, `usable`'s echo test; against the bank's said before,
@@ -1210,6 +1269,7 @@ def compose(
             if capped != budgets or (was_thin and short):
                 markup, document, notes = render(capped, extra, short, budgets)
 
+    notes = _owed_within(notes, target, document.body_chars())
     missing = sum(n.chars for n in notes)
     length = LengthFigures(document.body_chars(), brief.length.rate, target, len(notes), missing)
     warnings = list(plan.warnings)
@@ -1217,6 +1277,17 @@ def compose(
         warnings.append(DraftWarning(("length",), shortfall))
     shown = tuple(notes) if gaps else ()
     return Draft(document, markup, tuple(trace_rows(document)), length, tuple(warnings), seed, shown, domain)
+
+
+def _owed_within(notes: list[GapNote], target: int | None, reached: int) -> list[GapNote]:
+    """The gaps' characters owed against what the target leaves (`target` less what is `reached`):
+    each gap's budget was a share of the target, and points with material may have run past theirs
+    (a sentence is said whole, and caps widened), so the owed are scaled down to what is left."""
+    owed = sum(n.chars for n in notes)
+    if target is None or owed == 0 or reached + owed <= target:
+        return notes
+    room = max(target - reached, 0)
+    return [n._replace(chars=n.chars * room // owed) for n in notes]
 
 
 _GAP_MARKUP = LazyPattern(r"⟦gap⟧.*?⟦/⟧")
