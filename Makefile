@@ -36,3 +36,4 @@ bench:  ## by hand, on a quiet machine; figures go into BENCHMARKS.md
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	find drafter -name "*.so" -delete; rm -f *__mypyc*.so  # the compiled miner (setup.py): pure Python until reinstalled

@@ -19,7 +19,7 @@ from drafter.miner.candidates import Candidate
 from drafter.miner.document_kind import _NEWS_WORDS, _SPEAKER_WORDS, _WORDS
 from drafter.miner.extract import heading_sets, problems, quotes, requirements
 from drafter.miner.outline import Heading, Outline, Paragraph
-from drafter.miner.text import SPACES
+from drafter.miner.text import PLACEHOLDER_RE, SPACES, normalize_text
 
 SCANS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 # what the scans turn on: sentence marks, colons, commas, quotes, spaces, NUL, the lead words
@@ -154,20 +154,38 @@ def test_the_paragraphs_saying_a_word_are_those_that_hold_it(outline: Outline) -
 
 PLAIN = "要的一是好学习落实 \u3000\u2003\ufeff\t：，。"  # and what a dateline, a credit, a title need:
 MARKED = PLAIN + "记者电日（2020年）小编"
+WORDS = ("要的", "学习落实", "\u3000\u3000", "  ", "\ufeff", "记者", "日电", "（2020年）", "（", "小编", "。")
+WORDS += ("新华社北京3月5日电",)
 
 
-LINES = st.text(alphabet=PLAIN, min_size=20, max_size=60) | st.text(alphabet=MARKED, max_size=50)
+LINES = (
+    st.text(alphabet=PLAIN, min_size=20, max_size=60)
+    | st.text(alphabet=MARKED, max_size=50)
+    | st.lists(st.sampled_from(WORDS), max_size=30).map("".join)  # long lines holding the marks' words
+)
+
+
+def _paragraphs_line_by_line(lines: list[str]) -> list[clean.Line]:
+    """The reference: `clean.paragraphs` with every line that no noise marker makes noise cut up by
+    `_segments` (what `paragraphs` tells without calling it for most lines)."""
+    text = normalize_text("\n".join(line.replace("\n", " ") for line in lines))
+    credit = any(word in text for word in clean._CREDIT_WORDS)
+    title = "（" in text if credit else clean._TITLE_DATE_RE.search(text) is not None
+    marks = clean._Marks("日电" in text, credit, title)
+    found = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if clean._NOISE_RE.search(raw) is None:
+            pieces = [
+                line for line in clean._segments(raw, marks) if not (len(line) <= 24 and clean.is_noise(line))
+            ]
+            found += [clean.Line(number, line) for line in pieces]
+    return found
 
 
 @given(st.lists(LINES, max_size=8))
 @SCANS
 def test_plain_lines_are_cleaned_as_every_line_is(lines: list[str]) -> None:
-    fast = clean.paragraphs(lines)
-    plain, clean._NO_MARKS = clean._NO_MARKS, None  # type: ignore[assignment]  # no line is plain
-    try:
-        assert fast == clean.paragraphs(lines)
-    finally:
-        clean._NO_MARKS = plain
+    assert clean.paragraphs(lines) == _paragraphs_line_by_line(lines)
 
 
 @given(st.text(alphabet="".join(set("".join(clean.NOISE_MARKERS))) + "\n，x", max_size=120))
@@ -222,3 +240,13 @@ _QUOTE_TEXTS = st.lists(st.sampled_from(_QUOTE_PIECES + _QUOTE_SAYINGS), max_siz
 def test_the_quote_leads_tried_where_a_lead_word_starts_are_what_the_regex_scan_finds(text: str) -> None:
     found = [match.span() for match in quotes.lead_matches(text)]
     assert found == [match.span() for match in quotes._LEAD_RE.finditer(text)]
+
+
+_PLACEHOLDER_ALTERNATION = re.compile(r"XX|(?<![A-Za-z{])X(?![A-Za-z}])|×|某某|ＸＸ")
+
+
+@given(st.text(alphabet="XＸ×某{}aZ要 ", max_size=12))
+@SCANS
+def test_the_placeholder_scan_finds_what_the_alternation_finds(text: str) -> None:
+    found = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+    assert found == [(m.start(), m.end()) for m in _PLACEHOLDER_ALTERNATION.finditer(text)]

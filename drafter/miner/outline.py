@@ -14,7 +14,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from drafter.miner.clean import Line
@@ -108,22 +108,36 @@ class Outline:
     salutation: Line | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     sibling_runs: list[list[Heading]] = field(default_factory=list)
+    # what the properties below compute once, on first use (plain attributes rather than
+    # `functools.cached_property`, which a compiled class does not cache: see `drafter.miner`)
+    _text: str | None = field(init=False, repr=False, compare=False)
+    _starts: list[int] | None = field(init=False, repr=False, compare=False)
+    _marked: str | None = field(init=False, repr=False, compare=False)
 
-    @cached_property
+    def __post_init__(self) -> None:  # (a compiled dataclass sets no default of a field not in `__init__`)
+        self._text = self._starts = self._marked = None
+
+    @property
     def text(self) -> str:
         """All paragraphs joined by newlines, for scanning a whole document with one regex call."""
-        return "\n".join(p.text for p in self.paragraphs)
+        text = self._text
+        if text is None:
+            text = self._text = "\n".join([p.text for p in self.paragraphs])
+        return text
 
-    @cached_property
+    @property
     def starts(self) -> list[int]:
         """The offset in `text` where each paragraph starts."""
-        starts, offset = [], 0
-        for paragraph in self.paragraphs:
-            starts.append(offset)
-            offset += len(paragraph.text) + 1
+        starts = self._starts
+        if starts is None:
+            starts, offset = [], 0
+            for paragraph in self.paragraphs:
+                starts.append(offset)
+                offset += len(paragraph.text) + 1
+            self._starts = starts
         return starts
 
-    @cached_property
+    @property
     def marked(self) -> str:
         """`text` with a NUL before every sentence, for finding sentences with one regex call.
 
@@ -132,6 +146,13 @@ class Outline:
         that opens with the NUL (a literal: scanned for at memory speed) is tried only where a
         sentence starts, and stops at its end when it cannot cross a NUL.
         """
+        marked = self._marked
+        if marked is None:
+            marked = self._marked = self._mark()
+        return marked
+
+    def _mark(self) -> str:
+        """`marked`, computed."""
         if not self.paragraphs:
             return ""
         marked = "\0" + "\n\0".join([p.text for p in self.paragraphs]) + "\n\0"

@@ -19,8 +19,13 @@ _ASCII_CONTEXT_RE = re.compile("[\x20-\x7e][，：；！？（）](?=[\x20-\x7e]
 # The characters `\s` stands for, listed: in a regex class they are tested faster than the category.
 SPACES = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
-# `XX`, a lone `X` and `×` stand for names and numbers the web copy left out.
-PLACEHOLDER_RE = re.compile(r"XX|(?<![A-Za-z{])X(?![A-Za-z}])|×|某某|ＸＸ")
+# `XX`, a lone `X` and `×` stand for names and numbers the web copy left out: what
+# `XX|(?<![A-Za-z{])X(?![A-Za-z}])|×|某某|ＸＸ` finds, opened by the class of the first characters so
+# that the scan skips to where one is (the alternation, whose look-behind hides them, is tried at every
+# character: 19 ns a character against 4)
+PLACEHOLDER_RE = re.compile(
+    r"[X×某Ｘ](?:(?<=X)X|(?<=X)(?<![A-Za-z{]X)(?![A-Za-z}])|(?<=×)|(?<=某)某|(?<=Ｘ)Ｘ)"
+)
 
 
 def normalize_text(text: str) -> str:
