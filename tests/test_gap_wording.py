@@ -72,6 +72,8 @@ def test_a_task_gap_does_not_ask_for_what_the_writer_gave() -> None:
 def test_an_occasion_that_assigns_no_work_asks_for_facts() -> None:
     assert purpose("commendation", "办好人民满意的教育", "要加大教育投入", False) == "account"
     assert gap_wanted("教育投入", "要加大教育投入", "account") == "加大教育投入的具体做法、实际数据或事例"
+    # ... unless it commits to work (`今天的问题逐项办理`, to the entrepreneurs heard)
+    assert purpose("symposium", "服务外贸企业", "今天的问题逐项办理", False) == "task"
 
 
 def test_a_gap_says_no_de_twice_nor_asks_for_checks_of_checks() -> None:

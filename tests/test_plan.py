@@ -19,6 +19,7 @@ from drafter.compose.plan import (
     goal_shape,
     plan_draft,
     sentence,
+    split_announcement,
 )
 from drafter.errors import SelectionError
 
@@ -191,3 +192,10 @@ def test_the_opening_lists_the_sections_in_parallel() -> None:
 def test_parts_named_with_and_are_listed_with_commas() -> None:
     assert _join_cn(["办好就业和教育实事", "办好医疗和养老实事"]) == "办好就业和教育实事、办好医疗和养老实事"
     assert _join_cn(["严管火源", "提升扑救能力"]) == "严管火源和提升扑救能力"
+
+
+def test_a_purpose_is_said_apart_from_the_announcement_it_ends_on() -> None:
+    purpose = "学习《信访工作条例》，就信访工作的规范和方法讲几点意见"
+    assert split_announcement(purpose) == ("学习《信访工作条例》", "就信访工作的规范和方法讲几点意见")
+    assert split_announcement("就信访工作讲几点意见") == ("就信访工作讲几点意见", "")
+    assert split_announcement("部署全县森林防灭火工作") == ("部署全县森林防灭火工作", "")

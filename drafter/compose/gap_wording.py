@@ -62,6 +62,11 @@ _PRINCIPLE = LazyPattern(r"^(?:[一二三四五六七八九十]+[是要])?要?�
 _ARRANGES = LazyPattern(rf"领导|责任|重视|支持|机制|协调|联动|配合|合力|保障|经费|{_CHECK_WORDS}")
 
 
+# A point heading that commits to work even where the occasion assigns none (`今天的问题逐项办理` at
+# a symposium): it wants its measures, units and dates, not facts and figures.
+_ASKS_WORK = LazyPattern(r".*(?:办理|办结|答复)$")
+
+
 def purpose(kind: str, section_heading: str, point_heading: str, problems: bool) -> Purpose:
     """What a point does: its own heading decides first, then its section's, then the kind. A
     chair's points remind the meeting of what to do after it (`remind`)."""
@@ -81,7 +86,9 @@ def purpose(kind: str, section_heading: str, point_heading: str, problems: bool)
         return "remind"
     if kind in EXHORTING_KINDS or _CONDUCT.search(point_heading) or _PRINCIPLE.search(point_heading):
         return "exhort"
-    return "account" if kind in ACCOUNTING_KINDS else "task"
+    if kind in ACCOUNTING_KINDS and not _ASKS_WORK.match(point_heading):
+        return "account"
+    return "task"
 
 
 # A heading short enough to name its task whole in a gap (`整治背街小巷和老旧小区的具体举措`).

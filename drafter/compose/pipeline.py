@@ -63,6 +63,7 @@ from drafter.compose.plan import (
     own_words,
     plan_draft,
     sentence,
+    split_announcement,
 )
 from drafter.compose.relevance import infer_domain, tokens
 from drafter.compose.select import Catalog, Pick, Selector, key_terms, repeats_terms, shingles
@@ -390,6 +391,8 @@ class SpeechContext:
         self.salutation = salutation if salutation.endswith(("：", ":")) else salutation + "："
         self.achievements = [sentence(a) for a in brief.achievements]
         self.purpose = sentence(plan.slots["purpose"]) if plan.slots.get("purpose") else ""
+        # the speaker's announcement a purpose ended on, said after it (`下面，我就…讲几点意见。`)
+        self.announced = split_announcement(bare(brief.purpose or ""))[1]
         self.acknowledgements = [
             (clean_user_text(a.who), bare(a.did), earlier_work(a.did)) for a in brief.acknowledge
         ]
@@ -715,12 +718,12 @@ class SpeechContext:
             return False
         if set(_ANNOUNCING.findall(text)) & set(_ANNOUNCING.findall(strip_marks(self.purpose))):
             return False  # `…就工作规范和工作方法提一些要求。这里，我提几点要求`
-        if _ANNOUNCES_POINTS.search(strip_marks(self.purpose)) and not self.achievements:
+        if (self.announced or _ANNOUNCES_POINTS.search(strip_marks(self.purpose))) and not self.achievements:
             return False  # `…就信访工作的规范和方法讲几点意见。` announced them: no `这里，我…强调几点`
         if "{count}点" in text and any(len(section.points) > 1 for section in self.sections):
             return False
-        if self._deferred and ("强调" in text or "要求" in text):
-            return False
+        if (self._deferred or self.brief.role == "guest") and ("强调" in text or "要求" in text):
+            return False  # nor does a visitor 强调 or set 要求 at another's meeting
         if kind_name(self.brief.template) == "annual_review" and ("强调" in text or "要求" in text):
             return False  # a year's work is reviewed, not 强调: `我围绕一年来的主要工作…讲三个方面`
         if "{topics}" in text and _overlapping([section.topic for section in self.sections]):

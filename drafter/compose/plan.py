@@ -440,9 +440,26 @@ _DEPLOYS_A_FIELD = LazyPattern(
 
 def purpose_phrase(purpose: str) -> str:
     """The brief's `purpose` as openings say it: a bare `部署X` whose X is a field or a group gets
-    its 工作 (`部署优化营商环境` → `部署优化营商环境工作`), as a writer would mend it."""
-    plain = bare(purpose)
+    its 工作 (`部署优化营商环境` → `部署优化营商环境工作`), as a writer would mend it; the speaker's
+    announcement of his points is not part of it (`announcement`)."""
+    plain = split_announcement(bare(purpose))[0]
     return plain + "工作" if _DEPLOYS_A_FIELD.match(plain) else plain
+
+
+# The speaker announcing his points at the end of a purpose (`…，就信访工作的规范和方法讲几点意见`).
+_ANNOUNCEMENT = LazyPattern(
+    r"，((?:就|围绕|对)[^，]*(?:讲|提|谈|交流)(?:几点|一些|几条|两点|三点)(?:意见|要求|看法|体会))$"
+)
+
+
+def split_announcement(purpose: str) -> tuple[str, str]:
+    """A purpose and the announcement of the speaker's points it ends on, apart (`学习《信访工作
+    条例》` and `就信访工作的规范和方法讲几点意见`): `召开…，就是要{purpose}` would make the
+    announcement the meeting's aim. ("", …) never: a purpose that is only an announcement stays."""
+    match = _ANNOUNCEMENT.search(purpose)
+    if not match or match.start() == 0:
+        return purpose, ""
+    return purpose[: match.start()], match.group(1)
 
 
 # A goal to prevent, or to keep things as they are (`确保…形势持续稳定`, `确保…度过一个平安祥和的
