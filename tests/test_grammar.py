@@ -12,7 +12,7 @@ from drafter.bank.load import load_bank
 from drafter.compose.brief import Brief
 from drafter.compose.brief_build import parse_brief
 from drafter.compose.pipeline import Enumerator, compose, says_is, states
-from drafter.compose.plan import goal_phrase, namely, plan_draft, subject
+from drafter.compose.plan import goal_phrase, plan_draft, subject
 from drafter.compose.templating import TemplateSet
 
 TEMPLATES = TemplateSet()
@@ -46,8 +46,9 @@ def _data(**changes: Any) -> dict[str, Any]:
 
 
 def test_no_repeated_verb_after_ji() -> None:
+    """A counted heading is not spelled out after 即 (`即提高学习理解能力、提高转化落实能力`): its points'
+    headings say the members right after it."""
     members = ["提高学习理解能力", "提高转化落实能力", "提高统筹整合能力"]
-    assert namely("提高“三种能力”", members) == "学习理解能力、转化落实能力、统筹整合能力"
     brief = parse_brief(
         {
             **_data(),
@@ -62,7 +63,7 @@ def test_no_repeated_verb_after_ji() -> None:
     )
     markup = compose(brief, load_bank(), TEMPLATES).markup
     heading = next(line for line in markup.splitlines() if line.startswith("@h1"))
-    assert heading.endswith("提高“两种能力”，即学习理解能力、转化落实能力"), heading
+    assert heading.endswith("提高“两种能力”") and "即" not in heading, heading
 
 
 def test_a_run_in_heading_ending_in_a_closing_quote_gets_its_full_stop() -> None:

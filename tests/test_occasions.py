@@ -264,5 +264,6 @@ def test_a_fields_year_is_told_plainly_and_its_helpers_thanked_once(tmp_path: Pa
 def test_a_class_opening_held_as_a_training_wishes_it_success(tmp_path: Path, bank: Bank) -> None:
     text = _text(_drafted(tmp_path, bank, (ROOT / "tests/heldout/ganbu_peixun.yaml").read_text("utf-8")))
     assert "最后，预祝全市年轻干部培训班圆满成功！" in text
+    assert "根据培训班安排，我同大家交流几点意见。" in text  # not `我就年轻干部工作同大家交流…`
     text = _text(_drafted(tmp_path, bank, (ROOT / "tests/heldout/zhaoshang_qu.yaml").read_text("utf-8")))
     assert "一是要精准招商" in text and "（一）" not in text  # one part: its points numbered in the text

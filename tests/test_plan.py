@@ -90,22 +90,6 @@ def test_a_bad_point_heading_set_names_its_own_field() -> None:
         plan_draft(brief, heading_sets())
 
 
-def test_namely_says_the_verb_every_member_repeats_once() -> None:
-    from drafter.compose.plan import namely
-
-    members = ["提高学习理解能力", "提高转化落实能力", "提高统筹整合能力"]
-    assert namely("提高“三种能力”", members) == "学习理解能力、转化落实能力、统筹整合能力"
-    assert namely("“三种能力”", members) == "提高学习理解能力、转化落实能力、统筹整合能力"
-    # the noun they all end on is said once (not `…的难题、…的难题、…的难题`)
-    problems = ["解决钱从哪里来的难题", "解决加装电梯难的难题", "解决改后没人管的难题"]
-    assert namely("解决“三个难题”", problems) == "钱从哪里来、加装电梯难和改后没人管的难题"
-    assert namely("做到“三个清楚”", ["政策清楚", "情况清楚"]) == "政策清楚、情况清楚"
-    assert namely("提升扑救能力", ["要加强队伍建设", "要备足扑火物资"]) == ""  # not a counted set
-    # a long list is left to the points that say it
-    combined = ["立行立改与长效机制相结合", "审计整改与巡察整改相结合", "整改与问责相结合"]
-    assert namely("坚持“三个结合”", combined) == ""
-
-
 def test_a_section_of_shortcomings_is_a_diagnosis_unless_the_brief_says_otherwise() -> None:
     from drafter.compose.brief_model import Section
     from drafter.compose.plan import diagnoses

@@ -178,7 +178,7 @@ THIN_PLACES: dict[str, tuple[str, str]] = {
     # 致以衷心的感谢和崇高的敬意 is for the honoured of a commendation, not for the speaker's own staff
     "opening.review needs=['thanks_to']": (
         "two formulas",
-        "work_meeting:convener work_meeting:guest closing_address:closing closing_address:convener",
+        "closing_address:closing closing_address:convener",
     ),
 }
 THIN: dict[tuple[str, str, str], str] = {

@@ -59,7 +59,6 @@ from drafter.compose.plan import (
     bare,
     earlier_work,
     goal_shape,
-    namely,
     own_words,
     plan_draft,
     sentence,
@@ -116,6 +115,7 @@ def gave_views(dids: Sequence[str]) -> bool:
 # A purpose that announces the points itself (`就…讲几点意见`, `并就…提一些要求`)
 _ANNOUNCES_POINTS = LazyPattern(r"(?:讲|提|谈|交流)(?:几点|一些|几条|两点|三点)(?:意见|要求|看法|体会)")
 _WORK = LazyPattern(r"[^，；。]+")  # the work a purpose names in one phrase (`全县森林防灭火工作`)
+_PEOPLE = LazyPattern(r"干部|人才|学员|队伍")  # work on people (`年轻干部工作`), not a field's
 _HOLDS = LazyPattern(r"^(?:举办|举行|召开)")  # a purpose that holds the event (`举办这期培训班，…`)
 # Lead-ins that follow a review of achievements (`同时我们也清醒认识到…`, `在肯定成绩的同时…`).
 _AFTER_ACHIEVEMENTS = LazyPattern(r"^(?:同时|在?肯定成绩的同时|成就有目共睹)")
@@ -685,6 +685,8 @@ class SpeechContext:
             if not work:
                 return f"{arranged}，我讲几点意见。"
             if self.gathering in ("培训班", "研讨班"):  # a class is taught, not set its work
+                if _PEOPLE.search(work):  # `年轻干部工作` is the office's work on the class, not its
+                    return f"{arranged}，我同大家交流几点意见。"
                 return f"{arranged}，我就{work}同大家交流几点意见。"
             return f"{arranged}，我就做好{work}讲几点意见。"
         if _HOLDS.match(self.purpose) and self.brief.role == "guest":
@@ -745,14 +747,6 @@ class SpeechContext:
             else:
                 self._enumerators[families] = Enumerator(pick.entry.text, pick.entry.id)
         return self._enumerators[families]
-
-    def namely(self, section: SectionView) -> str:
-        """The members a counted section heading spells out after 即, its points' headings, the
-        verb they all repeat said once (`plan.namely`); "" unless every point has a heading."""
-        members = [p.heading_plain for p in section.points]
-        if not members or not all(members):
-            return ""
-        return namely(section.heading_plain or section.topic, members)
 
     def numbering(self, section: SectionView, *families: str) -> Enumerator:
         """The section's own numbering when the brief sets one, else `enumerator(*families)` (one of

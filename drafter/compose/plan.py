@@ -96,45 +96,6 @@ def _point_topic(heading: str, fillers: Mapping[str, str] | None, section_topic:
     return subject(heading) if heading else section_topic
 
 
-_COUNTED = LazyPattern(r"[一二两三四五六七八九十]+(?:个|种|项|条|大|方面|点|要|化|心)")
-
-
-def namely(heading: str, members: Sequence[str]) -> str:
-    """The list a counted heading spells out after 即, without the verb every member repeats:
-    `提高“三种能力”` + `提高学习理解能力、提高转化落实能力` gives `学习理解能力、转化落实能力`
-    (the heading says 提高 already); without the verb in the heading, the first member keeps it.
-    "" unless the heading names a counted set and there are two members or more."""
-    items = [m for m in members if m]
-    if len(items) < 2 or not _COUNTED.search(heading):
-        return ""  # only a counted set (`三个清楚`, `两种能力`) is spelled out
-    spelled = _spelled(heading, items)
-    return spelled if len(spelled) <= NAMELY_CHARS else ""  # a longer list is left to the points
-
-
-NAMELY_CHARS = 24  # a heading spells out its set after 即 in this many characters at most
-
-
-def _spelled(heading: str, items: Sequence[str]) -> str:
-    for size in (3, 2):
-        verb = items[0][:size]
-        if all(m.startswith(verb) and len(m) > size + 1 for m in items):
-            rest = [m[size:] for m in items]
-            first = rest[0] if strip_end(heading).startswith(verb) else items[0]
-            spelled = [first, *rest[1:]]
-            return _once(spelled) or "、".join(spelled)
-    return _once(items) or "、".join(items)
-
-
-def _once(items: Sequence[str]) -> str:
-    """The members said with the noun they all end on once (`钱从哪里来的难题、改后没人管的难题`
-    gives `钱从哪里来和改后没人管的难题`), or "" when they end on none."""
-    suffix = items[0][-3:]
-    if not suffix.startswith("的") or not all(m.endswith(suffix) and len(m) > 4 for m in items):
-        return ""
-    bare = [m[: -len(suffix)] for m in items]
-    return "、".join(bare[:-1]) + "和" + bare[-1] + suffix
-
-
 class PointView(Record):  # not a dataclass: cheaper to define (issue 12)
     """A point as templates see it."""
 
