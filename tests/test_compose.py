@@ -392,10 +392,12 @@ def test_only_a_regions_leader_rallies_and_only_a_head_says_the_eras_slogans(tmp
     assert _calls(tmp_path / "a", calls, speaker={"post": "市长"}) & {"rally", "lofty"}
     # a deputy rallies, but not round the party committee, nor with the era's slogans
     assert _calls(tmp_path / "b", calls, speaker={"post": "副市长"}) <= {"together", "plain", "hope"}
-    # a department's head rallies no one: he asks his own system, or hopes
+    # a department's head rallies no region: he asks his own system, or hopes
     assert _calls(tmp_path / "c", calls, speaker={"post": "市应急管理局局长"}) <= {"plain", "hope"}
     # a visitor hopes
     assert _calls(tmp_path / "d", calls, speaker={"post": "市长"}, speaker_role="guest") == {"hope"}
+    # safety is held, not striven for (…而努力奋斗)
+    assert _calls(tmp_path / "g", calls, speaker={"post": "市长"}, domain="安全生产") <= {"plain", "hope"}
     # cadres' words are not said to entrepreneurs
     cadres = {"cadre": "希望大家担当使命、奋发有为，共同努力{goal}！", "hope": calls["hope"]}
     assert "cadre" in _calls(tmp_path / "e", cadres, speaker={"post": "市长"})

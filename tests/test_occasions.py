@@ -89,8 +89,8 @@ def test_an_occasion_speech_says_what_its_occasion_asks_for(path: Path, seed: in
         assert any(i in HOPES for i in ends) or (last.text.startswith("希望") and not any(ends)), last.text
     if kind == "mobilization":  # one peroration: the call (or hope) that says the goal, else hope and call
         calls = [i for i in ends if i.startswith("closing.call.")]
-        if not leads_region(brief.speaker.post):  # a department's head hopes, in the template's words
-            assert last.text.startswith("希望") and len(calls) <= 1, last.text
+        if not leads_region(brief.speaker.post):  # a department's head: a hope, or the template's call
+            assert len(calls) <= 1 and (calls or last.text.startswith(("希望", "同志们，让我们"))), last.text
             return
         assert ends[-1].startswith("closing.call."), last.text
         assert len(calls) == 1 if brief.closing.goal else calls[0] in HOPES, last.text
@@ -267,3 +267,10 @@ def test_a_class_opening_held_as_a_training_wishes_it_success(tmp_path: Path, ba
     assert "根据培训班安排，我同大家交流几点意见。" in text  # not `我就年轻干部工作同大家交流…`
     text = _text(_drafted(tmp_path, bank, (ROOT / "tests/heldout/zhaoshang_qu.yaml").read_text("utf-8")))
     assert "一是要精准招商" in text and "（一）" not in text  # one part: its points numbered in the text
+
+
+def test_a_visitor_is_asked_for_what_he_asks_not_for_units_and_dates(tmp_path: Path, bank: Bank) -> None:
+    drafts = _drafted(tmp_path, bank, (ROOT / "tests/heldout/rencai_gongzuo_huiyi.yaml").read_text("utf-8"))
+    wanted = [note.wanted for note in drafts[0].gaps]
+    assert wanted and not any("责任单位" in w or "时间节点" in w for w in wanted), wanted
+    assert "希望大家共同努力，为全县高质量发展提供坚强人才支撑！" in _text(drafts)  # its own 为

@@ -138,10 +138,14 @@ _LAY = LazyPattern(r"企业家|企业|医生|村医|乡医|教师|老师|群众|
 # ... and what is said to cadres (and to veterans), not to them
 _CADRES_WORDS = LazyPattern(r"担当使命|冲锋在前|再立新功")
 _RALLY_ROUND = LazyPattern(r"(我们要|让我们)更加紧密地?团结在([^，。！]+?)周围")
+RISK_FIELDS = frozenset({"安全生产", "防汛抗旱与应急"})  # fields whose work is to prevent
 _LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
-# A season's task (a harvest's purchase, a flood season, a winter's fire watch) is seen through, not
-# persisted in for years: no `久久为功` to close it.
-_SEASONAL = LazyPattern(r"秋粮|夏粮|收购|汛|春耕|三夏|三秋|秋收|冬春|今冬明春|春运|旺季|高温|节日|节前|两节")
+# A season's task (a harvest's purchase, a flood season, a winter's fire watch), a rectification or
+# a push to finish is seen through, not persisted in for years: no `久久为功` to close it.
+_SEASONAL = LazyPattern(
+    r"秋粮|夏粮|收购|汛|春耕|三夏|三秋|秋收|冬春|今冬明春|春运|旺季|高温|节日|节前|两节|"
+    r"整改|专项整治|推进会"  # ... nor is a rectification or a push to finish
+)
 
 
 OVERLAP = 4  # characters in a row two parts' topics share to say one subject twice
@@ -503,9 +507,10 @@ class SpeechContext:
 
     @property
     def _rallies(self) -> bool:
-        """Whether the speaker may rally his audience (`让我们团结一心…`, `我们要…`): a region's
-        leader at a meeting of his own; a visitor or a department's head hopes (`希望大家…`)."""
-        return self.brief.role != "guest" and roles.leads_region(self.brief.speaker.post)
+        """Whether the speaker may rally his audience (`让我们团结一心…`, `我们要…`): one at a meeting
+        of his own (a region's leader, or a department's head at his system's), not a visitor, nor
+        one who speaks after a superior (his task is to follow it through): they hope (`希望大家…`)."""
+        return self.brief.role != "guest" and not self._deferred
 
     def _fits_call(self, text: str) -> bool:
         """Whether a closing call fits the speaker and the audience: one who may not rally
@@ -518,12 +523,14 @@ class SpeechContext:
             return True
         if not self._rallies or self._lay_audience:
             # ... nor is a rally said to entrepreneurs or doctors: they are hoped for
-            own_system = self._rallies is False and self.brief.role != "guest" and not self._lay_audience
-            asks = own_system and text.startswith("{audience_org}要") and not _RALLY.search(text)
-            if not (text.startswith("希望") or asks):
+            if not text.startswith("希望"):
                 return False
+        elif not roles.leads_region(post) and not (text.startswith(("希望", "{audience_org}要"))):
+            return False  # a department's head hopes, or asks his own system (`全县民政系统要…`)
         if not roles.heads(post) and (any(w in text for w in _LOFTY) or "团结在{superior}周围" in text):
             return False
+        if self.domain in RISK_FIELDS and "奋斗" in text:
+            return False  # safety is held (坚决守住…底线、确保…), not striven for (…不懈奋斗)
         return not (_CADRES_WORDS.search(text) and self._lay_audience)
 
     @property
@@ -571,6 +578,8 @@ class SpeechContext:
                 return f"希望大家共同努力，{self.goal.removeprefix('努力')}！"
             if shape in ("resolve", "pledge"):
                 return f"希望大家全力以赴，{self.goal}！"
+            if (self.brief.closing.goal or "").startswith("为"):  # `为…提供坚强人才支撑`: its own 为
+                return f"希望大家共同努力，为{self.goal}！"
             return f"希望大家为{self.goal}而共同努力！"
         if shape == "aim":  # the speaker hopes it of the audience: he is not one of them
             if self.goal.startswith(("让", "使")):  # `让群众有更多获得感` is what their work brings
@@ -578,6 +587,8 @@ class SpeechContext:
             return f"希望大家努力{self.goal}！"
         if shape == "means":
             return f"同志们，让我们团结一心、真抓实干，{self.goal}！"
+        if shape == "plain" and self.domain in RISK_FIELDS:  # held, not striven for
+            return f"同志们，让我们团结一心、全力以赴，{self.goal}！"
         if shape == "resolve":
             return f"同志们，让我们团结一心、全力以赴，{self.goal}！"
         return f"同志们，让我们团结一心、真抓实干，为{self.goal}而努力奋斗！"
@@ -1047,7 +1058,9 @@ class SpeechContext:
     def _gap(self, point: PointView, filled: int) -> str:
         """The marked gap of a point whose material filled `filled` characters, worded for it, and
         counted for the summary."""
-        wanted = gap_wanted(point.topic, point.heading_plain, point.purpose, tuple(point.text))
+        # a visitor assigns no units and dates at another's meeting: his task points want what he asks
+        role = "remind" if point.purpose == "task" and self.brief.role == "guest" else point.purpose
+        wanted = gap_wanted(point.topic, point.heading_plain, role, tuple(point.text))
         self.gaps.append(GapNote(point.key, wanted, max(self.limits.owed(point.key, filled), 0)))
         self.filled.append(filled)
         return mark_gap(f"{GAP_OPEN}{wanted}{GAP_CLOSE}")
