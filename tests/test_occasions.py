@@ -274,3 +274,12 @@ def test_a_visitor_is_asked_for_what_he_asks_not_for_units_and_dates(tmp_path: P
     wanted = [note.wanted for note in drafts[0].gaps]
     assert wanted and not any("责任单位" in w or "时间节点" in w for w in wanted), wanted
     assert "希望大家共同努力，为全县高质量发展提供坚强人才支撑！" in _text(drafts)  # its own 为
+
+
+def test_a_part_on_the_problems_has_them_in_the_occasions_work(tmp_path: Path, bank: Bank) -> None:
+    drafts = _drafted(
+        tmp_path, bank, (ROOT / "tests/heldout/gengdi_baohu_nianzhong_xian.yaml").read_text("utf-8")
+    )
+    assert "自然资源工作中的老问题和新挑战仍然不少" in _text(drafts) or "自然资源工作中老问题" in _text(
+        drafts
+    )

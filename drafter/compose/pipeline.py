@@ -101,6 +101,11 @@ _CONVENERS_ACT = LazyPattern(r"^(?:部署|安排|研究|总结|通报|动员)")
 _PLAIN_CALL = LazyPattern(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’")
 _A_MEETING = LazyPattern(r"(?<!大)会议?$")  # a working meeting (`工作会议`, `座谈会`), not a 大会
+# What frames an occasion's work (`全县…2026年度工作总结会`): its region, year and kind of meeting.
+_OCCASION_FRAME = LazyPattern(
+    r"^(?:全[省市县区镇乡]|[^\s]{1,4}[省市县区镇乡](?=[\u4e00-\u9fff]{4}))?|"
+    r"(?:\d{4}年度?|年度)?(?:工作)?(?:总结会|总结大会|会议|推进会|部署会|动员大会|大会|座谈会)$"
+)
 _RAISED = LazyPattern(r"建议|问题|困难|意见|诉求")
 _NOT_VIEWS = LazyPattern(r"意见|建议|介绍|汇报|通报|经历|情况|困难|问题")
 
@@ -592,6 +597,17 @@ class SpeechContext:
         if shape == "resolve":
             return f"同志们，让我们团结一心、全力以赴，{self.goal}！"
         return f"同志们，让我们团结一心、真抓实干，为{self.goal}而努力奋斗！"
+
+    def problems_in(self, section: SectionView) -> str:
+        """What a part on the problems has them in, as `{topic}中的老问题…` says it: its topic when
+        that names a thing (`安全生产工作`), else the work the occasion is about (`全县自然资源系统
+        2026年度工作总结会` → `自然资源工作`, for `耕地保护和执法`, `存在的问题`)."""
+        topic = section.topic
+        if _NOUN_TOPIC.search(topic) and "问题" not in topic and "不足" not in topic:
+            return topic
+        name = _OCCASION_FRAME.sub("", one_line(self.brief.occasion or ""))
+        name = name.removesuffix("系统").removesuffix("工作")
+        return name + "工作" if len(name) >= 2 else topic
 
     @property
     def raised_issues(self) -> bool:
