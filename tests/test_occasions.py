@@ -283,3 +283,14 @@ def test_a_part_on_the_problems_has_them_in_the_occasions_work(tmp_path: Path, b
     assert "自然资源工作中的老问题和新挑战仍然不少" in _text(drafts) or "自然资源工作中老问题" in _text(
         drafts
     )
+
+
+def test_old_comrades_are_wished_good_health(tmp_path: Path, bank: Bank) -> None:
+    text = _text(
+        _drafted(
+            tmp_path, bank, (ROOT / "tests/heldout/guanxin_xiayidai_biaozhang_shi.yaml").read_text("utf-8")
+        )
+    )
+    assert "最后，祝各位老同志身体健康、生活愉快！" in text
+    text = _text(_drafted(tmp_path, bank, (ROOT / "tests/heldout/jindu_biaozhang.yaml").read_text("utf-8")))
+    assert "老同志" not in text

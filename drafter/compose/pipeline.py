@@ -142,6 +142,7 @@ _RALLY = LazyPattern(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚�
 _LAY = LazyPattern(r"企业家|企业|医生|村医|乡医|教师|老师|群众|老同志|五老|志愿者|学生|家长")
 # ... and what is said to cadres (and to veterans), not to them
 _CADRES_WORDS = LazyPattern(r"担当使命|冲锋在前|再立新功")
+_ELDERS = LazyPattern(r"五老|老同志|老干部|离退休")
 _RALLY_ROUND = LazyPattern(r"(我们要|让我们)更加紧密地?团结在([^，。！]+?)周围")
 RISK_FIELDS = frozenset({"安全生产", "防汛抗旱与应急"})  # fields whose work is to prevent
 _LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
@@ -537,6 +538,12 @@ class SpeechContext:
         if self.domain in RISK_FIELDS and "奋斗" in text:
             return False  # safety is held (坚决守住…底线、确保…), not striven for (…不懈奋斗)
         return not (_CADRES_WORDS.search(text) and self._lay_audience)
+
+    @property
+    def elders(self) -> bool:
+        """Whether the audience are old comrades (`“五老”同志`, `老干部`): they are wished good health."""
+        said = " ".join(filter(None, [self.brief.audience, self.brief.audience_org, self.brief.salutation]))
+        return bool(_ELDERS.search(said))
 
     @property
     def _lay_audience(self) -> bool:
