@@ -1,4 +1,4 @@
-"""The held-out briefs (issue 8): 45 briefs over many fields (nine given, the rest inferred) and
+"""The held-out briefs (issue 8): 57 briefs over many fields (nine given, the rest inferred) and
 all three speaker roles, written apart from the five sample speeches. Each drafts without error,
 its field is the one the brief is about, and a point the bank knows too little about is marked,
 never padded."""

@@ -181,7 +181,8 @@ _SURNAMES = (
 # A person named (`张华同志`, `退休教师周德明`, `老党员王秀兰`)
 _NAMED = LazyPattern(
     r"[\u4e00-\u9fff]{2,3}同志|(?:教师|老师|党员|干部|书记|主任|医生|村医|民警|辅警|校长|队长|职工|工人|"
-    rf"志愿者|村民|老兵|军人|社工|网格员|护士|法官|检察官|所长|站长|院长|厂长|护林员)[{_SURNAMES}]"
+    rf"志愿者|村民|老兵|军人|社工|网格员|护士|法官|检察官|所长|站长|院长|厂长|护林员|司机|农民|快递员|"
+    rf"骑手|环卫工人|保洁员|店主|经理|工程师|技术员|教授|律师|消防员|辅导员|园长|馆长|支书|组长)[{_SURNAMES}]"
     r"[\u4e00-\u9fff]{1,2}"
     # ... or a collective by its name (`“青禾”禁毒志愿服务队`)
     r"|”[\u4e00-\u9fff]{0,8}(?:队|站|所|中心|协会|小组|工作室)"
@@ -469,6 +470,9 @@ class SpeechContext:
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
         offered = self._texts(function) if accept is None else accept  # `only` naming none: none
+        if function == "opening.review" and (self.domain or self.brief.role == "guest"):
+            # `…{region}经济平稳发展，社会大局持续稳定` is a region's year, not a field's nor a visitor's
+            accept = offered = [t for t in offered if "{region}经济" not in t]
         if not roles.heads(self.brief.speaker.post) and any(_speaks_for_region(t) for t in offered):
             # `向战斗在全县各条战线上的…` is the county head's to say, not a bureau chief's
             accept = offered = [t for t in offered if not _speaks_for_region(t)]
