@@ -400,8 +400,9 @@ def test_only_a_regions_leader_rallies_and_only_a_head_says_the_eras_slogans(tmp
     assert _calls(tmp_path / "g", calls, speaker={"post": "市长"}, domain="安全生产") <= {"plain", "hope"}
     # cadres' words are not said to entrepreneurs
     cadres = {"cadre": "希望大家担当使命、奋发有为，共同努力{goal}！", "hope": calls["hope"]}
-    assert "cadre" in _calls(tmp_path / "e", cadres, speaker={"post": "市长"})
-    assert _calls(tmp_path / "f", cadres, speaker={"post": "市长"}, audience="各位企业家") == {"hope"}
+    visitor = {"speaker": {"post": "市长"}, "speaker_role": "guest"}
+    assert "cadre" in _calls(tmp_path / "e", cadres, **visitor)
+    assert _calls(tmp_path / "f", cadres, **visitor, audience="各位企业家") == {"hope"}
 
 
 def test_a_seasons_task_is_not_persisted_in_for_years(tmp_path: Path) -> None:

@@ -97,3 +97,8 @@ def test_a_town_does_not_take_a_countys_work_as_its_own() -> None:
     text = "推进县域基础设施一体化规划建设管护。"
     assert roles.beyond_level(roles.rank(town), text) and not roles.beyond_level(roles.rank(county), text)
     assert not roles.beyond_level(roles.rank(town), "补齐村内道路、饮水等短板。")
+
+
+def test_an_offices_system_is_named_without_its_kind_of_office() -> None:
+    assert roles.audience_org(_brief("县档案馆馆长", org="县档案馆")) == "全县档案系统"
+    assert roles.audience_org(_brief("县政务服务中心主任", org="县政务服务中心")) == "全县政务服务系统"

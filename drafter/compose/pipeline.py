@@ -139,7 +139,10 @@ _WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心�
 # A call to rally around the leadership (`团结在{superior}周围`, `在{superior}的正确领导下`), and
 # slogans of the era that only a head closes on.
 _RALLY = LazyPattern(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
-_LAY = LazyPattern(r"企业家|企业|医生|村医|乡医|教师|老师|群众|老同志|五老|志愿者|学生|家长")
+_LAY = LazyPattern(
+    r"企业家|企业|工商户|商户|经营户|农户|医生|村医|乡医|教师|老师|群众|居民|市民|游客|乡亲|老同志|五老|"
+    r"志愿者|学生|家长"
+)
 # ... and what is said to cadres (and to veterans), not to them
 _CADRES_WORDS = LazyPattern(r"担当使命|冲锋在前|再立新功")
 _ELDERS = LazyPattern(r"五老|老同志|老干部|离退休")
@@ -376,6 +379,7 @@ class SpeechContext:
         self._announced: set[str] = set()  # verbs the opening announced its points with (`强调`)
         self._led: set[str] = set()  # ... and the parts' lead-ins (`关于…，我强调两点：`)
         self._deferred = False  # whether the speaker agreed with a superior who spoke before him
+        self._calling = False  # whether the closing call is being chosen (`call`)
         self._points_said = False  # whether the opening said already that points follow
         self._rallied = False  # whether the closing call ended on a rally (`…而奋斗！`)
         self._hoped = False  # whether the close said its hopes for the audience (`希望大家…`)
@@ -470,6 +474,9 @@ class SpeechContext:
                 e.text for e in self._selector.candidates(function) if not _BACK_REFERENCE.match(e.text)
             ]
         offered = self._texts(function) if accept is None else accept  # `only` naming none: none
+        if self.goal and (shape := goal_shape(self.goal)) != "plain" and any("{goal}" in t for t in offered):
+            # a text that says the goal says it in the goal's shape, asked for or not (`为让…` is no Chinese)
+            accept = offered = [t for t in offered if "{goal}" not in t or _fits_goal(t, shape)]
         if function == "opening.review" and (self.domain or self.brief.role == "guest"):
             # `…{region}经济平稳发展，社会大局持续稳定` is a region's year, not a field's nor a visitor's
             accept = offered = [t for t in offered if "{region}经济" not in t]
@@ -535,6 +542,8 @@ class SpeechContext:
             # ... nor is a rally said to entrepreneurs or doctors: they are hoped for
             if not text.startswith("希望"):
                 return False
+        elif self._calling and text.startswith("希望"):
+            return False  # the call of one who may rally rallies (让我们…): a hope is a visitor's
         elif not roles.leads_region(post) and not (text.startswith(("希望", "{audience_org}要"))):
             return False  # a department's head hopes, or asks his own system (`全县民政系统要…`)
         if not roles.heads(post) and (any(w in text for w in _LOFTY) or "团结在{superior}周围" in text):
@@ -579,12 +588,25 @@ class SpeechContext:
     def call(self) -> str:
         """The call that ends the speech on its goal: from the bank when an entry fits the goal's
         shape (`plan.goal_shape`), else in the template's own words, shaped to it."""
+        self._calling = True  # one who may rally calls, he does not hope (`_fits_call`)
         bank = self.phrase("closing.call", needs=["goal"])
+        self._calling = False
         self._rallied = True  # every call below ends on a rally (`…而努力奋斗！`)
         if bank:
             self._rallied = strip_marks(bank).endswith("！")
             return bank
         shape = goal_shape(self.goal)
+        if kind_name(self.brief.template) == "chair_script":  # the chair closes on what follows the meeting
+            who = self._selector.slots.get("audience_org") or "大家"
+            goal = self.goal if shape in ("means", "resolve", "pledge", "aim") else f"为{self.goal}而努力"
+            return f"会后，{who}要认真抓好会议精神的贯彻落实，{goal.removeprefix('努力')}！"
+        if self._deferred and self.brief.role != "guest" and not self._lay_audience:
+            # after a superior: his points are followed through (`我们一定认真抓好落实，…`)
+            if shape in ("means", "aim") or self.goal.startswith(("让", "使")):
+                return f"我们一定认真抓好落实，{self.goal.removeprefix('努力')}！"
+            if shape in ("resolve", "pledge"):
+                return f"我们一定认真抓好落实，全力以赴，{self.goal}！"
+            return f"我们一定认真抓好落实，为{self.goal}而努力！"
         if not self._rallies or self._lay_audience:  # a visitor, a department's head, or one
             # speaking to entrepreneurs or doctors hopes it of the audience
             if any(strip_marks(t).startswith("希望") for t in self.closing_text):

@@ -97,7 +97,7 @@ def audience_org(brief: Brief) -> str:
     if org and level and org.startswith(level) and org not in (level + "委", level + "政府"):
         body = org[len(level) :]
         body = body[1:] if body.startswith("委") and body.endswith("部") else body  # 市委组织部
-        body = re.sub(r"(?:局|委员会|厅|署|部)$", "", body)
+        body = re.sub(r"(?:局|委员会|厅|署|部|馆|办公室|中心)$", "", body)
         if body:
             return f"{region}{body}系统"
     return f"{region}各级各部门"
