@@ -294,3 +294,23 @@ def test_old_comrades_are_wished_good_health(tmp_path: Path, bank: Bank) -> None
     assert "最后，祝各位老同志身体健康、生活愉快！" in text
     text = _text(_drafted(tmp_path, bank, (ROOT / "tests/heldout/jindu_biaozhang.yaml").read_text("utf-8")))
     assert "老同志" not in text
+
+
+def test_lead_ins_fit_what_follows_them(tmp_path: Path, bank: Bank) -> None:
+    # 这也是召开这次座谈会的原因 after the speaker's thinking, not after a figure
+    assert "这也是召开这次座谈会的原因" not in _text(
+        _drafted(tmp_path, bank, (ROOT / "tests/heldout/getihu_fazhan_zuotan.yaml").read_text("utf-8"))
+    )
+    assert "这也是召开这次座谈会的原因" in _text(
+        _drafted(tmp_path, bank, (ROOT / "examples/symposium.yaml").read_text("utf-8"))
+    )
+    # tasks are not 把握 nor 意思; a lead-in does not say its heading's words again (问题和不足)
+    text = _text(
+        _drafted(tmp_path, bank, (ROOT / "tests/heldout/dangan_gongzuo_nianzhong.yaml").read_text("utf-8"))
+    )
+    assert "把握好" not in text and "还存在不少问题和不足" not in text
+    assert "档案工作中老问题、新挑战仍然不少" in text
+    text = _text(
+        _drafted(tmp_path, bank, (ROOT / "tests/heldout/yifeng_yisu_peixun.yaml").read_text("utf-8"))
+    )
+    assert "这里面主要包含" not in text

@@ -94,6 +94,7 @@ SHORT_GAP_SHARE = 0.75
 # own words (`after=` in `phrase`).
 BACK_REFERRING = frozenset({"section.lead_in", "transition"})
 ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to say it again
+HEADING_ECHO = 5  # ... that a lead-in shares with its part's heading to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
 _CONVENERS_ACT = LazyPattern(r"^(?:部署|安排|研究|总结|通报|动员)")
 # A closing that opens on its call (`让我们…`, `我们要…`), not on a motto before it (`新的征程已经启航，
@@ -139,6 +140,8 @@ _WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心�
 # A call to rally around the leadership (`团结在{superior}周围`, `在{superior}的正确领导下`), and
 # slogans of the era that only a head closes on.
 _RALLY = LazyPattern(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
+_REFLECTS = LazyPattern(r"想|思考|考虑|琢磨")
+_NOT_OF_TASKS = LazyPattern(r"把握|意思")  # lead-ins of principles and meanings, not of tasks
 _LAY = LazyPattern(
     r"企业家|企业|工商户|商户|经营户|农户|医生|村医|乡医|教师|老师|群众|居民|市民|游客|乡亲|老同志|五老|"
     r"志愿者|学生|家长"
@@ -454,6 +457,8 @@ class SpeechContext:
         (`earlier_speaker=`, `topic=`, `count=`).
         """
         back = bool(slots.pop("after", ""))  # whether something is said before it that 这… can point to
+        heading = str(slots.pop("heading", ""))  # the part's heading, which a lead-in does not say again
+        tasks = bool(slots.pop("tasks", False))  # whether the part's points are tasks (not 把握, not 意思)
         work = self._purpose_work() if function == "opening.transition" and self._deferred else ""
         if work.endswith("工作"):
             # after a superior: his points are the meeting's; this speaker adds the details of the work
@@ -499,7 +504,14 @@ class SpeechContext:
                 for e in self._selector.candidates(function)
                 if not e.tags or any(tag in topic for tag in e.tags)
             }
-            accept = [t for t in offered if t in said and self._fits_lead_in(t, site, values)]
+            accept = [
+                t
+                for t in offered
+                if t in said
+                and self._fits_lead_in(t, site, values)
+                and shingles(heading, HEADING_ECHO).isdisjoint(shingles(t, HEADING_ECHO))  # `清醒认识…`
+                and not (tasks and _NOT_OF_TASKS.search(t))  # tasks are 抓好, not 把握 nor 意思
+            ]
         elif function == "opening.purpose":
             accept = [t for t in offered if self._fits_purpose(t, values)]
         elif function == "opening.transition":
@@ -641,6 +653,12 @@ class SpeechContext:
         name = _OCCASION_FRAME.sub("", one_line(self.brief.occasion or ""))
         name = name.removesuffix("系统").removesuffix("工作")
         return name + "工作" if len(name) >= 2 else topic
+
+    @property
+    def reflects(self) -> bool:
+        """Whether the situation the speaker gives is what he has been thinking about (`这段时间，我
+        一直在想…`): `这也是召开这次座谈会的原因` follows that, not a figure."""
+        return any(_REFLECTS.search(text) for text in self.situation)
 
     @property
     def raised_issues(self) -> bool:
