@@ -139,7 +139,9 @@ def test_a_visitor_speaks_after_the_review_a_meeting_is_convened_and_a_chair_clo
     chair = strip_marks(_draft_of("zhengbing_huiyi_zhuchici_xian", bank))
     assert "高质量完成全县征兵任务" in chair.split("会议到此结束")[0][-200:]
     # after the county head's summary, his deputy follows it through
-    assert "我们一定认真抓好落实，让群众有更多获得感幸福感！" in strip_marks(_draft_of("minsheng_xian", bank))
+    assert "全县各级各部门要认真抓好落实，让群众有更多获得感幸福感！" in strip_marks(
+        _draft_of("minsheng_xian", bank)
+    )
 
 
 def test_a_meeting_is_named_once_when_its_purpose_names_it(bank: Bank) -> None:

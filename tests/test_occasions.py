@@ -310,3 +310,7 @@ def test_lead_ins_fit_what_follows_them(tmp_path: Path, bank: Bank) -> None:
     )
     assert "把握好" not in text and "还存在不少问题和不足" not in text
     assert "档案工作中老问题、新挑战仍然不少" in text
+    text = _text(
+        _drafted(tmp_path, bank, (ROOT / "tests/heldout/yifeng_yisu_peixun.yaml").read_text("utf-8"))
+    )
+    assert "这里面主要包含" not in text  # before 修订好村规民约, 建好红白理事会…

@@ -151,7 +151,7 @@ _CADRES_WORDS = LazyPattern(r"担当使命|冲锋在前|再立新功")
 _ELDERS = LazyPattern(r"五老|老同志|老干部|离退休")
 _RALLY_ROUND = LazyPattern(r"(我们要|让我们)更加紧密地?团结在([^，。！]+?)周围")
 RISK_FIELDS = frozenset({"安全生产", "防汛抗旱与应急"})  # fields whose work is to prevent
-_LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当")
+_LOFTY = ("时代重任", "只争朝夕", "时代呼唤担当", "踔厉奋发")
 # A season's task (a harvest's purchase, a flood season, a winter's fire watch), a rectification or
 # a push to finish is seen through, not persisted in for years: no `久久为功` to close it.
 _SEASONAL = LazyPattern(
@@ -560,6 +560,10 @@ class SpeechContext:
             return False  # a department's head hopes, or asks his own system (`全县民政系统要…`)
         if not roles.heads(post) and (any(w in text for w in _LOFTY) or "团结在{superior}周围" in text):
             return False
+        if _SEASONAL.search(self.brief.occasion or "") and (
+            "团结在{superior}周围" in text or "踔厉奋发" in text
+        ):
+            return False  # a season's task, a rectification or a 推进会 is no congress: no grand rally
         if self.domain in RISK_FIELDS and "奋斗" in text:
             return False  # safety is held (坚决守住…底线、确保…), not striven for (…不懈奋斗)
         return not (_CADRES_WORDS.search(text) and self._lay_audience)
@@ -613,12 +617,13 @@ class SpeechContext:
             goal = self.goal if shape in ("means", "resolve", "pledge", "aim") else f"为{self.goal}而努力"
             return f"会后，{who}要认真抓好会议精神的贯彻落实，{goal.removeprefix('努力')}！"
         if self._deferred and self.brief.role != "guest" and not self._lay_audience:
-            # after a superior: his points are followed through (`我们一定认真抓好落实，…`)
+            # after a superior: the audience is asked to carry out what he asked (`…要认真抓好落实，…`)
+            who = self._selector.slots.get("audience_org") or "大家"
             if shape in ("means", "aim") or self.goal.startswith(("让", "使")):
-                return f"我们一定认真抓好落实，{self.goal.removeprefix('努力')}！"
+                return f"{who}要认真抓好落实，{self.goal.removeprefix('努力')}！"
             if shape in ("resolve", "pledge"):
-                return f"我们一定认真抓好落实，全力以赴，{self.goal}！"
-            return f"我们一定认真抓好落实，为{self.goal}而努力！"
+                return f"{who}要全力以赴，{self.goal}！"
+            return f"{who}要认真抓好落实，为{self.goal}而努力！"
         if not self._rallies or self._lay_audience:  # a visitor, a department's head, or one
             # speaking to entrepreneurs or doctors hopes it of the audience
             if any(strip_marks(t).startswith("希望") for t in self.closing_text):

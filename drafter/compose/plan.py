@@ -178,6 +178,19 @@ class SectionView(Record):  # not a dataclass: cheaper to define (issue 12)
         (`…实现“双下降”，但基础还不牢固`): a new task's demands may follow it, not good figures alone."""
         return bool(_TURN.search(self.lead_in))
 
+    @property
+    def of_tasks(self) -> bool:
+        """Whether the section's points are tasks: a work plan's (`task`), or headings that open
+        on doing (`修订好村规民约`, `建好红白理事会` in a training): not led in on 把握 or 意思."""
+        return any(p.purpose == "task" or _DOES.match(p.heading_plain) for p in self.points)
+
+
+# A heading that opens on doing something (`修订好村规民约`, `要建立…`).
+_DOES = LazyPattern(
+    r"^(?:[一二三四五六七八九十]+[是要])?要?(?:修订|建好|建立|建设|规范|抓好|做好|推进|落实|完善|健全|"
+    r"加强|开展|实施|制定|组建|设立|推行|打造|整治|改造)"
+)
+
 
 class Plan(NamedTuple):  # not a dataclass: cheaper to define (issue 12)
     """Everything about a draft that does not depend on the bank's random choices."""
