@@ -615,7 +615,7 @@ class SpeechContext:
         if kind_name(self.brief.template) == "chair_script":  # the chair closes on what follows the meeting
             who = self._selector.slots.get("audience_org") or "大家"
             goal = self.goal if shape in ("means", "resolve", "pledge", "aim") else f"为{self.goal}而努力"
-            return f"会后，{who}要认真抓好会议精神的贯彻落实，{goal.removeprefix('努力')}！"
+            return f"会后，{who}要把会议确定的各项任务抓实抓好，{goal.removeprefix('努力')}！"
         if self._deferred and self.brief.role != "guest" and not self._lay_audience:
             # after a superior: the audience is asked to carry out what he asked (`…要认真抓好落实，…`)
             who = self._selector.slots.get("audience_org") or "大家"
