@@ -113,9 +113,11 @@ class Outline:
     _text: str | None = field(init=False, repr=False, compare=False)
     _starts: list[int] | None = field(init=False, repr=False, compare=False)
     _marked: str | None = field(init=False, repr=False, compare=False)
+    _utf8: bytes | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:  # (a compiled dataclass sets no default of a field not in `__init__`)
         self._text = self._starts = self._marked = None
+        self._utf8 = None
 
     @property
     def text(self) -> str:
@@ -124,6 +126,14 @@ class Outline:
         if text is None:
             text = self._text = "\n".join([p.text for p in self.paragraphs])
         return text
+
+    @property
+    def utf8(self) -> bytes:
+        """`text` in UTF-8, for the automata (`ahocorasick_rs.BytesAhoCorasick`): encoded once for all."""
+        utf8 = self._utf8
+        if utf8 is None:
+            utf8 = self._utf8 = self.text.encode()
+        return utf8
 
     @property
     def starts(self) -> list[int]:
