@@ -266,3 +266,30 @@ _PLACEHOLDER_ALTERNATION = re.compile(r"XX|(?<![A-Za-z{])X(?![A-Za-z}])|×|某�
 def test_the_placeholder_scan_finds_what_the_alternation_finds(text: str) -> None:
     found = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
     assert found == [(m.start(), m.end()) for m in _PLACEHOLDER_ALTERNATION.finditer(text)]
+
+
+# boundaries, what markers open with and go on with, circled digits, and other characters, side by side
+_INLINE_PIECES = [
+    *"：。；，、\n一二三十其第首再最先次后是要①⑩⑪x好",
+    "其一，",
+    "第二，",
+    "首先、",
+    "一是",
+    "二要",
+]
+
+
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=24).map("".join))
+@SCANS
+def test_inline_markers_tried_where_the_automaton_finds_are_what_the_regex_scan_finds(text: str) -> None:
+    from drafter.miner.outline import _INLINE_RE, inline_matches
+
+    found = [match.span() for match in inline_matches(text)]
+    assert found == [match.span() for match in _INLINE_RE.finditer("\n" + text)]
+
+
+@given(st.text(alphabet=" \u3000\u2003\t\n\xa0x好，", max_size=40))
+@SCANS
+def test_glue_opened_by_its_class_splits_as_the_alternation(line: str) -> None:
+    alternation = re.compile(f"[{SPACES}]{{2,}}|[\u3000\u2003]")
+    assert clean._GLUE_RE.split(line) == alternation.split(line)

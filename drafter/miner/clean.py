@@ -70,8 +70,10 @@ _LABEL_RE = re.compile(
 _DATE_ONLY_RE = re.compile(r"^[\d\s:：\-/年月日.]+$")
 
 
-# Paragraphs of web copies glued into one line, separated by runs of spaces (`　　` or `  `).
-_GLUE_RE = re.compile(f"[{SPACES}]{{2,}}|[\u3000\u2003]")
+# Paragraphs of web copies glued into one line, separated by runs of spaces (`　　` or `  `): what
+# `[SPACES]{2,}|[\u3000\u2003]` finds, opened by the class (an alternation is tried in full at every
+# character, 18 ns a character; the class is scanned for, 4.6 ns: a tenth of the text is such lines).
+_GLUE_RE = re.compile(f"[{SPACES}](?:[{SPACES}]+|(?<=[\u3000\u2003]))")
 # Whether `_GLUE_RE` splits a line, found 3x faster: a space first, then what it is.
 _GLUED_RE = re.compile(f"[{SPACES}](?<=[\u3000\u2003])|[{SPACES}][{SPACES}]")
 # A news agency's dateline opening a line: `新华社北京9月3日电`, `（新华社北京3月5日电）`.
