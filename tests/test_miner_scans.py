@@ -128,7 +128,7 @@ def test_unnumbered_runs_are_the_short_sentences_of_each_paragraph(outline: Outl
 @given(st.text(alphabet="".join(set("".join(_NEWS_WORDS + _SPEAKER_WORDS))) + "，x", max_size=80))
 @SCANS
 def test_one_scan_counts_the_speaker_and_news_words_as_counting_each_word(text: str) -> None:
-    words = _WORDS.find_matches_as_indexes(text)
+    words = _WORDS.find_matches_as_indexes(text.encode())
     speaker = sum(index < len(_SPEAKER_WORDS) for index, _, _ in words)
     assert (speaker, len(words) - speaker) == (
         sum(map(text.count, _SPEAKER_WORDS)),
@@ -191,8 +191,9 @@ def test_plain_lines_are_cleaned_as_every_line_is(lines: list[str]) -> None:
 @given(st.text(alphabet="".join(set("".join(clean.NOISE_MARKERS))) + "\n，x", max_size=120))
 @SCANS
 def test_the_noise_automaton_finds_where_the_alternation_of_markers_matches(text: str) -> None:
-    found = [start for _, start, _ in clean._NOISE_MARKERS.find_matches_as_indexes(text)]
-    assert found == [match.start() for match in clean._NOISE_RE.finditer(text)]
+    found = [start for _, start, _ in clean._NOISE_MARKERS.find_matches_as_indexes(text.encode())]
+    # (the automaton reads UTF-8: its finds are byte offsets)
+    assert found == [len(text[: match.start()].encode()) for match in clean._NOISE_RE.finditer(text)]
 
 
 def _names_by_position(
@@ -230,7 +231,22 @@ def test_the_gazetteer_finds_the_leftmost_longest_names_a_loop_over_positions_fi
 
 
 # lead words, their pieces and what may follow them, side by side
-_QUOTE_PIECES = [*quotes._LEADS, "正如", "所说", "有句", "老", "话说", "，", "：", "“", "”", "。", "！", "\n"]
+_QUOTE_PIECES = [
+    *quotes._LEADS,
+    "正如",
+    "所说",
+    "有句",
+    "老",
+    "话说",
+    "，",
+    "：",
+    "“",
+    "”",
+    "。",
+    "！",
+    "\n",
+    "x",
+]
 _QUOTE_SAYINGS = ["正如古人所说", "正如有句老话所说", "工作要落实。", "“干部要干事”", "说到做到！"]
 _QUOTE_TEXTS = st.lists(st.sampled_from(_QUOTE_PIECES + _QUOTE_SAYINGS), max_size=16).map("".join)
 
@@ -250,3 +266,30 @@ _PLACEHOLDER_ALTERNATION = re.compile(r"XX|(?<![A-Za-z{])X(?![A-Za-z}])|×|某�
 def test_the_placeholder_scan_finds_what_the_alternation_finds(text: str) -> None:
     found = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
     assert found == [(m.start(), m.end()) for m in _PLACEHOLDER_ALTERNATION.finditer(text)]
+
+
+# boundaries, what markers open with and go on with, circled digits, and other characters, side by side
+_INLINE_PIECES = [
+    *"：。；，、\n一二三十其第首再最先次后是要①⑩⑪x好",
+    "其一，",
+    "第二，",
+    "首先、",
+    "一是",
+    "二要",
+]
+
+
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=24).map("".join))
+@SCANS
+def test_inline_markers_tried_where_the_automaton_finds_are_what_the_regex_scan_finds(text: str) -> None:
+    from drafter.miner.outline import _INLINE_RE, inline_matches
+
+    found = [match.span() for match in inline_matches(text)]
+    assert found == [match.span() for match in _INLINE_RE.finditer("\n" + text)]
+
+
+@given(st.text(alphabet=" \u3000\u2003\t\n\xa0x好，", max_size=40))
+@SCANS
+def test_glue_opened_by_its_class_splits_as_the_alternation(line: str) -> None:
+    alternation = re.compile(f"[{SPACES}]{{2,}}|[\u3000\u2003]")
+    assert clean._GLUE_RE.split(line) == alternation.split(line)

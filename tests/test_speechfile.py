@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import zipfile
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 
 from drafter.speechfile import UnreadableSpeech, read_speech
 
@@ -158,13 +161,14 @@ def test_markdown_syntax_is_stripped(tmp_path: Path) -> None:
     ],
 )
 def test_whole_decode_cuts_lines_as_row_decode(raw: bytes) -> None:
-    from drafter.speechfile import _decode_rows, _decode_whole
+    from drafter.speechfile import _decode_rows, _decode_whole, _lines
 
     for encoding in ("utf-8", "gb18030"):
         rows = _decode_rows(raw.splitlines(), encoding)
         whole = _decode_whole(raw, encoding)
         if rows is not None and not rows[1]:  # every row decodes: the same lines
-            assert whole == rows[0]
+            assert whole is not None
+            assert _lines(whole) == rows[0]
         else:  # some row does not: the whole does not either, and the rows are decoded one by one
             assert whole is None
 
@@ -173,3 +177,48 @@ def test_whole_decode_fails_where_a_row_fails() -> None:
     from drafter.speechfile import _decode_whole
 
     assert _decode_whole("好\n".encode("gb18030") + b"\xff\n", "utf-8") is None
+
+
+@given(st.text(alphabet="\u303f\u3040\u3041\u308f\u30a2\u30fe\u30ff\u3100\u3001\u3002好\n a", max_size=40))
+def test_kana_are_found_in_utf8_where_they_are_in_the_text(text: str) -> None:
+    from drafter.speechfile import _KANA_RE, _KANA_UTF8_RE
+
+    assert (_KANA_UTF8_RE.search(text.encode()) is not None) == (_KANA_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("crlf.txt", (SPEECH.replace("\n", "\r\n") + "\r最后一行").encode()),
+        ("gbk.txt", SPEECH.encode("gbk")),
+        ("bom.txt", SPEECH.encode("utf-8-sig")),
+        ("bom-only-line.txt", codecs.BOM_UTF8 + b"\n"),
+        ("utf16.txt", SPEECH.encode("utf-16")),
+        ("bad-line.txt", SPEECH.encode() * 3 + b"\xff\xfe\xfd\n" + SPEECH.encode() * 3),
+        ("kana.txt", (SPEECH * 3 + "の\n").encode()),
+        ("no-final-break.txt", SPEECH.rstrip("\n").encode()),
+        ("speech.md", "# 标题\n\n- 一、**站位**要更高\n".encode()),
+    ],
+)
+def test_the_text_is_the_lines_joined(tmp_path: Path, name: str, data: bytes) -> None:
+    from drafter.speechfile import read_speech_noting, read_speech_text_noting
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    lines, notes = read_speech_noting(path)
+    assert read_speech_text_noting(path) == ("\n".join(lines), notes)
+
+
+def test_the_text_of_a_docx_has_no_line_break_inside_a_paragraph(tmp_path: Path) -> None:
+    from drafter.speechfile import read_speech_noting, read_speech_text_noting
+
+    document = docx.Document()
+    document.add_paragraph("同志们：")
+    document.add_paragraph().add_run("一、站位要更高")._r.find(qn("w:t")).text = "一、站位\n要更高"
+    document.add_paragraph("谢谢大家！")
+    path = tmp_path / "speech.docx"
+    document.save(str(path))
+    lines, _ = read_speech_noting(path)
+    assert "一、站位\n要更高" in lines  # a line break inside the text of a paragraph
+    text, _ = read_speech_text_noting(path)
+    assert text == "\n".join(line.replace("\n", " ") for line in lines)

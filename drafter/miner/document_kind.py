@@ -23,8 +23,10 @@ _SPEAKER_WORDS = ("同志们", "各位", "我们", "我代表", "我讲", "大�
 # Both counted in one scan of one automaton (faster than the alternation, several times faster than
 # a `str.count` per word): no word's end is another's start, so no two finds overlap and the scan
 # finds what the counts count. A find's index says which word it is: the speaker's come first.
-_WORDS = ahocorasick_rs.AhoCorasick(
-    _SPEAKER_WORDS + _NEWS_WORDS, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst
+# (Over the text's UTF-8, `Outline.utf8`: an automaton of `str` encodes the text, then counts its
+# finds in characters, 2x slower.)
+_WORDS = ahocorasick_rs.BytesAhoCorasick(
+    [word.encode() for word in _SPEAKER_WORDS + _NEWS_WORDS], matchkind=ahocorasick_rs.MatchKind.LeftmostFirst
 )
 
 SPEECH = "speech"
@@ -40,7 +42,7 @@ def speech_kind(outline: Outline) -> str:
         return "legal text (articles 第X条)"
     if outline.salutation is not None:
         return SPEECH
-    words = _WORDS.find_matches_as_indexes(text)
+    words = _WORDS.find_matches_as_indexes(outline.utf8)
     speaker = sum(index < len(_SPEAKER_WORDS) for index, _, _ in words)
     news = len(words) - speaker
     if news >= 5 and news > 2 * speaker:

@@ -19,7 +19,7 @@ from drafter.errors import InputFileError, MineError, display_path
 from drafter.miner.aggregate import Tally
 from drafter.miner.boilerplate import Boilerplate, signatures
 from drafter.miner.candidates import Candidate, DocumentCandidates, formula_keys
-from drafter.miner.clean import Line, keep_lines, paragraphs
+from drafter.miner.clean import Line, keep_lines, paragraphs, text_paragraphs
 from drafter.miner.document_kind import speech_kind
 from drafter.miner.extract import (
     closings,
@@ -33,7 +33,7 @@ from drafter.miner.extract import (
 )
 from drafter.miner.outline import Outline, parse_outline
 from drafter.miner.particulars import refine
-from drafter.miner.read import SourceFile, citable_name, find_sources, read_lines
+from drafter.miner.read import SourceFile, citable_name, find_sources, read_lines, read_text
 from drafter.miner.spool import Spooled, keep, kept, spool_folder
 
 Extractor = Callable[[Outline], Iterator[Candidate]]
@@ -201,7 +201,7 @@ def survey_source(source: SourceFile, spool_dir: str | None = None) -> Survey:
     """
     notes: list[str] = []
     try:
-        found = paragraphs(read_lines(source, notes.append))
+        found = text_paragraphs(read_text(source, notes.append))
         lines = [line.text for line in keep_lines(found)]
     except InputFileError as exc:
         return Survey(source.name, citable_name(str(exc)))

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+import ahocorasick_rs
+
 from drafter.miner.clean import Line
 from drafter.miner.text import CN_DIGITS, ordinal_value, sentences
 
@@ -56,6 +58,23 @@ _INLINE_RE = re.compile(
     f"(?:(?<=[：。；，\\n][{CN_DIGITS}])是|(?<=[：。；\\n][{CN_DIGITS}])(?=要)"
     f"|(?<=[：。；，\\n]其)[{CN_DIGITS}][，、]|(?<=[：。；\\n]第)[{CN_DIGITS}][，、]"
     "|(?<=[：。；\\n]首)先[，、]|(?<=[：。；\\n][其再])次[，、]|(?<=[：。；\\n]最)后[，、]))"
+)
+# Where `_INLINE_RE` may match: a boundary and a character a marker opens with, or a circled digit,
+# found by two automata over the text's UTF-8 (`Outline.utf8`, encoded once for the automata of the
+# miner); the regex is tried only there (its own scan tests the class of its first character at every
+# character of the document). No two words of one automaton overlap (boundaries, first characters and
+# circled digits are apart), so its non-overlapping finds are all of them. Two automata, because one
+# of more than 64 words is searched several times slower.
+_INLINE_FIRSTS = CN_DIGITS + "其第首再最"
+_INLINE_WORDS = (
+    tuple(boundary + first for boundary in "：。；，" for first in _INLINE_FIRSTS),
+    tuple("\n" + first for first in _INLINE_FIRSTS) + tuple(map(chr, range(0x2460, 0x246A))),  # ①-⑩
+)
+_INLINE_STARTS = tuple(
+    ahocorasick_rs.BytesAhoCorasick(
+        [word.encode() for word in words], matchkind=ahocorasick_rs.MatchKind.LeftmostFirst
+    )
+    for words in _INLINE_WORDS
 )
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "第三": 3, "第四": 4}
 
@@ -113,9 +132,11 @@ class Outline:
     _text: str | None = field(init=False, repr=False, compare=False)
     _starts: list[int] | None = field(init=False, repr=False, compare=False)
     _marked: str | None = field(init=False, repr=False, compare=False)
+    _utf8: bytes | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:  # (a compiled dataclass sets no default of a field not in `__init__`)
         self._text = self._starts = self._marked = None
+        self._utf8 = None
 
     @property
     def text(self) -> str:
@@ -124,6 +145,14 @@ class Outline:
         if text is None:
             text = self._text = "\n".join([p.text for p in self.paragraphs])
         return text
+
+    @property
+    def utf8(self) -> bytes:
+        """`text` in UTF-8, for the automata (`ahocorasick_rs.BytesAhoCorasick`): encoded once for all."""
+        utf8 = self._utf8
+        if utf8 is None:
+            utf8 = self._utf8 = self.text.encode()
+        return utf8
 
     @property
     def starts(self) -> list[int]:
@@ -333,7 +362,7 @@ def _inline_runs(outline: Outline) -> list[list[Heading]]:
     # group the markers found in the whole text by paragraph, then by kind
     by_paragraph: dict[int, dict[str, list[tuple[str, int, int]]]] = {}
     starts = outline.starts
-    for match in _INLINE_RE.finditer("\n" + outline.text):
+    for match in inline_matches(outline.text, outline.utf8):
         marker, token = _inline_kind(match.group(0))
         index = bisect.bisect_right(starts, match.start() - 1) - 1
         start, end = match.start() - 1 - starts[index], match.end() - 1 - starts[index]
@@ -348,6 +377,28 @@ def _inline_runs(outline: Outline) -> list[list[Heading]]:
             if len(found) >= 2:
                 runs.extend(_marker_runs(paragraph, marker, found))
     return runs
+
+
+def inline_matches(text: str, utf8: bytes | None = None) -> Iterator[re.Match[str]]:
+    """What `_INLINE_RE.finditer("\\n" + text)` finds, tried only where `_INLINE_STARTS` find a word.
+
+    `utf8`: the text's UTF-8, when the caller has it.
+    """
+    utf8 = text.encode() if utf8 is None else utf8
+    positions = [0] if text else []  # the paragraph that opens the text opens after a boundary too
+    for automaton, words in zip(_INLINE_STARTS, _INLINE_WORDS, strict=True):
+        at = 0  # a find is the next of its word in the text: `str.find` says where, in characters
+        for index, _, _ in automaton.find_matches_as_indexes(utf8):
+            word = words[index]
+            at = text.find(word, at) + len(word)
+            positions.append(at - 1)  # where the marker opens: the word's last character
+    positions.sort()
+    lined = "\n" + text
+    free = 0  # where the next match may start: after the last one
+    for position in positions:
+        if position + 1 >= free and (match := _INLINE_RE.match(lined, position + 1)) is not None:
+            yield match
+            free = match.end()
 
 
 def _inline_kind(found: str) -> tuple[str, str]:

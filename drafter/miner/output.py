@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import math
 import os
 import shutil
 import tempfile
@@ -30,6 +31,8 @@ from drafter.miner.kind import kind_of
 from drafter.vocabulary import FUNCTIONS
 
 _Dumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 def entry_id(function: str, key: str) -> str:
@@ -75,8 +78,37 @@ def render_file(
         "# 审阅后把要保留的词条改为 status: approved，或用 drafter bank merge 并入词库。\n"
     )
     body = {"function": function, "entries": [entry_data(f, rejected_ids) for f in formulas]}
-    dumped = yaml.dump(body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    try:
+        node = _node(body)
+    except TypeError:  # a value of a type `_node` does not know: what PyYAML makes of it
+        dumped = yaml.dump(body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    else:
+        dumped = yaml.serialize(node, Dumper=_Dumper, allow_unicode=True, width=1000)
     return header + str(dumped)
+
+
+def _node(data: Any) -> yaml.Node:
+    """The node `yaml.dump(data, sort_keys=False)` represents `data` by (half the time of the dump).
+
+    For the plain data of `entry_data` only (no value twice, so no aliases); TypeError for any other.
+    """
+    kind = type(data)
+    if kind is str:
+        return yaml.ScalarNode(_STR, data)
+    if kind is dict:
+        return yaml.MappingNode(
+            _MAP, [(_node(key), _node(value)) for key, value in data.items()], flow_style=False
+        )
+    if kind is list:
+        return yaml.SequenceNode(_SEQ, [_node(item) for item in data], flow_style=False)
+    if kind is int:
+        return yaml.ScalarNode(_INT, str(data))
+    if kind is float and math.isfinite(data):
+        value = repr(data).lower()
+        return yaml.ScalarNode(
+            _FLOAT, value.replace("e", ".0e", 1) if "." not in value and "e" in value else value
+        )
+    raise TypeError(f"not represented here: {kind.__name__}")
 
 
 def _rejected_ids(out: Path) -> frozenset[str]:

@@ -13,9 +13,12 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from drafter.errors import InputFileError, display_path
-from drafter.speechfile import SUFFIXES, UnreadableSpeech, read_speech_noting
+from drafter.speechfile import SUFFIXES, UnreadableSpeech, read_speech_noting, read_speech_text_noting
+
+_Read = TypeVar("_Read")
 
 
 @dataclass(frozen=True)
@@ -120,12 +123,29 @@ def read_lines(source: SourceFile, warn: Callable[[str], None] | None = None) ->
 
     A line left out (one that does not decode) goes to `warn` as `FILE:LINE: ...`.
     """
+    return _reading(source, warn, read_speech_noting)
+
+
+def read_text(source: SourceFile, warn: Callable[[str], None] | None = None) -> str:
+    """`read_lines` joined by newlines, a line's own line breaks made spaces (`clean.text_paragraphs`).
+
+    A plain text decoded in one call is not cut into lines and joined again.
+    """
+    return _reading(source, warn, read_speech_text_noting)
+
+
+def _reading(
+    source: SourceFile,
+    warn: Callable[[str], None] | None,
+    reader: Callable[[Path, int | None], tuple[_Read, list[str]]],
+) -> _Read:
+    """What `reader` reads of the file, its notes to `warn`; an `InputFileError` when it cannot."""
     try:
-        lines, notes = read_speech_noting(source.path, source.size)
+        read, notes = reader(source.path, source.size)
     except UnreadableSpeech as exc:
         raise InputFileError(f"{display_path(source.path)}: skipped: {exc.reason}") from None
     if warn is not None:
         for note in notes:
             number, _, why = note.partition(": ")
             warn(f"{display_path(source.path)}:{number.removeprefix('line ')}: {why}")
-    return lines
+    return read

@@ -24,7 +24,11 @@ _LEAD_RE = re.compile(
 # the regex's own scan, which tests the first characters of all its words at every character). The only
 # lead word inside another is `老话说` in `有句老话说`, and both end at one `说`: where one fails, so does
 # the other, so the non-overlapping finds are all the starts to try.
-_LEAD_WORDS = ahocorasick_rs.AhoCorasick([*_LEADS, "正如"], matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+# (Over the text's UTF-8, as `drafter.miner.document_kind` counts its words: the finds, rare, are
+# then counted in characters here.)
+_LEAD_WORDS = ahocorasick_rs.BytesAhoCorasick(
+    [word.encode() for word in (*_LEADS, "正如")], matchkind=ahocorasick_rs.MatchKind.LeftmostFirst
+)
 _QUOTED_SENTENCE_RE = re.compile("^“([^”“]{4,30})”[。！]?$")
 _COUPLET_RE = re.compile("^([\u4e00-\u9fff]{4,8})，([\u4e00-\u9fff]{4,8})[。！]$")
 # A whole sentence that is one of those two (`Outline.sentence_matches`), found in the whole document at once.
@@ -45,7 +49,7 @@ _TASK_RE = re.compile(f"^(?:{_TASK_START})|，(?:{_TASK_START})|[年项]|各国|
 
 
 def extract(outline: Outline) -> Iterator[Candidate]:
-    for match in lead_matches(outline.text):
+    for match in lead_matches(outline.text, outline.utf8):
         text = escape_braces(match.group(1) + "，" + match.group(2))
         if not has_placeholder(text):
             yield Candidate("quote", text, text, outline.line_at(match.start()), 2.0)
@@ -62,11 +66,15 @@ def extract(outline: Outline) -> Iterator[Candidate]:
             yield Candidate("quote", sentence, sentence, paragraph.line, 1.2)
 
 
-def lead_matches(text: str) -> Iterator[re.Match[str]]:
-    """What `_LEAD_RE.finditer(text)` finds, tried only where a lead word starts."""
+def lead_matches(text: str, utf8: bytes | None = None) -> Iterator[re.Match[str]]:
+    """What `_LEAD_RE.finditer(text)` finds, tried only where a lead word starts (`utf8`: the text's)."""
+    utf8 = text.encode() if utf8 is None else utf8
     free = 0  # where the next match may start: after the last one
-    for _, start, _ in _LEAD_WORDS.find_matches_as_indexes(text):
-        if start >= free and (match := _LEAD_RE.match(text, start)) is not None:
+    byte = char = 0  # a find's offset in bytes, and in characters
+    for _, start, _ in _LEAD_WORDS.find_matches_as_indexes(utf8):
+        char += len(utf8[byte:start].decode())
+        byte = start
+        if char >= free and (match := _LEAD_RE.match(text, char)) is not None:
             yield match
             free = match.end()
 
