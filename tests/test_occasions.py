@@ -314,3 +314,16 @@ def test_lead_ins_fit_what_follows_them(tmp_path: Path, bank: Bank) -> None:
         _drafted(tmp_path, bank, (ROOT / "tests/heldout/yifeng_yisu_peixun.yaml").read_text("utf-8"))
     )
     assert "这里面主要包含" not in text  # before 修订好村规民约, 建好红白理事会…
+
+
+def test_a_visitor_deploys_nothing_and_greets_the_class_he_opens(tmp_path: Path, bank: Bank) -> None:
+    text = _text(
+        _drafted(tmp_path, bank, (ROOT / "tests/heldout/qixiang_fangzai_gongzuo.yaml").read_text("utf-8"))
+    )
+    assert "我来参加这个会，主要是" not in text  # …，部署今年汛期气象服务保障: the host's act
+    text = _text(_drafted(tmp_path, bank, (ROOT / "tests/heldout/ganbu_peixun.yaml").read_text("utf-8")))
+    assert text.count("今天，很高兴参加全市年轻干部培训班开班式。") == 1
+    text = _text(
+        _drafted(tmp_path, bank, (ROOT / "tests/heldout/yuzhicai_bolanhui_kaimu.yaml").read_text("utf-8"))
+    )
+    assert "对博览会的开幕表示热烈祝贺！" in text

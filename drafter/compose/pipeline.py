@@ -732,8 +732,8 @@ class SpeechContext:
         建设工作`); one that works on the parts' topics (`持续加强{topics}`) only when each names a
         thing (`工作规范`, not `“三个难题”`); a working meeting is not 举行, nor a 表彰大会 a 仪式."""
         purpose = values.get("purpose") or self.purpose
-        if text.startswith("我来参加") and _CONVENERS_ACT.match(purpose):
-            return False
+        if text.startswith("我来参加") and (_CONVENERS_ACT.match(purpose) or "部署" in purpose):
+            return False  # a visitor deploys nothing at another's meeting
         if "举行{occasion}" in text and _A_MEETING.search(self.brief.occasion or ""):
             return False  # a meeting is 召开, a ceremony 举行 (`在这里举行全市秋粮收购工作会议`)
         if "举行仪式" in text and "仪式" not in (self.brief.occasion or ""):
@@ -768,9 +768,15 @@ class SpeechContext:
             if not work:
                 return f"{arranged}，我讲几点意见。"
             if self.gathering in ("培训班", "研讨班"):  # a class is taught, not set its work
+                # at its opening, he is glad to attend it first
+                glad = (
+                    f"今天，很高兴参加{one_line(self.brief.occasion or '')}。"
+                    if "开班" in (self.brief.occasion or "")
+                    else ""
+                )
                 if _PEOPLE.search(work):  # `年轻干部工作` is the office's work on the class, not its
-                    return f"{arranged}，我同大家交流几点意见。"
-                return f"{arranged}，我就{work}同大家交流几点意见。"
+                    return f"{glad}{arranged}，我同大家交流几点意见。"
+                return f"{glad}{arranged}，我就{work}同大家交流几点意见。"
             return f"{arranged}，我就做好{work}讲几点意见。"
         if _HOLDS.match(self.purpose) and self.brief.role == "guest":
             # a visitor holds no event: he is glad to attend it, and says what it is for
