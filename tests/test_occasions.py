@@ -327,3 +327,12 @@ def test_a_visitor_deploys_nothing_and_greets_the_class_he_opens(tmp_path: Path,
         _drafted(tmp_path, bank, (ROOT / "tests/heldout/yuzhicai_bolanhui_kaimu.yaml").read_text("utf-8"))
     )
     assert "对博览会的开幕表示热烈祝贺！" in text
+
+
+def test_a_part_of_tasks_is_led_in_on_its_work(tmp_path: Path, bank: Bank) -> None:
+    text = _text(_drafted(tmp_path, bank, (ROOT / "examples/deployment.yaml").read_text("utf-8")))
+    assert "重点强调" not in text and ("以下工作" in text or "方面工作" in text)
+    text = _text(
+        _drafted(tmp_path, bank, (ROOT / "tests/heldout/xinfang_ganbu_peixun_xian.yaml").read_text("utf-8"))
+    )
+    assert "以下工作" not in text  # a training's requirements are not 工作 to 抓好

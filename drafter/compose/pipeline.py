@@ -141,7 +141,8 @@ _WHOLE_REGION = ("{region}各条战线", "为{region}建设和发展", "关心�
 # slogans of the era that only a head closes on.
 _RALLY = LazyPattern(r"团结在\{superior\}周围|\{superior\}(?:的正确|坚强)领导下")
 _REFLECTS = LazyPattern(r"想|思考|考虑|琢磨")
-_NOT_OF_TASKS = LazyPattern(r"把握|意思")  # lead-ins of principles and meanings, not of tasks
+_NOT_OF_TASKS = LazyPattern(r"强调|把握|意思")  # lead-ins of requirements and meanings, not of tasks
+_OF_TASKS = LazyPattern(r"(?:抓好|做好)(?:以下|\{count\}个方面)工作")  # ... and those of tasks
 _LAY = LazyPattern(
     r"企业家|企业|工商户|商户|经营户|农户|医生|村医|乡医|教师|老师|群众|居民|市民|游客|乡亲|老同志|五老|"
     r"志愿者|学生|家长"
@@ -510,7 +511,8 @@ class SpeechContext:
                 if t in said
                 and self._fits_lead_in(t, site, values)
                 and shingles(heading, HEADING_ECHO).isdisjoint(shingles(t, HEADING_ECHO))  # `清醒认识…`
-                and not (tasks and _NOT_OF_TASKS.search(t))  # tasks are 抓好, not 把握 nor 意思
+                and not (tasks and _NOT_OF_TASKS.search(t))  # tasks are 抓好, not 强调, 把握 nor 意思
+                and not (not tasks and _OF_TASKS.search(t))  # ... and requirements are not 抓好
             ]
         elif function == "opening.purpose":
             accept = [t for t in offered if self._fits_purpose(t, values)]
