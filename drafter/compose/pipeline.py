@@ -539,16 +539,20 @@ class SpeechContext:
     @property
     def _rallies(self) -> bool:
         """Whether the speaker may rally his audience (`让我们团结一心…`, `我们要…`): one at a meeting
-        of his own (a region's leader, or a department's head at his system's), not a visitor, nor
-        one who speaks after a superior (his task is to follow it through): they hope (`希望大家…`)."""
+        of his own (a region's leader, or a department's head at his system's), not a visitor (he
+        hopes: `希望大家…`), nor one who speaks after a superior (he asks the audience to carry it
+        out: `call`)."""
         return self.brief.role != "guest" and not self._deferred
 
     def _fits_call(self, text: str) -> bool:
-        """Whether a closing call fits the speaker and the audience: one who may not rally
-        (`_rallies`) hopes, or, a department's head, asks his own system (`{audience_org}要…`);
-        only a head rallies round the party committee (`团结在{superior}周围`: not a deputy's
-        推进会) or says the era's slogans (`勇担时代重任`); a cadre's words (`担当使命、奋发有为`) are
-        not said to entrepreneurs, doctors or volunteers."""
+        """Whether a closing call fits the speaker and the audience. Learning from the honoured
+        (`…以{honoured}为榜样`) always does. One who may not rally (`_rallies`), or who speaks to
+        entrepreneurs, doctors or residents (`_lay_audience`), hopes; one who may, calls (`call`:
+        no hope); a department's head hopes or asks his own system (`{audience_org}要…`). Only a
+        head rallies round the party committee (`团结在{superior}周围`) or says the era's slogans
+        (`勇担时代重任`, `踔厉奋发`), and not at a season's task, a rectification or a 推进会; a
+        safety or flood speech does not 奋斗; a cadre's words (`担当使命`, `冲锋在前`) are not said
+        to a lay audience."""
         post = self.brief.speaker.post
         if "为榜样" in text:  # learning from the honoured (`…要以{honoured}为榜样`) is no rally
             return True
