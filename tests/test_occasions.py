@@ -321,6 +321,7 @@ def test_a_visitor_deploys_nothing_and_greets_the_class_he_opens(tmp_path: Path,
         _drafted(tmp_path, bank, (ROOT / "tests/heldout/qixiang_fangzai_gongzuo.yaml").read_text("utf-8"))
     )
     assert "我来参加这个会，主要是" not in text  # …，部署今年汛期气象服务保障: the host's act
+    assert "这次会议的主要任务是" not in text and "今天，很高兴参加全市气象防灾减灾工作会议。" in text
     text = _text(_drafted(tmp_path, bank, (ROOT / "tests/heldout/ganbu_peixun.yaml").read_text("utf-8")))
     assert text.count("今天，很高兴参加全市年轻干部培训班开班式。") == 1
     text = _text(

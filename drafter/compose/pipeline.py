@@ -575,6 +575,12 @@ class SpeechContext:
         return not (_CADRES_WORDS.search(text) and self._lay_audience)
 
     @property
+    def assigns(self) -> bool:
+        """Whether the speaker assigns the work: a region's leader at a meeting of his own, who
+        demands (`解决这些问题一刻也不能放松`), not pledges (`我们一定…加以解决`)."""
+        return self.brief.role == "convener" and roles.leads_region(self.brief.speaker.post)
+
+    @property
     def elders(self) -> bool:
         """Whether the audience are old comrades (`“五老”同志`, `老干部`): they are wished good health."""
         said = " ".join(filter(None, [self.brief.audience, self.brief.audience_org, self.brief.salutation]))
@@ -763,7 +769,7 @@ class SpeechContext:
         convener names the meeting's task (`这次会议的主要任务是…`), or the event a purpose holds
         (`今天，我们在这里举办这期培训班，…`); a visitor does not set another's meeting its task, he
         speaks to it (`根据会议安排，我就做好防汛抗旱工作讲几点意见。`)."""
-        if self.brief.role == "guest" and _CONVENERS_ACT.match(self.purpose):
+        if self.brief.role == "guest" and (_CONVENERS_ACT.match(self.purpose) or "部署" in self.purpose):
             self._points_said = True  # the opening transition would announce them again
             work = self._purpose_work()
             if not _WORK.fullmatch(work):  # `总结“双减”工作成效，推动…`: no work to name
