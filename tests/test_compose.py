@@ -398,6 +398,8 @@ def test_only_a_regions_leader_rallies_and_only_a_head_says_the_eras_slogans(tmp
     assert _calls(tmp_path / "d", calls, speaker={"post": "市长"}, speaker_role="guest") == {"hope"}
     # safety is held, not striven for (…而努力奋斗)
     assert _calls(tmp_path / "g", calls, speaker={"post": "市长"}, domain="安全生产") <= {"plain", "hope"}
+    # discipline is kept, not believed in (坚定信心)
+    assert "plain" not in _calls(tmp_path / "h", calls, speaker={"post": "市长"}, domain="党风廉政")
     # cadres' words are not said to entrepreneurs
     cadres = {"cadre": "希望大家担当使命、奋发有为，共同努力{goal}！", "hope": calls["hope"]}
     visitor = {"speaker": {"post": "市长"}, "speaker_role": "guest"}

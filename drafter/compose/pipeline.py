@@ -572,6 +572,8 @@ class SpeechContext:
             return False  # a season's task, a rectification or a 推进会 is no congress: no grand rally
         if self.domain in RISK_FIELDS and "奋斗" in text:
             return False  # safety is held (坚决守住…底线、确保…), not striven for (…不懈奋斗)
+        if self.domain == "党风廉政" and "坚定信心" in text:
+            return False  # discipline is kept, not believed in (坚定信心 is for growth and reform)
         return not (_CADRES_WORDS.search(text) and self._lay_audience)
 
     @property
