@@ -783,11 +783,7 @@ class SpeechContext:
                 return f"{arranged}，我讲几点意见。"
             if self.gathering in ("培训班", "研讨班"):  # a class is taught, not set its work
                 # at its opening, he is glad to attend it first
-                glad = (
-                    f"今天，很高兴参加{one_line(self.brief.occasion or '')}。"
-                    if "开班" in (self.brief.occasion or "")
-                    else ""
-                )
+                glad = self.attending() if "开班" in (self.brief.occasion or "") else ""
                 if _PEOPLE.search(work):  # `年轻干部工作` is the office's work on the class, not its
                     return f"{glad}{arranged}，我同大家交流几点意见。"
                 return f"{glad}{arranged}，我就{work}同大家交流几点意见。"
@@ -795,14 +791,19 @@ class SpeechContext:
         if _HOLDS.match(self.purpose) and self.brief.role == "guest":
             # a visitor holds no event: he is glad to attend it, and says what it is for
             held, _, aim = self.purpose.partition("，")
-            glad = f"今天，很高兴参加{one_line(self.brief.occasion or held[2:])}。"
-            return glad + (f"这次{self.gathering}的主要任务是{aim}" if aim else "")
+            return self.attending(held[2:]) + (f"这次{self.gathering}的主要任务是{aim}" if aim else "")
         if _HOLDS.match(self.purpose):  # the purpose holds the event: not `…的主要任务是举办…`
             return f"今天，我们在这里{self.purpose}"
         gathering = self.gathering
         if len(gathering) > 2 and self.purpose.startswith(gathering[:2]):  # `动员大会…是动员…`
             gathering = gathering[2:]
         return f"这次{gathering}的主要任务是{self.purpose}"
+
+    def attending(self, event: str = "") -> str:
+        """A visitor's first words at another's event (`今天，很高兴参加全市…培训班开班式。`): the
+        occasion's name, else `event`'s; "" with neither."""
+        name = one_line(self.brief.occasion or event)
+        return f"今天，很高兴参加{name}。" if name else ""
 
     def _purpose_work(self) -> str:
         """The work a purpose sets (`部署森林防灭火工作`: 森林防灭火工作), or "" when it opens on no
