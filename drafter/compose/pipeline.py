@@ -97,6 +97,14 @@ ECHO_RUN = 6  # characters in a row that a purpose shares with its occasion to s
 HEADING_ECHO = 5  # ... that a lead-in shares with its part's heading to say it again
 # What the leader who called a meeting does at it (a visitor who says `我来参加这个会` does not).
 _CONVENERS_ACT = LazyPattern(r"^(?:部署|安排|研究|总结|通报|动员)")
+
+
+def _sets_work(purpose: str) -> bool:
+    """Whether a purpose is the convener's: it opens on his act (`部署…`), or deploys on the way
+    (`交流去年…工作，部署今年…`)."""
+    return bool(_CONVENERS_ACT.match(purpose)) or "部署" in purpose
+
+
 # A closing that opens on its call (`让我们…`, `我们要…`), not on a motto before it (`新的征程已经启航，
 # …。让我们…`, `同志们，时代呼唤担当，奋斗成就梦想，我们…`, `新时代新征程，…`).
 _PLAIN_CALL = LazyPattern(r"^(?:同志们，)?(?:让我们|我们|\{audience_org\}要)")
@@ -493,8 +501,6 @@ class SpeechContext:
             accept = offered = [
                 t for t in offered if _PLAIN_CALL.match(t) or (t.startswith("希望") and not self._hoped)
             ]
-        if function == "closing.call" and _SEASONAL.search(self.brief.occasion or ""):
-            accept = offered = [t for t in offered if "久久为功" not in t]
         if function == "closing.call":
             accept = offered = [t for t in offered if self._fits_call(t)]
         if function == "section.lead_in":
@@ -550,9 +556,9 @@ class SpeechContext:
         entrepreneurs, doctors or residents (`_lay_audience`), hopes; one who may, calls (`call`:
         no hope); a department's head hopes or asks his own system (`{audience_org}要…`). Only a
         head rallies round the party committee (`团结在{superior}周围`) or says the era's slogans
-        (`勇担时代重任`, `踔厉奋发`), and not at a season's task, a rectification or a 推进会; a
-        safety or flood speech does not 奋斗; a cadre's words (`担当使命`, `冲锋在前`) are not said
-        to a lay audience."""
+        (`勇担时代重任`, `踔厉奋发`), and not at a season's task, a rectification or a 推进会, which
+        is not closed on `久久为功` either; a safety or flood speech does not 奋斗; a cadre's words
+        (`担当使命`, `冲锋在前`) are not said to a lay audience."""
         post = self.brief.speaker.post
         if "为榜样" in text:  # learning from the honoured (`…要以{honoured}为榜样`) is no rally
             return True
@@ -567,9 +573,9 @@ class SpeechContext:
         if not roles.heads(post) and (any(w in text for w in _LOFTY) or "团结在{superior}周围" in text):
             return False
         if _SEASONAL.search(self.brief.occasion or "") and (
-            "团结在{superior}周围" in text or "踔厉奋发" in text
+            "久久为功" in text or "团结在{superior}周围" in text or "踔厉奋发" in text
         ):
-            return False  # a season's task, a rectification or a 推进会 is no congress: no grand rally
+            return False  # a season's task, a rectification, a 推进会: seen through, and no congress
         if self.domain in RISK_FIELDS and "奋斗" in text:
             return False  # safety is held (坚决守住…底线、确保…), not striven for (…不懈奋斗)
         if self.domain == "党风廉政" and "坚定信心" in text:
@@ -746,7 +752,7 @@ class SpeechContext:
         建设工作`); one that works on the parts' topics (`持续加强{topics}`) only when each names a
         thing (`工作规范`, not `“三个难题”`); a working meeting is not 举行, nor a 表彰大会 a 仪式."""
         purpose = values.get("purpose") or self.purpose
-        if text.startswith("我来参加") and (_CONVENERS_ACT.match(purpose) or "部署" in purpose):
+        if text.startswith("我来参加") and _sets_work(purpose):
             return False  # a visitor deploys nothing at another's meeting
         if "举行{occasion}" in text and _A_MEETING.search(self.brief.occasion or ""):
             return False  # a meeting is 召开, a ceremony 举行 (`在这里举行全市秋粮收购工作会议`)
@@ -771,7 +777,7 @@ class SpeechContext:
         convener names the meeting's task (`这次会议的主要任务是…`), or the event a purpose holds
         (`今天，我们在这里举办这期培训班，…`); a visitor does not set another's meeting its task, he
         speaks to it (`根据会议安排，我就做好防汛抗旱工作讲几点意见。`)."""
-        if self.brief.role == "guest" and (_CONVENERS_ACT.match(self.purpose) or "部署" in self.purpose):
+        if self.brief.role == "guest" and _sets_work(self.purpose):
             self._points_said = True  # the opening transition would announce them again
             work = self._purpose_work()
             if not _WORK.fullmatch(work):  # `总结“双减”工作成效，推动…`: no work to name
