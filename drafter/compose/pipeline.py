@@ -632,30 +632,23 @@ class SpeechContext:
             self._rallied = strip_marks(bank).endswith("！")
             return bank
         shape = goal_shape(self.goal)
+        who = self._selector.slots.get("audience_org") or "大家"
         if kind_name(self.brief.template) == "chair_script":  # the chair closes on what follows the meeting
-            who = self._selector.slots.get("audience_org") or "大家"
-            goal = self.goal if shape in ("means", "resolve", "pledge", "aim") else f"为{self.goal}而努力"
-            return f"会后，{who}要把会议确定的各项任务抓实抓好，{goal.removeprefix('努力')}！"
+            tasks = f"会后，{who}要把会议确定的各项任务抓实抓好"
+            return self._goal_after(shape, tasks, tasks, f"{tasks}，为{{goal}}而努力！")
         if self._deferred and self.brief.role != "guest" and not self._lay_audience:
             # after a superior: the audience is asked to carry out what he asked (`…要认真抓好落实，…`)
-            who = self._selector.slots.get("audience_org") or "大家"
-            if shape in ("means", "aim") or self.goal.startswith(("让", "使")):
-                return f"{who}要认真抓好落实，{self.goal.removeprefix('努力')}！"
-            if shape in ("resolve", "pledge"):
-                return f"{who}要全力以赴，{self.goal}！"
-            return f"{who}要认真抓好落实，为{self.goal}而努力！"
+            return self._goal_after(
+                shape, f"{who}要认真抓好落实", f"{who}要全力以赴", f"{who}要认真抓好落实，为{{goal}}而努力！"
+            )
         if not self._rallies or self._lay_audience:  # a visitor, a department's head, or one
             # speaking to entrepreneurs or doctors hopes it of the audience
             if any(strip_marks(t).startswith("希望") for t in self.closing_text):
                 self._rallied = False
                 return ""  # the writer's own hope closes the speech: not a second one
-            if shape in ("means", "aim") or self.goal.startswith(("让", "使")):
-                return f"希望大家共同努力，{self.goal.removeprefix('努力')}！"
-            if shape in ("resolve", "pledge"):
-                return f"希望大家全力以赴，{self.goal}！"
-            if (self.brief.closing.goal or "").startswith("为"):  # `为…提供坚强人才支撑`: its own 为
-                return f"希望大家共同努力，为{self.goal}！"
-            return f"希望大家为{self.goal}而共同努力！"
+            own_for = (self.brief.closing.goal or "").startswith("为")  # `为…提供坚强人才支撑`: its own 为
+            plain = "希望大家共同努力，为{goal}！" if own_for else "希望大家为{goal}而共同努力！"
+            return self._goal_after(shape, "希望大家共同努力", "希望大家全力以赴", plain)
         if shape == "aim":  # the speaker hopes it of the audience: he is not one of them
             if self.goal.startswith(("让", "使")):  # `让群众有更多获得感` is what their work brings
                 return f"希望大家共同努力，{self.goal}！"
@@ -667,6 +660,16 @@ class SpeechContext:
         if shape == "resolve":
             return f"同志们，让我们团结一心、全力以赴，{self.goal}！"
         return f"同志们，让我们团结一心、真抓实干，为{self.goal}而努力奋斗！"
+
+    def _goal_after(self, shape: str, steady: str, firm: str, plain: str) -> str:
+        """The goal said after a call's words, in its shape (`plan.goal_shape`): a means or an aim
+        after `steady` (`…共同努力，让群众…！`), a resolve or a pledge after `firm` (`…全力以赴，确保…！`),
+        any other goal where `plain` says `{goal}` (`…，为{goal}而努力！`)."""
+        if shape in ("means", "aim"):
+            return f"{steady}，{self.goal.removeprefix('努力')}！"
+        if shape in ("resolve", "pledge"):
+            return f"{firm}，{self.goal}！"
+        return plain.replace("{goal}", self.goal)
 
     def problems_in(self, section: SectionView) -> str:
         """What a part on the problems has them in, as `{topic}中的老问题…` says it: its topic when
