@@ -366,17 +366,16 @@ def says_a_writers_run(writer: Sequence[str], text: str, topic: str = "") -> boo
     return not (shingles(text.translate(_QUOTES), SAID_RUN) & said).issubset(shingles(topic, SAID_RUN))
 
 
-# The verb a writer's clause opens on (`抓好扬尘治理`): its object said with another verb and a word
-# inserted (`推进扬尘污染精细治理`) says the clause again.
-_VERB = LazyPattern(
-    r"^要?(?:抓好|抓实|推进|加强|做好|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大|发挥)"
-)
+# The verbs a task opens on (`抓好扬尘治理`).
+_TASK_VERBS = "抓好|抓实|推进|加强|做好|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大|发挥"
+# The verb a writer's clause opens on: its object said with another verb and a word inserted
+# (`推进扬尘污染精细治理` after `抓好扬尘治理`) says the clause again.
+_VERB = LazyPattern(rf"^要?(?:{_TASK_VERBS})")
 
 
 # The act a topic may open on (`严打毒品违法犯罪`, `兑现惠企政策`): the subject's kind follows it.
 _ACT = LazyPattern(
-    r"^(?:抓好|抓实|推进|加强|做好|做实|强化|落实|完善|健全|提升|开展|实施|深化|加快|推动|加大|发挥|"
-    r"严打|严守|严防|严把|守住|兑现|压缩|压实|帮助|保障|提高|优化|规范|促进|打好|打赢)"
+    rf"^(?:{_TASK_VERBS}|做实|严打|严守|严防|严把|守住|兑现|压缩|压实|帮助|保障|提高|优化|规范|促进|打好|打赢)"
 )
 
 
