@@ -9,8 +9,8 @@ import pytest
 from drafter.bank.load import Bank, EntryTable
 from drafter.bank.model import validate_entry
 from drafter.compose.brief_build import parse_brief
+from drafter.compose.outline import join_cn
 from drafter.compose.plan import (
-    _join_cn,
     bank_heading_set,
     bare,
     build_heading_set,
@@ -174,8 +174,8 @@ def test_the_opening_lists_the_sections_in_parallel() -> None:
 
 
 def test_parts_named_with_and_are_listed_with_commas() -> None:
-    assert _join_cn(["办好就业和教育实事", "办好医疗和养老实事"]) == "办好就业和教育实事、办好医疗和养老实事"
-    assert _join_cn(["严管火源", "提升扑救能力"]) == "严管火源和提升扑救能力"
+    assert join_cn(["办好就业和教育实事", "办好医疗和养老实事"]) == "办好就业和教育实事、办好医疗和养老实事"
+    assert join_cn(["严管火源", "提升扑救能力"]) == "严管火源和提升扑救能力"
 
 
 def test_a_purpose_is_said_apart_from_the_announcement_it_ends_on() -> None:

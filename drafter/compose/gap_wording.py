@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from drafter.compose.outline import join_cn
 from drafter.patterns import LazyPattern
 
 Purpose = Literal["why", "task", "guarantee", "problems", "exhort", "account", "remind"]
@@ -128,7 +129,7 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
             # `每半月通报一次`: not its 频次; `约谈主要负责同志`: not its 问责情形
             wanted += [] if "通报" in words and _NAMES_TIME.search(words) else ["通报频次"]
             wanted += [] if _HOLDS_TO_ACCOUNT.search(words) else ["问责情形"]
-            return _of(subject, _listed(wanted))
+            return _of(subject, join_cn(wanted))
         return _of(subject, "责任分工、推进机制和督查办法")
     if role == "exhort":
         return _of(subject, "具体要求，可举正反两方面的事例")
@@ -140,11 +141,6 @@ def gap_wanted(topic: str, heading: str, role: Purpose, said: tuple[str, ...] = 
     wanted += [] if _NAMES_UNIT.search(words) else ["责任单位"]
     wanted += [] if _NAMES_TIME.search(words) else ["时间节点"]
     return _of(subject, "、".join(wanted))
-
-
-def _listed(items: list[str]) -> str:
-    """`A、B和C`."""
-    return "、".join(items[:-1]) + "和" + items[-1] if len(items) > 1 else items[0]
 
 
 def _of(subject: str, wanted: str) -> str:

@@ -20,7 +20,7 @@ that carry the entry id and its sources. Markers do not span lines.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from drafter.document import Block, Document, DocumentMeta, Heading, Paragraph, Span
 from drafter.errors import TemplateError
@@ -209,3 +209,17 @@ def parse_outline(
         blocks=tuple(builder.blocks),
         meta=meta or DocumentMeta(title="".join(builder.title)),
     )
+
+
+def join_cn(items: Sequence[str]) -> str:
+    """A、B和C; quoted items stand side by side without 、 (“三个清楚”“三种能力”和“三项纪律”);
+    items that hold 和 are listed with 、 alone (`办好就业和教育实事、办好医疗和养老实事`)."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    if any("和" in item for item in items):
+        return "、".join(items)
+    head = items[0]
+    for item in items[1:-1]:
+        head += ("" if head.endswith("”") and item.startswith("“") else "、") + item
+    return head + "和" + items[-1]

@@ -15,7 +15,7 @@ from drafter.bank.model import Entry, fill, slots_of
 from drafter.compose import roles
 from drafter.compose.brief import Brief, HeadingPlan, Section
 from drafter.compose.gap_wording import Purpose, purpose
-from drafter.compose.outline import clean_user_text, end_sentence, mark, strip_end
+from drafter.compose.outline import clean_user_text, end_sentence, join_cn, mark, strip_end
 from drafter.compose.templating import chinese_count
 from drafter.errors import SelectionError
 from drafter.patterns import LazyPattern
@@ -44,20 +44,6 @@ def earlier_work(did: str) -> str:
     """
     match = _DID.match(bare(did))
     return match.group(1) if match else ""
-
-
-def _join_cn(items: Sequence[str]) -> str:
-    """A、B和C; quoted items stand side by side without 、 (“三个清楚”“三种能力”和“三项纪律”);
-    items that hold 和 are listed with 、 alone (`办好就业和教育实事、办好医疗和养老实事`)."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    if any("和" in item for item in items):
-        return "、".join(items)
-    head = items[0]
-    for item in items[1:-1]:
-        head += ("" if head.endswith("”") and item.startswith("“") else "、") + item
-    return head + "和" + items[-1]
 
 
 # The skeleton words a heading opens on: an ordinal's 要, an adverb, a verb (`要切实抓好…`,
@@ -514,7 +500,7 @@ def _slot_values(brief: Brief, sections: Sequence[SectionView]) -> dict[str, str
         "audience": brief.audience or "",
         "purpose": purpose_phrase(brief.purpose) if brief.purpose else "",
         "thanks_to": brief.thanks_to or "",
-        "topics": _join_cn(_parallel_topics(sections)),
+        "topics": join_cn(_parallel_topics(sections)),
         "count": chinese_count(len(sections)),
         "achievement": "，".join(bare(a) for a in brief.achievements),
         "goal": goal_phrase(brief.closing.goal) if brief.closing.goal else "",
